@@ -1,0 +1,225 @@
+/**
+ * Messages shown to people, in zh-CN (the default) and en. The API localises errors with these, the web app
+ * shows the same field rules and status names, and notifications use the templates at the bottom.
+ * A missing translation is a type error: both dictionaries satisfy the same shape.
+ */
+export const locales = ['zh-CN', 'en'] as const;
+export type Locale = (typeof locales)[number];
+export const defaultLocale: Locale = 'zh-CN';
+
+export type MessageParams = Record<string, string | number>;
+
+const zhCN = {
+  'error.validation': '提交的内容有误，请检查标出的字段',
+  'error.malformedJson': '请求体不是合法的 JSON',
+  'error.bodyNotObject': '请求体必须是 JSON 对象',
+  'error.unsupportedMediaType': '请求体须为 application/json',
+  'error.payloadTooLarge': '请求体过大（上限 {limit} 字节）',
+  'error.routeNotFound': '没有这个接口：{path}',
+  'error.methodNotAllowed': '接口 {path} 不支持 {method} 方法，可用：{allowed}',
+  'error.suggestionNotFound': '未找到该建议，请核对查询码和查询密码',
+  'error.staffSuggestionNotFound': '未找到该建议',
+  'error.rateLimited': '查询过于频繁，请 {seconds} 秒后再试',
+  'error.tokenMissing': '缺少登录凭证，请先登录',
+  'error.tokenInvalid': '登录凭证无效或已过期，请重新登录',
+  'error.roleForbidden': '当前角色（{role}）无权执行此操作',
+  'error.departmentForbidden': '该建议不属于您所在的部门',
+  'error.badCursor': '分页游标无效',
+  'error.idempotencyKeyInvalid': 'Idempotency-Key 须为 8 至 128 个字母、数字、连字符或下划线',
+  'error.idempotencyKeyReused': '该 Idempotency-Key 已用于另一份不同的提交',
+  'error.loginFailed': '用户名或密码错误',
+  'error.illegalTransition': '当前状态“{from}”不允许执行“{action}”',
+  'error.concurrentUpdate': '该建议刚被他人更新，请刷新后重试',
+  'error.internal': '服务器内部错误，请稍后再试',
+
+  'rule.required': '必填',
+  'rule.type': '类型应为{expected}',
+  'rule.tooShort': '至少 {min} 个字',
+  'rule.tooLong': '最多 {max} 个字',
+  'rule.oneOf': '须为以下之一：{options}',
+  'rule.phone': '请填写 11 位手机号码',
+  'rule.email': '邮箱格式不正确',
+  'rule.range': '应在 {min} 到 {max} 之间',
+  'rule.consentRequired': '留下联系方式需要勾选同意',
+  'rule.contactIncomplete': '请至少填写手机号或邮箱',
+  'rule.unknownField': '不认识的字段',
+  'rule.pinFormat': '查询密码为 6 位数字',
+  'rule.trackingCodeFormat': '查询码为 8 位字母或数字',
+  'rule.date': '日期格式应为 YYYY-MM-DD',
+
+  'field.title': '标题',
+  'field.content': '建议内容',
+  'field.category': '类别',
+  'field.channel': '渠道',
+  'field.location': '地点',
+  'field.location.address': '地址',
+  'field.location.lat': '纬度',
+  'field.location.long': '经度',
+  'field.contact': '联系方式',
+  'field.contact.name': '姓名',
+  'field.contact.phone': '手机号',
+  'field.contact.email': '邮箱',
+  'field.contact.consent': '同意联系',
+  'field.campaignId': '专题征集',
+  'field.pin': '查询密码',
+  'field.trackingCode': '查询码',
+  'field.body': '请求体',
+
+  'status.submitted': '已提交',
+  'status.screening': '筛查中',
+  'status.rejected': '不予受理',
+  'status.merged': '已合并',
+  'status.assigned': '已转办',
+  'status.signed': '办理中',
+  'status.infoRequested': '待补充材料',
+  'status.replied': '已答复',
+  'status.reopened': '重办中',
+  'status.closed': '已办结',
+
+  'action.submit': '提交建议',
+  'action.beginScreening': '受理，进入筛查',
+  'action.screeningOverdue': '筛查超时，已提醒',
+  'action.reject': '不予受理',
+  'action.merge': '合并为重复件',
+  'action.assign': '转办',
+  'action.sign': '签收',
+  'action.sendBack': '退回',
+  'action.requestInfo': '请求补充材料',
+  'action.answerInfo': '已补充材料',
+  'action.approveExtension': '批准延期',
+  'action.reply': '答复',
+  'action.rate': '评价',
+  'action.reopen': '重办',
+  'action.close': '办结',
+  'action.autoClose': '评价期满，自动办结',
+
+  'notify.receipt.subject': '【建议征集】已收到您的建议',
+  'notify.receipt.body':
+    '您的建议“{title}”已收到。查询码 {trackingCode}，请妥善保存查询密码。我们将在 {dueDate} 前完成筛查。查询进度：{trackUrl}',
+  'notify.screeningOverdue.subject': '【催办】建议待筛查已超时',
+  'notify.screeningOverdue.body': '建议“{title}”（{trackingCode}）筛查已超过期限 {dueDate}，请尽快处理：{staffUrl}',
+} as const;
+
+export type MessageKey = keyof typeof zhCN;
+
+const en: Record<MessageKey, string> = {
+  'error.validation': 'Some fields need attention',
+  'error.malformedJson': 'The request body is not valid JSON',
+  'error.bodyNotObject': 'The request body must be a JSON object',
+  'error.unsupportedMediaType': 'The request body must be application/json',
+  'error.payloadTooLarge': 'The request body is too large (limit {limit} bytes)',
+  'error.routeNotFound': 'No such endpoint: {path}',
+  'error.methodNotAllowed': '{path} does not accept {method}; allowed: {allowed}',
+  'error.suggestionNotFound': 'No suggestion found; check the tracking code and PIN',
+  'error.staffSuggestionNotFound': 'No such suggestion',
+  'error.rateLimited': 'Too many lookups; try again in {seconds} seconds',
+  'error.tokenMissing': 'Sign in first: no token was sent',
+  'error.tokenInvalid': 'Your session is invalid or has expired; sign in again',
+  'error.roleForbidden': 'Your role ({role}) may not do this',
+  'error.departmentForbidden': 'This suggestion is not assigned to your department',
+  'error.badCursor': 'The page cursor is not valid',
+  'error.idempotencyKeyInvalid': 'Idempotency-Key must be 8 to 128 letters, digits, hyphens or underscores',
+  'error.idempotencyKeyReused': 'This Idempotency-Key was already used for a different submission',
+  'error.loginFailed': 'Wrong username or password',
+  'error.illegalTransition': 'A suggestion in status "{from}" does not allow "{action}"',
+  'error.concurrentUpdate': 'Someone else just updated this suggestion; reload and try again',
+  'error.internal': 'Something went wrong on our side; please try again later',
+
+  'rule.required': 'required',
+  'rule.type': 'must be {expected}',
+  'rule.tooShort': 'at least {min} characters',
+  'rule.tooLong': 'at most {max} characters',
+  'rule.oneOf': 'must be one of: {options}',
+  'rule.phone': 'enter an 11-digit mobile number',
+  'rule.email': 'not a valid email address',
+  'rule.range': 'must be between {min} and {max}',
+  'rule.consentRequired': 'tick the consent box to leave contact details',
+  'rule.contactIncomplete': 'give at least a phone number or an email',
+  'rule.unknownField': 'unknown field',
+  'rule.pinFormat': 'the PIN is 6 digits',
+  'rule.trackingCodeFormat': 'the tracking code is 8 letters or digits',
+  'rule.date': 'use the date format YYYY-MM-DD',
+
+  'field.title': 'Title',
+  'field.content': 'Suggestion',
+  'field.category': 'Category',
+  'field.channel': 'Channel',
+  'field.location': 'Location',
+  'field.location.address': 'Address',
+  'field.location.lat': 'Latitude',
+  'field.location.long': 'Longitude',
+  'field.contact': 'Contact',
+  'field.contact.name': 'Name',
+  'field.contact.phone': 'Mobile',
+  'field.contact.email': 'Email',
+  'field.contact.consent': 'Consent to contact',
+  'field.campaignId': 'Campaign',
+  'field.pin': 'PIN',
+  'field.trackingCode': 'Tracking code',
+  'field.body': 'Request body',
+
+  'status.submitted': 'Submitted',
+  'status.screening': 'Screening',
+  'status.rejected': 'Not accepted',
+  'status.merged': 'Merged',
+  'status.assigned': 'Assigned',
+  'status.signed': 'In handling',
+  'status.infoRequested': 'Awaiting your information',
+  'status.replied': 'Replied',
+  'status.reopened': 'Reopened',
+  'status.closed': 'Closed',
+
+  'action.submit': 'Suggestion submitted',
+  'action.beginScreening': 'Accepted for screening',
+  'action.screeningOverdue': 'Screening overdue; reminder sent',
+  'action.reject': 'Not accepted',
+  'action.merge': 'Merged as a duplicate',
+  'action.assign': 'Assigned',
+  'action.sign': 'Signed for',
+  'action.sendBack': 'Sent back',
+  'action.requestInfo': 'More information requested',
+  'action.answerInfo': 'Information supplied',
+  'action.approveExtension': 'Extension approved',
+  'action.reply': 'Replied',
+  'action.rate': 'Rated',
+  'action.reopen': 'Reopened',
+  'action.close': 'Closed',
+  'action.autoClose': 'Closed after the rating window',
+
+  'notify.receipt.subject': 'We received your suggestion',
+  'notify.receipt.body':
+    'Your suggestion "{title}" was received. Tracking code {trackingCode}; keep your PIN safe. Screening will be done by {dueDate}. Track it: {trackUrl}',
+  'notify.screeningOverdue.subject': 'Reminder: screening overdue',
+  'notify.screeningOverdue.body':
+    'Suggestion "{title}" ({trackingCode}) passed its screening deadline {dueDate}; please act: {staffUrl}',
+};
+
+const dictionaries: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
+
+export function isMessageKey(key: string): key is MessageKey {
+  return key in zhCN;
+}
+
+export function translate(locale: Locale, key: MessageKey, params: MessageParams = {}): string {
+  const template = dictionaries[locale][key];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    params[name] === undefined ? whole : String(params[name]),
+  );
+}
+
+/** Picks zh-CN or en from an Accept-Language header; anything else falls back to zh-CN. */
+export function negotiateLocale(acceptLanguage: string | undefined): Locale {
+  if (!acceptLanguage) return defaultLocale;
+  for (const part of acceptLanguage.split(',')) {
+    const tag = part.split(';')[0]?.trim().toLowerCase() ?? '';
+    if (tag.startsWith('zh')) return 'zh-CN';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return defaultLocale;
+}
+
+/** "title: 必填" in the caller's language, using the field's own name. */
+export function describeField(locale: Locale, field: string): string {
+  const key = `field.${field}`;
+  return isMessageKey(key) ? translate(locale, key) : field;
+}

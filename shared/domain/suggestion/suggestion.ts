@@ -1,0 +1,93 @@
+/** The suggestion (人民建议) entity as the domain sees it. Storage adds keys around it; it adds nothing here. */
+
+export const statuses = [
+  'submitted',
+  'screening',
+  'rejected',
+  'merged',
+  'assigned',
+  'signed',
+  'infoRequested',
+  'replied',
+  'reopened',
+  'closed',
+] as const;
+export type SuggestionStatus = (typeof statuses)[number];
+
+/** Statuses in which the suggestion is still being worked and so has a live deadline. */
+export const openStatuses: readonly SuggestionStatus[] = [
+  'submitted',
+  'screening',
+  'assigned',
+  'signed',
+  'infoRequested',
+  'replied',
+  'reopened',
+];
+
+export const channels = ['web', 'qr', 'miniapp', 'hotline', 'offline', 'import', 'open311'] as const;
+export type Channel = (typeof channels)[number];
+
+export const tiers = ['immediate', 'deadline', 'study'] as const;
+export type Tier = (typeof tiers)[number];
+
+export interface Location {
+  address?: string;
+  lat?: number;
+  long?: number;
+}
+
+export interface Contact {
+  name?: string;
+  phone?: string;
+  email?: string;
+  /** The citizen agreed that staff may use these details to reach them about this suggestion. */
+  consent: boolean;
+}
+
+export type ActorType = 'citizen' | 'staff' | 'system';
+export interface Actor {
+  type: ActorType;
+  id: string;
+  name?: string;
+  role?: string;
+}
+
+export type Visibility = 'public' | 'internal';
+
+export interface TimelineEntry {
+  at: string;
+  seq: string;
+  action: string;
+  actor: Actor;
+  fromStatus: SuggestionStatus | null;
+  toStatus: SuggestionStatus;
+  visibility: Visibility;
+  note?: string;
+}
+
+export interface Suggestion {
+  id: string;
+  orgId: string;
+  trackingCode: string;
+  /** Salted hash of the citizen's PIN; the PIN itself is never stored. */
+  pinHash: string;
+  title: string;
+  content: string;
+  category: string;
+  channel: Channel;
+  location?: Location;
+  contact?: Contact;
+  campaignId?: string;
+  status: SuggestionStatus;
+  tier?: Tier;
+  leadDepartmentId?: string;
+  cohandlerDepartmentIds?: string[];
+  /** The deadline of the current phase (screening, sign, handling, rating), ISO instant. */
+  dueAt: string;
+  submittedAt: string;
+  updatedAt: string;
+  reply?: { text: string; at: string; departmentId: string };
+  /** Optimistic-lock counter: every write checks and bumps it. */
+  version: number;
+}

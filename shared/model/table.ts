@@ -1,0 +1,66 @@
+/**
+ * The one definition of the application table: its key attributes and its global secondary indexes.
+ * The CDK stateful stack builds the table from this, the DynamoDB adapters query by these names, and the
+ * local runtime creates DynamoDB Local's table from it, so the three cannot drift.
+ * Index names are the access patterns they serve.
+ */
+export interface IndexDefinition {
+  readonly name: string;
+  readonly partitionKey: string;
+  readonly sortKey: string;
+  /** Why the index exists: the access pattern it answers. */
+  readonly serves: string;
+}
+
+export const tableModel = {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  timeToLiveAttribute: 'expiresAt',
+  indexes: [
+    {
+      name: 'byOrgDue',
+      partitionKey: 'orgQueuePk',
+      sortKey: 'dueSk',
+      serves: 'staff queue of one organisation, every open status, ordered by the current deadline',
+    },
+    {
+      name: 'byStatusDue',
+      partitionKey: 'statusQueuePk',
+      sortKey: 'dueSk',
+      serves: 'staff queue filtered by status (also: open workflows to resume after a restart)',
+    },
+    {
+      name: 'byDepartmentDue',
+      partitionKey: 'departmentQueuePk',
+      sortKey: 'dueSk',
+      serves: "a department's queue (handlers see only their own department), ordered by deadline",
+    },
+  ] as const satisfies readonly IndexDefinition[],
+} as const;
+
+export type IndexName = (typeof tableModel.indexes)[number]['name'];
+
+/** Key builders: the only place item keys are spelled. */
+export const keys = {
+  suggestion: (id: string) => ({ pk: `SUG#${id}`, sk: 'SUG' }),
+  timelineEntry: (id: string, at: string, seq: string) => ({ pk: `SUG#${id}`, sk: `TL#${at}#${seq}` }),
+  timelinePrefix: 'TL#',
+  trackingCode: (code: string) => ({ pk: `TRACK#${code}`, sk: 'TRACK' }),
+  idempotency: (scope: string, key: string) => ({ pk: `IDEM#${scope}#${key}`, sk: 'IDEM' }),
+  audit: (day: string, at: string, id: string) => ({ pk: `AUDIT#${day}`, sk: `${at}#${id}` }),
+  rateWindow: (bucket: string, window: string) => ({ pk: `RATE#${bucket}`, sk: window }),
+  organisation: (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'ORG' }),
+  department: (orgId: string, departmentId: string) => ({ pk: `ORG#${orgId}`, sk: `DEPT#${departmentId}` }),
+  departmentPrefix: 'DEPT#',
+  staffUser: (username: string) => ({ pk: `USER#${username}`, sk: 'USER' }),
+  notificationSent: (idempotencyKey: string) => ({ pk: `NOTIF#${idempotencyKey}`, sk: 'NOTIF' }),
+  outboxMessage: (at: string, id: string) => ({ pk: 'OUTBOX', sk: `${at}#${id}` }),
+  queueStats: (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'STATS' }),
+};
+
+/** Queue index partition values. Kept here beside the keys so writers and readers agree. */
+export const queuePartitions = {
+  org: (orgId: string) => `ORG#${orgId}`,
+  status: (orgId: string, status: string) => `ORG#${orgId}#STATUS#${status}`,
+  department: (orgId: string, departmentId: string) => `ORG#${orgId}#DEPT#${departmentId}`,
+};
