@@ -1,0 +1,132 @@
+import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { tableModel } from '../shared/model/table';
+
+/** Staff roles; each is a Cognito group whose name arrives in the token's `cognito:groups` claim. */
+export const staffGroups = ['admin', 'dispatcher', 'handler', 'supervisor', 'organizer', 'viewer'] as const;
+
+/** Custom attributes on staff users, read from the id token as `custom:<name>`. */
+export const staffAttributes = ['department', 'org'] as const;
+
+/**
+ * Timeout of the notification consumer. The queue's visibility timeout is six times this, as AWS advises for
+ * an SQS event source that batches, so a message is not redelivered while a batch is still being worked.
+ */
+export const notifierTimeout = Duration.seconds(30);
+
+/**
+ * Everything that holds data or identity and must outlive a redeploy of the code: the table, the
+ * notification queue and its dead-letter queue, and the staff user pool. Deploys rarely; retained on delete.
+ */
+export class StatefulStack extends Stack {
+  public readonly table: dynamodb.Table;
+  public readonly notificationQueue: sqs.Queue;
+  public readonly notificationDeadLetterQueue: sqs.Queue;
+  public readonly userPool: cognito.UserPool;
+  public readonly webClient: cognito.UserPoolClient;
+
+  constructor(scope: Construct, id: string, props?: StackProps) {
+    super(scope, id, props);
+
+    this.table = this.createTable();
+    [this.notificationQueue, this.notificationDeadLetterQueue] = this.createNotificationQueues();
+    [this.userPool, this.webClient] = this.createStaffUserPool();
+  }
+
+  /** The application table, keys and indexes taken from shared/model/table.ts. */
+  private createTable(): dynamodb.Table {
+    const stringKey = (name: string): dynamodb.Attribute => ({ name, type: dynamodb.AttributeType.STRING });
+    const table = new dynamodb.Table(this, 'Table', {
+      partitionKey: stringKey(tableModel.partitionKey),
+      sortKey: stringKey(tableModel.sortKey),
+      timeToLiveAttribute: tableModel.timeToLiveAttribute,
+      billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
+      pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
+      encryption: dynamodb.TableEncryption.AWS_MANAGED,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    for (const index of tableModel.indexes) {
+      table.addGlobalSecondaryIndex({
+        indexName: index.name,
+        partitionKey: stringKey(index.partitionKey),
+        sortKey: stringKey(index.sortKey),
+        projectionType: dynamodb.ProjectionType.ALL,
+      });
+    }
+    return table;
+  }
+
+  /** Notifications to send; a message that fails five times parks in the dead-letter queue for 14 days. */
+  private createNotificationQueues(): [sqs.Queue, sqs.Queue] {
+    const deadLetterQueue = new sqs.Queue(this, 'NotificationDeadLetterQueue', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    const queue = new sqs.Queue(this, 'NotificationQueue', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      visibilityTimeout: Duration.seconds(notifierTimeout.toSeconds() * 6),
+      retentionPeriod: Duration.days(4),
+      deadLetterQueue: { queue: deadLetterQueue, maxReceiveCount: 5 },
+    });
+    return [queue, deadLetterQueue];
+  }
+
+  /**
+   * Staff sign in with their email; an admin creates every account (no self sign-up). The Plus feature plan
+   * turns on threat protection (compromised credentials, risky sign-ins), which a government office's staff
+   * accounts warrant; for 10-100 staff its per-user price is small.
+   */
+  private createStaffUserPool(): [cognito.UserPool, cognito.UserPoolClient] {
+    const userPool = new cognito.UserPool(this, 'StaffUserPool', {
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      signInCaseSensitive: false,
+      autoVerify: { email: true },
+      standardAttributes: { email: { required: true, mutable: true } },
+      customAttributes: Object.fromEntries(
+        staffAttributes.map((name) => [name, new cognito.StringAttribute({ mutable: true, maxLen: 256 })]),
+      ),
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      mfa: cognito.Mfa.OPTIONAL,
+      mfaSecondFactor: { otp: true, sms: false },
+      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+      featurePlan: cognito.FeaturePlan.PLUS,
+      standardThreatProtectionMode: cognito.StandardThreatProtectionMode.FULL_FUNCTION,
+      deletionProtection: true,
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    for (const group of staffGroups) {
+      new cognito.CfnUserPoolGroup(this, `Group-${group}`, {
+        userPoolId: userPool.userPoolId,
+        groupName: group,
+        description: `Jianyi staff role: ${group}`,
+      });
+    }
+
+    const webClient = userPool.addClient('WebClient', {
+      generateSecret: false,
+      authFlows: { userPassword: true, userSrp: true },
+      idTokenValidity: Duration.hours(1),
+      accessTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.days(30),
+      preventUserExistenceErrors: true,
+      enableTokenRevocation: true,
+    });
+
+    return [userPool, webClient];
+  }
+}

@@ -1,0 +1,290 @@
+import { CfnOutput, Duration, Stack, type StackProps } from 'aws-cdk-lib';
+import * as apigwv1 from 'aws-cdk-lib/aws-apigateway';
+import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
+import type * as cognito from 'aws-cdk-lib/aws-cognito';
+import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import type { Construct } from 'constructs';
+import { type FunctionName, routeKey, routes } from '../shared/http/routes';
+import { ProjectFunction } from './constructs/project-function';
+import { SuggestionWorkflow } from './constructs/suggestion-workflow';
+import { notifierTimeout } from './stateful-stack';
+
+export interface StatelessStackProps extends StackProps {
+  readonly table: dynamodb.ITable;
+  readonly notificationQueue: sqs.IQueue;
+  readonly userPool: cognito.IUserPool;
+  readonly webClient: cognito.IUserPoolClient;
+  /** The built web app (web/dist). @default - only config.json is deployed to the site bucket */
+  readonly webAssetsPath?: string;
+}
+
+/** Functions that serve HTTP routes: the route table's functions plus the `$default` fallback. */
+type ApiFunctionName = FunctionName | 'fallback';
+
+/** Rewrites extension-less paths to /index.html so the single-page app's deep links load (default behavior only). */
+const spaRewriteCode = `function handler(event) {
+  var request = event.request;
+  if (request.uri.indexOf('.') === -1) { request.uri = '/index.html'; }
+  return request;
+}`;
+
+/**
+ * Code and everything that can be replaced at will: functions, the HTTP API, the suggestion workflow, the
+ * schedules and the web hosting. Holds no data of its own (logs aside).
+ *
+ * PUBLIC_BASE_URL: the distribution depends only on the HTTP API resource (its id gives the origin domain),
+ * while routes and integrations depend on the functions, so functions can take the distribution's domain
+ * without a cycle: Api <- Distribution <- Functions <- Integrations/Routes.
+ */
+export class StatelessStack extends Stack {
+  public readonly httpApi: apigw.HttpApi;
+  public readonly stage: apigw.HttpStage;
+  public readonly distribution: cloudfront.Distribution;
+  public readonly siteBucket: s3.Bucket;
+  public readonly logsBucket: s3.Bucket;
+  public readonly workflow: SuggestionWorkflow;
+  public readonly apiFunctions: Record<ApiFunctionName, ProjectFunction>;
+  public readonly workflowFunctions: Record<'beginScreening' | 'awaitScreening' | 'screeningOverdue', ProjectFunction>;
+  public readonly notifier: ProjectFunction;
+  public readonly queueStats: ProjectFunction;
+  /** Routes by route key (`GET /api/health`), plus `$default`. */
+  public readonly routes: Record<string, apigw.HttpRoute> = {};
+  public readonly siteDeployment: s3deploy.BucketDeployment;
+
+  constructor(scope: Construct, id: string, props: StatelessStackProps) {
+    super(scope, id, props);
+
+    const orgId: string = this.node.tryGetContext('orgId') ?? 'demo';
+    const jwtIssuer = `https://cognito-idp.${this.region}.amazonaws.com/${props.userPool.userPoolId}`;
+
+    // --- HTTP API (routes come last: they need the functions) --------------------------------------------
+    this.httpApi = new apigw.HttpApi(this, 'HttpApi', {
+      description: 'Jianyi public and staff API',
+      createDefaultStage: false,
+    });
+    const accessLogs = new logs.LogGroup(this, 'HttpApiAccessLogs', {
+      retention: logs.RetentionDays.THREE_MONTHS,
+    });
+    this.stage = new apigw.HttpStage(this, 'HttpApiStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: 50, burstLimit: 100 },
+      accessLogSettings: {
+        destination: new apigw.LogGroupLogDestination(accessLogs),
+        format: apigwv1.AccessLogFormat.jsonWithStandardFields(),
+      },
+    });
+
+    // --- Web hosting: S3 behind CloudFront, /api/* forwarded to the HTTP API -------------------------------
+    this.logsBucket = new s3.Bucket(this, 'LogsBucket', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      // CloudFront standard logs are delivered with an ACL grant.
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      lifecycleRules: [{ expiration: Duration.days(90) }],
+    });
+    this.siteBucket = new s3.Bucket(this, 'SiteBucket', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      serverAccessLogsBucket: this.logsBucket,
+      serverAccessLogsPrefix: 'site-bucket/',
+    });
+    const apiOrigin = new origins.HttpOrigin(`${this.httpApi.apiId}.execute-api.${this.region}.${this.urlSuffix}`, {
+      protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
+      originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+    });
+    this.distribution = new cloudfront.Distribution(this, 'Distribution', {
+      comment: 'Jianyi web app and API',
+      defaultRootObject: 'index.html',
+      httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+      enableLogging: true,
+      logBucket: this.logsBucket,
+      logFilePrefix: 'cloudfront/',
+      defaultBehavior: {
+        origin: origins.S3BucketOrigin.withOriginAccessControl(this.siteBucket),
+        viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+        functionAssociations: [
+          {
+            eventType: cloudfront.FunctionEventType.VIEWER_REQUEST,
+            function: new cloudfront.Function(this, 'SpaRewrite', {
+              code: cloudfront.FunctionCode.fromInline(spaRewriteCode),
+              runtime: cloudfront.FunctionRuntime.JS_2_0,
+              comment: 'Serve index.html for app routes',
+            }),
+          },
+        ],
+      },
+      additionalBehaviors: {
+        '/api/*': {
+          origin: apiOrigin,
+          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+          cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+          originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+        },
+      },
+    });
+    const publicBaseUrl = `https://${this.distribution.distributionDomainName}`;
+
+    // --- Functions ------------------------------------------------------------------------------------------
+    const commonEnvironment = { ORG_ID: orgId };
+    const webEnvironment = { ...commonEnvironment, PUBLIC_BASE_URL: publicBaseUrl };
+    const staffEnvironment = { ...webEnvironment, JWT_ISSUER: jwtIssuer, JWT_AUDIENCE: props.webClient.userPoolClientId };
+
+    this.apiFunctions = {
+      health: new ProjectFunction(this, 'Health', {
+        entry: 'api/health',
+        description: 'GET /api/health',
+        environment: webEnvironment,
+      }),
+      'public-suggestions': new ProjectFunction(this, 'PublicSuggestions', {
+        entry: 'api/public-suggestions',
+        description: 'Citizen intake and tracking',
+        environment: webEnvironment,
+      }),
+      'staff-suggestions': new ProjectFunction(this, 'StaffSuggestions', {
+        entry: 'api/staff-suggestions',
+        description: 'Staff inbox and suggestion handling',
+        environment: staffEnvironment,
+      }),
+      'staff-directory': new ProjectFunction(this, 'StaffDirectory', {
+        entry: 'api/staff-directory',
+        description: 'Staff profile, departments, stats and audit',
+        environment: staffEnvironment,
+      }),
+      fallback: new ProjectFunction(this, 'Fallback', {
+        entry: 'api/fallback',
+        description: 'Unknown route (404) or method (405), in JSON',
+        environment: webEnvironment,
+      }),
+    };
+
+    const workflowTimeout = Duration.seconds(20); // below the state machine's 30 s task timeout
+    this.workflowFunctions = {
+      beginScreening: new ProjectFunction(this, 'BeginScreening', {
+        entry: 'workflow/begin-screening',
+        description: 'Workflow task: open the screening checkpoint',
+        timeout: workflowTimeout,
+        environment: webEnvironment,
+      }),
+      awaitScreening: new ProjectFunction(this, 'AwaitScreening', {
+        entry: 'workflow/await-screening',
+        description: 'Workflow task: park the task token until screening',
+        timeout: workflowTimeout,
+        environment: webEnvironment,
+      }),
+      screeningOverdue: new ProjectFunction(this, 'ScreeningOverdue', {
+        entry: 'workflow/screening-overdue',
+        description: 'Workflow task: screening wait timed out (reminder / escalation)',
+        timeout: workflowTimeout,
+        environment: webEnvironment,
+      }),
+    };
+
+    this.notifier = new ProjectFunction(this, 'Notifier', {
+      entry: 'queue/notifier',
+      description: 'Sends queued notifications',
+      timeout: notifierTimeout,
+      environment: { ...webEnvironment, NOTIFY_PROVIDER: 'outbox' },
+    });
+
+    this.queueStats = new ProjectFunction(this, 'QueueStats', {
+      entry: 'jobs/queue-stats',
+      description: 'Scheduled: recompute staff queue statistics',
+      timeout: Duration.seconds(60),
+      environment: commonEnvironment,
+    });
+
+    const allFunctions = [
+      ...Object.values(this.apiFunctions),
+      ...Object.values(this.workflowFunctions),
+      this.notifier,
+      this.queueStats,
+    ];
+    for (const fn of allFunctions) fn.bindTable(props.table);
+    this.apiFunctions['public-suggestions'].bindQueue(props.notificationQueue);
+    this.workflowFunctions.screeningOverdue.bindQueue(props.notificationQueue);
+
+    // --- Suggestion workflow --------------------------------------------------------------------------------
+    this.workflow = new SuggestionWorkflow(this, 'SuggestionWorkflow', { functions: this.workflowFunctions });
+    const intake = this.apiFunctions['public-suggestions'];
+    intake.addEnvironment('STATE_MACHINE_ARN', this.workflow.stateMachine.stateMachineArn);
+    this.workflow.stateMachine.grantStartExecution(intake);
+    // A dispatcher's screening decision answers the AwaitScreening task token.
+    this.workflow.stateMachine.grantTaskResponse(this.apiFunctions['staff-suggestions']);
+
+    // --- Routes ---------------------------------------------------------------------------------------------
+    const staffAuthorizer = new HttpJwtAuthorizer('StaffJwt', jwtIssuer, {
+      jwtAudience: [props.webClient.userPoolClientId],
+      identitySource: ['$request.header.Authorization'],
+    });
+    const integrations = Object.fromEntries(
+      Object.entries(this.apiFunctions).map(([name, fn]) => [name, new HttpLambdaIntegration(`${name}-integration`, fn)]),
+    ) as Record<ApiFunctionName, HttpLambdaIntegration>;
+
+    for (const route of routes) {
+      const key = routeKey(route);
+      this.routes[key] = new apigw.HttpRoute(this, `Route ${key}`, {
+        httpApi: this.httpApi,
+        routeKey: apigw.HttpRouteKey.with(route.path, apigw.HttpMethod[route.method]),
+        integration: integrations[route.fn],
+        authorizer: route.auth === 'staff' ? staffAuthorizer : undefined,
+      });
+    }
+    this.routes.$default = new apigw.HttpRoute(this, 'Route $default', {
+      httpApi: this.httpApi,
+      routeKey: apigw.HttpRouteKey.DEFAULT,
+      integration: integrations.fallback,
+    });
+
+    // --- Queue consumer and schedules -----------------------------------------------------------------------
+    this.notifier.addEventSource(
+      new SqsEventSource(props.notificationQueue, { batchSize: 10, reportBatchItemFailures: true }),
+    );
+    new events.Rule(this, 'QueueStatsSchedule', {
+      description: 'Recompute staff queue statistics',
+      schedule: events.Schedule.rate(Duration.minutes(15)),
+      targets: [new targets.LambdaFunction(this.queueStats, { retryAttempts: 2 })],
+    });
+
+    // --- Site content: the built web app (when present) and the runtime config it reads --------------------
+    const webConfig = s3deploy.Source.jsonData('config.json', {
+      mode: 'aws',
+      region: this.region,
+      userPoolId: props.userPool.userPoolId,
+      userPoolClientId: props.webClient.userPoolClientId,
+    });
+    this.siteDeployment = new s3deploy.BucketDeployment(this, 'SiteDeployment', {
+      destinationBucket: this.siteBucket,
+      sources: props.webAssetsPath ? [s3deploy.Source.asset(props.webAssetsPath), webConfig] : [webConfig],
+      // Without the built app, deploy config.json alone and leave whatever else is in the bucket.
+      prune: Boolean(props.webAssetsPath),
+      distribution: this.distribution,
+      distributionPaths: ['/*'],
+      memoryLimit: 512,
+    });
+
+    // --- Outputs --------------------------------------------------------------------------------------------
+    new CfnOutput(this, 'ApiUrl', { value: this.stage.url, description: 'HTTP API (direct)' });
+    new CfnOutput(this, 'SiteUrl', { value: publicBaseUrl, description: 'Web app; /api/* is the API' });
+    new CfnOutput(this, 'UserPoolId', { value: props.userPool.userPoolId });
+    new CfnOutput(this, 'UserPoolClientId', { value: props.webClient.userPoolClientId });
+    new CfnOutput(this, 'StateMachineArn', { value: this.workflow.stateMachine.stateMachineArn });
+    new CfnOutput(this, 'TableName', { value: props.table.tableName });
+  }
+}
