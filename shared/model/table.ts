@@ -52,7 +52,11 @@ export const keys = {
   organisation: (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'ORG' }),
   department: (orgId: string, departmentId: string) => ({ pk: `ORG#${orgId}`, sk: `DEPT#${departmentId}` }),
   departmentPrefix: 'DEPT#',
-  staffUser: (username: string) => ({ pk: `USER#${username}`, sk: 'USER' }),
+  /** The staff member's profile in their organisation: role, department, where to send reminders. */
+  staffProfile: (orgId: string, username: string) => ({ pk: `ORG#${orgId}`, sk: `STAFF#${username}` }),
+  staffProfilePrefix: 'STAFF#',
+  /** Local dev identity provider only: the login record (password hash). Cognito holds these on AWS. */
+  devLogin: (username: string) => ({ pk: `LOGIN#${username}`, sk: 'LOGIN' }),
   notificationSent: (idempotencyKey: string) => ({ pk: `NOTIF#${idempotencyKey}`, sk: 'NOTIF' }),
   outboxMessage: (at: string, id: string) => ({ pk: 'OUTBOX', sk: `${at}#${id}` }),
   queueStats: (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'STATS' }),

@@ -46,6 +46,9 @@ const zhCN = {
   'rule.pinFormat': '查询密码为 6 位数字',
   'rule.trackingCodeFormat': '查询码为 8 位字母或数字',
   'rule.date': '日期格式应为 YYYY-MM-DD',
+  'rule.badCursor': '分页游标无效，请从第一页重新开始',
+  'rule.idempotencyKeyFormat': '须为 8 至 128 个字母、数字、连字符或下划线',
+  'rule.campaignIdFormat': '专题编号只能包含小写字母、数字和连字符',
 
   'field.title': '标题',
   'field.content': '建议内容',
@@ -139,6 +142,9 @@ const en: Record<MessageKey, string> = {
   'rule.pinFormat': 'the PIN is 6 digits',
   'rule.trackingCodeFormat': 'the tracking code is 8 letters or digits',
   'rule.date': 'use the date format YYYY-MM-DD',
+  'rule.badCursor': 'not a valid page cursor; start again from the first page',
+  'rule.idempotencyKeyFormat': 'must be 8 to 128 letters, digits, hyphens or underscores',
+  'rule.campaignIdFormat': 'a campaign id is lower-case letters, digits and hyphens',
 
   'field.title': 'Title',
   'field.content': 'Suggestion',

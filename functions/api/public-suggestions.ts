@@ -1,0 +1,44 @@
+/** Citizen intake and tracking: POST /api/suggestions, GET /api/suggestions/{trackingCode}. */
+import { composition, systemClock, systemRandomBytes } from '../../shared/aws/composition';
+import { screeningDueAt } from '../../shared/domain/suggestion/phase-deadlines';
+import { apiHandler, byRoute } from '../../shared/http/api-handler';
+import { log } from '../../shared/http/log';
+import { submitSuggestion } from '../../shared/use-cases/submit-suggestion';
+import { trackSuggestion } from '../../shared/use-cases/track-suggestion';
+
+const store = composition.suggestionStore();
+const submitDeps = {
+  store,
+  workflow: composition.workflowEngine(),
+  notifications: composition.notificationQueue(),
+  clock: systemClock,
+  randomBytes: systemRandomBytes,
+  screeningDueAt,
+  publicBaseUrl: composition.publicBaseUrl(),
+  log,
+};
+const trackDeps = { store, rateLimiter: composition.rateLimiter(), clock: systemClock };
+const orgId = composition.orgId();
+
+export const handler = apiHandler(
+  byRoute({
+    'POST /api/suggestions': async (request) => {
+      const idempotencyKey = request.header('idempotency-key');
+      const result = await submitSuggestion(submitDeps, {
+        orgId,
+        body: request.body,
+        locale: request.locale,
+        ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
+      });
+      return { status: result.status, body: result.body };
+    },
+    'GET /api/suggestions/{trackingCode}': async (request) => ({
+      status: 200,
+      body: await trackSuggestion(trackDeps, {
+        trackingCode: request.event.pathParameters?.trackingCode ?? '',
+        pin: request.header('x-tracking-pin'),
+        sourceIp: request.sourceIp,
+      }),
+    }),
+  }),
+);

@@ -1,0 +1,27 @@
+/** Staff queue and suggestion detail; contact reveal (audited). All routes need a staff token. */
+import { composition, systemClock } from '../../shared/aws/composition';
+import { apiHandler, byRoute, type ApiRequest } from '../../shared/http/api-handler';
+import { staffAuthenticator } from '../../shared/http/staff-auth';
+import { listQueue } from '../../shared/use-cases/staff-queue';
+import { getSuggestionForStaff, revealContact } from '../../shared/use-cases/staff-suggestion';
+
+const deps = { store: composition.suggestionStore(), audit: composition.auditLog(), clock: systemClock };
+const id = (request: ApiRequest) => request.event.pathParameters?.id ?? '';
+
+export const handler = apiHandler(
+  byRoute({
+    'GET /api/staff/suggestions': async (request) => ({
+      status: 200,
+      body: await listQueue(deps, request.principal!, request.event.queryStringParameters ?? {}),
+    }),
+    'GET /api/staff/suggestions/{id}': async (request) => ({
+      status: 200,
+      body: await getSuggestionForStaff(deps, request.principal!, id(request)),
+    }),
+    'POST /api/staff/suggestions/{id}/contact-reveal': async (request) => ({
+      status: 200,
+      body: await revealContact(deps, request.principal!, id(request)),
+    }),
+  }),
+  { authenticate: staffAuthenticator() },
+);

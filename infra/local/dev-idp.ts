@@ -1,0 +1,136 @@
+/**
+ * The local dev identity provider: stands in for Cognito so the staff console works with no AWS account.
+ * It issues RS256 ID tokens with Cognito's claim names (cognito:username, cognito:groups, custom:department,
+ * custom:org, token_use=id) and publishes its key at <issuer>/.well-known/jwks.json — the same place Cognito
+ * does — so the handlers verify both with the same code (shared/http/jwt.ts).
+ * The signing key persists in the data folder so tokens survive a restart.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
+import { negotiateLocale, translate } from '../../shared/domain/i18n/messages';
+import { claimNames } from '../../shared/domain/staff/principal';
+import type { DevLoginResponse, StaffProfile } from '../../shared/http/api-types';
+import { keys } from '../../shared/model/table';
+import { verifyPassword } from './password';
+
+export interface DevIdpOptions {
+  dataDir: string;
+  issuer: string;
+  audience: string;
+  tableName: string;
+  dynamodb: DynamoDBDocumentClient;
+  tokenLifetimeSeconds?: number;
+}
+
+interface KeyFile {
+  kid: string;
+  privateJwk: JWK;
+  publicJwk: JWK;
+}
+
+async function loadOrCreateKey(dataDir: string): Promise<KeyFile> {
+  const file = join(dataDir, 'dev-idp-key.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as KeyFile;
+  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
+  const key: KeyFile = { kid: `dev-${Date.now().toString(36)}`, privateJwk: await exportJWK(privateKey), publicJwk: await exportJWK(publicKey) };
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(file, JSON.stringify(key), { mode: 0o600 });
+  return key;
+}
+
+async function readJson(req: IncomingMessage, limit = 16 * 1024): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+export interface DevIdp {
+  handle(req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean>;
+  /** Issues a token for a known user without a password (tests and benchmarks). */
+  issueToken(username: string): Promise<string>;
+}
+
+export async function createDevIdp(options: DevIdpOptions): Promise<DevIdp> {
+  const key = await loadOrCreateKey(options.dataDir);
+  const privateKey = await importJWK(key.privateJwk, 'RS256');
+  const lifetime = options.tokenLifetimeSeconds ?? 3600;
+
+  async function profileOf(username: string): Promise<{ profile: StaffProfile; passwordHash: string } | undefined> {
+    const { Item: login } = await options.dynamodb.send(new GetCommand({ TableName: options.tableName, Key: keys.devLogin(username) }));
+    if (!login) return undefined;
+    const { Item: profile } = await options.dynamodb.send(
+      new GetCommand({ TableName: options.tableName, Key: keys.staffProfile(String(login.orgId), username) }),
+    );
+    return profile ? { profile: profile as unknown as StaffProfile, passwordHash: String(login.passwordHash) } : undefined;
+  }
+
+  async function sign(profile: StaffProfile): Promise<string> {
+    return new SignJWT({
+      [claimNames.username]: profile.username,
+      [claimNames.groups]: [profile.role],
+      [claimNames.org]: profile.orgId,
+      ...(profile.departmentId ? { [claimNames.department]: profile.departmentId } : {}),
+      [claimNames.name]: profile.name,
+      ...(profile.email ? { email: profile.email } : {}),
+      token_use: 'id',
+      auth_time: Math.floor(Date.now() / 1000),
+    })
+      .setProtectedHeader({ alg: 'RS256', kid: key.kid })
+      .setIssuer(options.issuer)
+      .setAudience(options.audience)
+      .setSubject(`local-${profile.username}`)
+      .setIssuedAt()
+      .setExpirationTime(`${lifetime}s`)
+      .sign(privateKey);
+  }
+
+  return {
+    async issueToken(username) {
+      const found = await profileOf(username);
+      if (!found) throw new Error(`no demo user ${username}`);
+      return sign(found.profile);
+    },
+    async handle(req, res, path) {
+      if (path === '/idp/.well-known/jwks.json' && req.method === 'GET') {
+        send(res, 200, { keys: [{ ...key.publicJwk, kid: key.kid, alg: 'RS256', use: 'sig' }] });
+        return true;
+      }
+      if (path === '/idp/login') {
+        const locale = negotiateLocale(req.headers['accept-language']);
+        if (req.method !== 'POST') {
+          send(res, 405, { error: { code: 'method_not_allowed', message: translate(locale, 'error.methodNotAllowed', { path, method: req.method ?? '', allowed: 'POST' }) } });
+          return true;
+        }
+        const body = (await readJson(req)) as { username?: unknown; password?: unknown } | undefined;
+        const username = typeof body?.username === 'string' ? body.username.trim() : '';
+        const password = typeof body?.password === 'string' ? body.password : '';
+        const found = username && password ? await profileOf(username) : undefined;
+        if (!found || !verifyPassword(password, found.passwordHash)) {
+          send(res, 401, { error: { code: 'login_failed', message: translate(locale, 'error.loginFailed') } });
+          return true;
+        }
+        const response: DevLoginResponse = { idToken: await sign(found.profile), expiresIn: lifetime };
+        send(res, 200, response);
+        return true;
+      }
+      return false;
+    },
+  };
+}

@@ -1,0 +1,52 @@
+/** Organisation data staff screens need: departments and the queue statistics the scheduled job writes. */
+import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Department, QueueStats, StaffProfile } from '../http/api-types';
+import { keys } from '../model/table';
+import type { Directory } from '../ports';
+
+export class DynamoDirectory implements Directory {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async departments(orgId: string): Promise<Department[]> {
+    const { Items } = await this.db.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :dept)',
+        ExpressionAttributeValues: { ':pk': keys.organisation(orgId).pk, ':dept': keys.departmentPrefix },
+      }),
+    );
+    return (Items ?? []).map(({ id, name, en }) => ({ id, name, en }) as Department);
+  }
+
+  async staff(orgId: string): Promise<StaffProfile[]> {
+    const profiles: StaffProfile[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :staff)',
+          ExpressionAttributeValues: { ':pk': keys.organisation(orgId).pk, ':staff': keys.staffProfilePrefix },
+          ExclusiveStartKey: start,
+        }),
+      );
+      for (const { username, name, role, departmentId, email, phone } of page.Items ?? []) {
+        profiles.push({ username, name, role, orgId, ...(departmentId ? { departmentId } : {}), ...(email ? { email } : {}), ...(phone ? { phone } : {}) });
+      }
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return profiles;
+  }
+
+  async queueStats(orgId: string): Promise<QueueStats | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.queueStats(orgId) }));
+    return Item ? (Item.stats as QueueStats) : undefined;
+  }
+
+  async saveQueueStats(orgId: string, stats: QueueStats): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.queueStats(orgId), type: 'stats', stats } }));
+  }
+}

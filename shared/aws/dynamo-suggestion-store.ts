@@ -1,0 +1,225 @@
+/**
+ * SuggestionStore on the single application table. Item layout (keys from shared/model/table.ts):
+ *  SUG#id / SUG        the suggestion, with queue index attributes derived from its state
+ *  SUG#id / TL#at#seq  timeline entries (one per transition)
+ *  SUG#id / WF         workflow bookkeeping (the task token a staff action answers)
+ *  TRACK#code / TRACK  tracking code -> id, unique by condition
+ *  IDEM#scope#key      the first response to an Idempotency-Key
+ */
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { ConflictError } from '../domain/errors';
+import { openStatuses, type Suggestion, type TimelineEntry } from '../domain/suggestion/suggestion';
+import { keys, queuePartitions, tableModel, type IndexName } from '../model/table';
+import { IdempotencyConflict, type IdempotencyRecord, type QueuePage, type QueueQuery, type SuggestionStore } from '../ports';
+import { decodeCursor, encodeCursor } from './cursor';
+import { cancelledConditions } from './dynamo-errors';
+
+const entityFields = [
+  'id', 'orgId', 'trackingCode', 'pinHash', 'title', 'content', 'category', 'channel', 'location', 'contact',
+  'campaignId', 'status', 'tier', 'leadDepartmentId', 'cohandlerDepartmentIds', 'dueAt', 'submittedAt',
+  'updatedAt', 'reply', 'version',
+] as const satisfies readonly (keyof Suggestion)[];
+
+/** Queue index attributes follow from the state: only open suggestions sit in the org and department queues. */
+export function suggestionItem(s: Suggestion): Record<string, unknown> {
+  const open = openStatuses.includes(s.status);
+  return {
+    ...keys.suggestion(s.id),
+    type: 'suggestion',
+    ...s,
+    dueSk: `${s.dueAt}#${s.id}`,
+    statusQueuePk: queuePartitions.status(s.orgId, s.status),
+    ...(open ? { orgQueuePk: queuePartitions.org(s.orgId) } : {}),
+    ...(open && s.leadDepartmentId ? { departmentQueuePk: queuePartitions.department(s.orgId, s.leadDepartmentId) } : {}),
+  };
+}
+
+function toSuggestion(item: Record<string, unknown>): Suggestion {
+  const s: Record<string, unknown> = {};
+  for (const field of entityFields) if (item[field] !== undefined) s[field] = item[field];
+  return s as unknown as Suggestion;
+}
+
+function timelineItem(id: string, e: TimelineEntry): Record<string, unknown> {
+  return { ...keys.timelineEntry(id, e.at, e.seq), type: 'timeline', suggestionId: id, ...e };
+}
+
+function toTimelineEntry(item: Record<string, unknown>): TimelineEntry {
+  const { at, seq, action, actor, fromStatus, toStatus, visibility, note } = item as unknown as TimelineEntry;
+  return { at, seq, action, actor, fromStatus: fromStatus ?? null, toStatus, visibility, ...(note ? { note } : {}) };
+}
+
+export class DynamoSuggestionStore implements SuggestionStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async create(
+    s: Suggestion,
+    entry: TimelineEntry,
+    idempotency?: { scope: string; key: string; record: IdempotencyRecord; expiresAt: number },
+  ): Promise<void> {
+    const items = [
+      { Put: { TableName: this.tableName, Item: suggestionItem(s), ConditionExpression: 'attribute_not_exists(pk)' } },
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.trackingCode(s.trackingCode), type: 'trackingCode', suggestionId: s.id },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      },
+      { Put: { TableName: this.tableName, Item: timelineItem(s.id, entry) } },
+    ];
+    if (idempotency) {
+      items.push({
+        Put: {
+          TableName: this.tableName,
+          Item: {
+            ...keys.idempotency(idempotency.scope, idempotency.key),
+            type: 'idempotency',
+            ...idempotency.record,
+            [tableModel.timeToLiveAttribute]: idempotency.expiresAt,
+          },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        },
+      });
+    }
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (error) {
+      const failed = cancelledConditions(error);
+      if (idempotency && failed?.[3]) throw new IdempotencyConflict();
+      throw error;
+    }
+  }
+
+  async getIdempotency(scope: string, key: string): Promise<IdempotencyRecord | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.idempotency(scope, key), ConsistentRead: true }));
+    return Item ? { fingerprint: String(Item.fingerprint), response: Item.response } : undefined;
+  }
+
+  async get(id: string): Promise<Suggestion | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.suggestion(id), ConsistentRead: true }));
+    return Item ? toSuggestion(Item) : undefined;
+  }
+
+  async getByTrackingCode(code: string): Promise<Suggestion | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.trackingCode(code) }));
+    return Item ? this.get(String(Item.suggestionId)) : undefined;
+  }
+
+  async timeline(id: string): Promise<TimelineEntry[]> {
+    const entries: TimelineEntry[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :tl)',
+          ExpressionAttributeValues: { ':pk': keys.suggestion(id).pk, ':tl': keys.timelinePrefix },
+          ExclusiveStartKey: start,
+          ConsistentRead: true,
+        }),
+      );
+      for (const item of page.Items ?? []) entries.push(toTimelineEntry(item));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return entries;
+  }
+
+  async saveTransition(next: Suggestion, expectedVersion: number, entry: TimelineEntry): Promise<void> {
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.tableName,
+                Item: suggestionItem(next),
+                ConditionExpression: 'version = :expected',
+                ExpressionAttributeValues: { ':expected': expectedVersion },
+              },
+            },
+            { Put: { TableName: this.tableName, Item: timelineItem(next.id, entry), ConditionExpression: 'attribute_not_exists(pk)' } },
+          ],
+        }),
+      );
+    } catch (error) {
+      if (cancelledConditions(error)?.some(Boolean)) throw new ConflictError('error.concurrentUpdate', undefined, 'concurrent_update');
+      throw error;
+    }
+  }
+
+  async setWorkflowToken(id: string, token: string | null): Promise<void> {
+    await this.db.send(
+      new PutCommand({ TableName: this.tableName, Item: { pk: keys.suggestion(id).pk, sk: 'WF', type: 'workflow', taskToken: token } }),
+    );
+  }
+
+  async getWorkflowToken(id: string): Promise<string | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: { pk: keys.suggestion(id).pk, sk: 'WF' }, ConsistentRead: true }));
+    return typeof Item?.taskToken === 'string' ? Item.taskToken : undefined;
+  }
+
+  /**
+   * One page of a queue, ordered by deadline. The index follows the filters; remaining filters are applied by
+   * DynamoDB, and the loop keeps reading until the page is full so a selective filter never yields empty pages
+   * with a cursor.
+   */
+  async queue(q: QueueQuery): Promise<QueuePage> {
+    const [index, partitionAttribute, partitionValue] = this.chooseIndex(q);
+    const filters: string[] = [];
+    const values: Record<string, unknown> = { ':p': partitionValue };
+    const names: Record<string, string> = {};
+    if (q.status && index !== 'byStatusDue') {
+      filters.push('#status = :status');
+      names['#status'] = 'status';
+      values[':status'] = q.status;
+    }
+    if (q.departmentId && index !== 'byDepartmentDue') {
+      filters.push('leadDepartmentId = :dept');
+      values[':dept'] = q.departmentId;
+    }
+    if (q.category) {
+      filters.push('category = :category');
+      values[':category'] = q.category;
+    }
+    if (q.from) {
+      filters.push('submittedAt >= :from');
+      values[':from'] = q.from;
+    }
+    if (q.to) {
+      filters.push('submittedAt < :to');
+      values[':to'] = q.to;
+    }
+    const items: Suggestion[] = [];
+    let start = decodeCursor(q.cursor, partitionAttribute, partitionValue);
+    for (let round = 0; round < 20 && items.length < q.limit; round++) {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: index,
+          KeyConditionExpression: `${partitionAttribute} = :p`,
+          ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
+          ExpressionAttributeValues: values,
+          ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),
+          ExclusiveStartKey: start,
+          Limit: q.limit - items.length,
+        }),
+      );
+      for (const item of page.Items ?? []) items.push(toSuggestion(item));
+      start = page.LastEvaluatedKey;
+      if (!start) break;
+    }
+    const nextCursor = encodeCursor(start);
+    return { items, ...(nextCursor ? { nextCursor } : {}) };
+  }
+
+  private chooseIndex(q: QueueQuery): [IndexName, string, string] {
+    const byName = (name: IndexName) => tableModel.indexes.find((i) => i.name === name)!.partitionKey;
+    if (q.status) return ['byStatusDue', byName('byStatusDue'), queuePartitions.status(q.orgId, q.status)];
+    if (q.departmentId) return ['byDepartmentDue', byName('byDepartmentDue'), queuePartitions.department(q.orgId, q.departmentId)];
+    return ['byOrgDue', byName('byOrgDue'), queuePartitions.org(q.orgId)];
+  }
+}

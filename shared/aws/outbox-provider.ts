@@ -1,0 +1,23 @@
+/** The outbox provider: "sends" by writing to the outbox, which the local outbox page shows. */
+import { ulid } from 'ulid';
+import type { Clock, NotificationProvider, NotificationRequest, OutboxStore, RenderedNotification } from '../ports';
+
+export class OutboxProvider implements NotificationProvider {
+  constructor(
+    private readonly outbox: OutboxStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async send(message: RenderedNotification, request: NotificationRequest): Promise<void> {
+    await this.outbox.put({
+      id: ulid(),
+      at: this.clock.now().toISOString(),
+      channel: message.channel,
+      to: message.to,
+      ...(message.subject ? { subject: message.subject } : {}),
+      body: message.body,
+      event: request.event,
+      suggestionId: request.suggestionId,
+    });
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * What a citizen may submit. The same schema validates on the server and in the web form, so the form can
+ * never accept what the API refuses.
+ */
+import { z } from 'zod';
+import { channels } from '../suggestion/suggestion';
+import { categories } from './categories';
+
+export const limits = {
+  titleMax: 100,
+  contentMax: 5000,
+  addressMax: 200,
+  nameMax: 50,
+  campaignIdMax: 64,
+} as const;
+
+export const mobilePattern = /^1[3-9]\d{9}$/;
+const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+const trimmed = (max: number) => z.string().trim().min(1).max(max);
+
+export const locationSchema = z.strictObject({
+  address: z.string().trim().max(limits.addressMax).optional(),
+  lat: z.number().min(-90).max(90).optional(),
+  long: z.number().min(-180).max(180).optional(),
+});
+
+export const contactSchema = z
+  .strictObject({
+    name: z.string().trim().max(limits.nameMax).optional(),
+    phone: z.string().trim().regex(mobilePattern, { message: 'phone' }).optional(),
+    email: z.string().trim().max(254).regex(emailPattern, { message: 'email' }).optional(),
+    consent: z.boolean(),
+  })
+  .superRefine((contact, ctx) => {
+    if (!contact.phone && !contact.email) ctx.addIssue({ code: 'custom', message: 'contactIncomplete', path: ['phone'] });
+    if (!contact.consent) ctx.addIssue({ code: 'custom', message: 'consentRequired', path: ['consent'] });
+  });
+
+export const submissionSchema = z.strictObject({
+  title: trimmed(limits.titleMax),
+  content: trimmed(limits.contentMax),
+  category: z.enum(categories),
+  channel: z.enum(channels),
+  location: locationSchema.optional(),
+  contact: contactSchema.optional(),
+  campaignId: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9-]{1,64}$/, { message: 'campaignIdFormat' })
+    .optional(),
+});
+
+export type Submission = z.output<typeof submissionSchema>;

@@ -1,0 +1,84 @@
+/** What each audience may see of a suggestion. */
+import type { CitizenView, MaskedContact, QueueItem, StaffSuggestionDetail } from '../../http/api-types';
+import type { Contact, Suggestion, TimelineEntry } from './suggestion';
+
+export function citizenView(s: Suggestion, timeline: readonly TimelineEntry[]): CitizenView {
+  return {
+    trackingCode: s.trackingCode,
+    title: s.title,
+    content: s.content,
+    category: s.category,
+    channel: s.channel,
+    status: s.status,
+    submittedAt: s.submittedAt,
+    dueAt: s.dueAt,
+    timeline: timeline
+      .filter((e) => e.visibility === 'public')
+      .map((e) => ({ at: e.at, action: e.action, status: e.toStatus, ...(e.note ? { note: e.note } : {}) })),
+    ...(s.reply ? { reply: { text: s.reply.text, at: s.reply.at } } : {}),
+  };
+}
+
+export function queueItem(s: Suggestion, now: Date): QueueItem {
+  return {
+    id: s.id,
+    trackingCode: s.trackingCode,
+    title: s.title,
+    category: s.category,
+    channel: s.channel,
+    status: s.status,
+    ...(s.tier ? { tier: s.tier } : {}),
+    ...(s.leadDepartmentId ? { leadDepartmentId: s.leadDepartmentId } : {}),
+    submittedAt: s.submittedAt,
+    dueAt: s.dueAt,
+    overdue: isOverdue(s, now),
+    ...(s.campaignId ? { campaignId: s.campaignId } : {}),
+  };
+}
+
+const finished = new Set(['rejected', 'merged', 'closed']);
+export function isOverdue(s: Pick<Suggestion, 'status' | 'dueAt'>, now: Date): boolean {
+  return !finished.has(s.status) && new Date(s.dueAt).getTime() < now.getTime();
+}
+
+/** 张三 → 张*; 13812345678 → 138****5678; zhang@example.com → z***@example.com */
+export function maskContact(contact: Contact): MaskedContact {
+  return {
+    ...(contact.name ? { name: maskName(contact.name) } : {}),
+    ...(contact.phone ? { phone: `${contact.phone.slice(0, 3)}****${contact.phone.slice(-4)}` } : {}),
+    ...(contact.email ? { email: maskEmail(contact.email) } : {}),
+    consent: contact.consent,
+  };
+}
+
+function maskName(name: string): string {
+  const chars = [...name];
+  return chars.length <= 1 ? '*' : `${chars[0]}${'*'.repeat(Math.min(chars.length - 1, 3))}`;
+}
+
+function maskEmail(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at <= 0) return '***';
+  return `${email[0]}***${email.slice(at)}`;
+}
+
+export function staffDetail(s: Suggestion, timeline: readonly TimelineEntry[], now: Date): StaffSuggestionDetail {
+  return {
+    ...queueItem(s, now),
+    content: s.content,
+    ...(s.location ? { location: s.location } : {}),
+    ...(s.contact ? { contact: maskContact(s.contact) } : {}),
+    contactMasked: true,
+    ...(s.cohandlerDepartmentIds?.length ? { cohandlerDepartmentIds: s.cohandlerDepartmentIds } : {}),
+    timeline: timeline.map((e) => ({
+      at: e.at,
+      action: e.action,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      visibility: e.visibility,
+      actor: e.actor,
+      ...(e.note ? { note: e.note } : {}),
+    })),
+    ...(s.reply ? { reply: s.reply } : {}),
+  };
+}

@@ -1,0 +1,110 @@
+/**
+ * The middy stack every API function uses: locale negotiation and JSON body parsing first, staff token
+ * verification for staff routes, the route handler last, and one error mapper so every failure is a JSON
+ * error in the caller's language. Handlers stay thin: they read the request and call one use case.
+ */
+import middy from '@middy/core';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import { DomainError } from '../domain/errors';
+import { negotiateLocale, type Locale } from '../domain/i18n/messages';
+import type { StaffPrincipal } from '../domain/staff/principal';
+import { toErrorResponse } from './errors';
+
+/** JSON bodies here are small (a suggestion is ≤ 5,000 characters); anything far larger is refused early. */
+export const maxBodyBytes = 64 * 1024;
+
+export interface ApiRequest {
+  event: APIGatewayProxyEventV2;
+  locale: Locale;
+  /** The parsed JSON object body (undefined when the request had none). */
+  body: unknown;
+  sourceIp: string;
+  header(name: string): string | undefined;
+  principal?: StaffPrincipal;
+}
+
+export interface ApiResult {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export type RouteHandler = (request: ApiRequest) => Promise<ApiResult>;
+
+const baseHeaders = {
+  'content-type': 'application/json; charset=utf-8',
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+};
+
+function respond(result: ApiResult): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode: result.status,
+    headers: { ...baseHeaders, ...result.headers },
+    ...(result.body === undefined ? {} : { body: JSON.stringify(result.body) }),
+  };
+}
+
+function headerOf(event: APIGatewayProxyEventV2, name: string): string | undefined {
+  const wanted = name.toLowerCase();
+  for (const [key, value] of Object.entries(event.headers ?? {})) if (key.toLowerCase() === wanted) return value;
+  return undefined;
+}
+
+function parseBody(event: APIGatewayProxyEventV2): unknown {
+  if (event.body === undefined || event.body === null || event.body === '') return undefined;
+  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
+  if (raw.byteLength > maxBodyBytes) {
+    throw new DomainError('payload_too_large', 413, 'error.payloadTooLarge', undefined, { limit: maxBodyBytes });
+  }
+  const contentType = headerOf(event, 'content-type') ?? '';
+  if (!/^application\/(.+\+)?json\b/i.test(contentType)) {
+    throw new DomainError('unsupported_media_type', 415, 'error.unsupportedMediaType');
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw.toString('utf8'));
+  } catch {
+    throw new DomainError('malformed_json', 400, 'error.malformedJson');
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new DomainError('body_not_object', 400, 'error.bodyNotObject');
+  }
+  return parsed;
+}
+
+export interface ApiHandlerOptions {
+  /** Verifies the Authorization header and returns the staff member; set for staff routes. */
+  authenticate?: (authorization: string | undefined) => Promise<StaffPrincipal>;
+}
+
+export function apiHandler(route: RouteHandler, options: ApiHandlerOptions = {}) {
+  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>().handler(async (event, context) => {
+    const locale = negotiateLocale(headerOf(event, 'accept-language'));
+    try {
+      // Authenticate before reading the body: an anonymous caller learns nothing about body rules.
+      const principal = options.authenticate ? await options.authenticate(headerOf(event, 'authorization')) : undefined;
+      const request: ApiRequest = {
+        event,
+        locale,
+        body: parseBody(event),
+        sourceIp: event.requestContext?.http?.sourceIp ?? 'unknown',
+        header: (name) => headerOf(event, name),
+        ...(principal ? { principal } : {}),
+      };
+      return respond(await route(request));
+    } catch (error) {
+      const mapped = toErrorResponse(locale, error, context?.awsRequestId);
+      return respond({ status: mapped.status, body: mapped.body, headers: { ...mapped.headers, 'content-language': locale } });
+    }
+  });
+}
+
+/** Dispatches on API Gateway's routeKey ("POST /api/suggestions"); the route table lives in routes.ts. */
+export function byRoute(table: Record<string, RouteHandler>): RouteHandler {
+  return async (request) => {
+    const handler = table[request.event.routeKey];
+    if (!handler) throw new DomainError('route_not_found', 404, 'error.routeNotFound', undefined, { path: request.event.rawPath });
+    return handler(request);
+  };
+}

@@ -1,0 +1,191 @@
+/**
+ * The JSON shapes of the HTTP API, shared by the handlers and the web app so both sides agree at compile time.
+ * Errors are always `{ error: { code, message, fields? } }` with messages in the caller's language
+ * (Accept-Language: zh-CN default, en).
+ */
+import type { Channel, SuggestionStatus, Tier, Visibility } from '../domain/suggestion/suggestion';
+import type { Submission } from '../domain/intake/submission';
+
+export interface ApiError {
+  error: {
+    code: string;
+    message: string;
+    /** Field path (e.g. "contact.phone") → localised rule text (e.g. "请填写 11 位手机号码"). */
+    fields?: Record<string, string>;
+  };
+}
+
+/** POST /api/suggestions body (see submissionSchema); header Idempotency-Key optional. */
+export type SubmitRequest = Submission;
+
+/** 201 from POST /api/suggestions. The PIN is shown once; only its hash is stored. */
+export interface SubmitResponse {
+  trackingCode: string;
+  pin: string;
+  status: SuggestionStatus;
+  submittedAt: string;
+  /** When screening is due (1 working day). */
+  dueAt: string;
+  /** Whether a receipt (受理告知) was sent to the contact given. */
+  receiptSent: boolean;
+}
+
+export interface PublicTimelineEntry {
+  at: string;
+  action: string;
+  status: SuggestionStatus;
+  note?: string;
+}
+
+/** 200 from GET /api/suggestions/{trackingCode} with header x-tracking-pin. */
+export interface CitizenView {
+  trackingCode: string;
+  title: string;
+  content: string;
+  category: string;
+  channel: Channel;
+  status: SuggestionStatus;
+  submittedAt: string;
+  dueAt: string;
+  timeline: PublicTimelineEntry[];
+  reply?: { text: string; at: string };
+}
+
+export type StaffRole = 'admin' | 'dispatcher' | 'handler' | 'supervisor' | 'organizer' | 'viewer';
+
+/** GET /api/staff/me */
+export interface StaffMe {
+  username: string;
+  name: string;
+  role: StaffRole;
+  orgId: string;
+  departmentId?: string;
+  /** Whether this role may reveal citizens' contact details (each reveal is audited). */
+  canRevealContact: boolean;
+}
+
+/** A staff member's profile (in the table; credentials live in Cognito or the dev identity provider). */
+export interface StaffProfile {
+  username: string;
+  name: string;
+  role: StaffRole;
+  orgId: string;
+  departmentId?: string;
+  email?: string;
+  phone?: string;
+}
+
+export interface Department {
+  id: string;
+  name: string;
+  en: string;
+}
+
+/** GET /api/staff/departments */
+export interface DepartmentsResponse {
+  departments: Department[];
+}
+
+export interface MaskedContact {
+  name?: string;
+  phone?: string;
+  email?: string;
+  consent: boolean;
+}
+
+/** One row of GET /api/staff/suggestions */
+export interface QueueItem {
+  id: string;
+  trackingCode: string;
+  title: string;
+  category: string;
+  channel: Channel;
+  status: SuggestionStatus;
+  tier?: Tier;
+  leadDepartmentId?: string;
+  submittedAt: string;
+  dueAt: string;
+  overdue: boolean;
+  campaignId?: string;
+}
+
+/**
+ * GET /api/staff/suggestions?status=&departmentId=&category=&from=YYYY-MM-DD&to=YYYY-MM-DD&limit=&cursor=
+ * Ordered by dueAt ascending; pass nextCursor back as cursor for the next page.
+ */
+export interface QueueResponse {
+  items: QueueItem[];
+  nextCursor?: string;
+}
+
+export interface StaffTimelineEntry {
+  at: string;
+  action: string;
+  fromStatus: SuggestionStatus | null;
+  toStatus: SuggestionStatus;
+  visibility: Visibility;
+  actor: { type: 'citizen' | 'staff' | 'system'; id: string; name?: string; role?: string };
+  note?: string;
+}
+
+/** GET /api/staff/suggestions/{id} — contact details masked; reveal them with the POST below. */
+export interface StaffSuggestionDetail extends QueueItem {
+  content: string;
+  location?: { address?: string; lat?: number; long?: number };
+  contact?: MaskedContact;
+  contactMasked: boolean;
+  cohandlerDepartmentIds?: string[];
+  timeline: StaffTimelineEntry[];
+  reply?: { text: string; at: string; departmentId: string };
+}
+
+/** POST /api/staff/suggestions/{id}/contact-reveal → the full contact, and an audit record. */
+export interface ContactRevealResponse {
+  contact: MaskedContact;
+}
+
+/** GET /api/staff/stats — written by the scheduled queue-stats job. */
+export interface QueueStats {
+  computedAt: string;
+  byStatus: Record<string, number>;
+  overdue: number;
+  byDepartment: Record<string, { open: number; overdue: number }>;
+}
+
+/** GET /api/staff/audit?day=YYYY-MM-DD (admin, supervisor) */
+export interface AuditEntry {
+  at: string;
+  actor: { id: string; role: string };
+  action: string;
+  target?: string;
+  detail?: string;
+}
+export interface AuditResponse {
+  entries: AuditEntry[];
+  nextCursor?: string;
+}
+
+/** Local only: POST /idp/login {username, password} → a Cognito-shaped id token. */
+export interface DevLoginResponse {
+  idToken: string;
+  expiresIn: number;
+}
+
+/** Local only: GET /api/local/outbox */
+export interface OutboxMessage {
+  id: string;
+  at: string;
+  channel: 'sms' | 'email';
+  to: string;
+  subject?: string;
+  body: string;
+  event: string;
+  suggestionId?: string;
+  /** Set when quiet hours deferred an SMS. */
+  deliverAfter?: string;
+}
+
+/** GET /config.json — local: {mode:'local', idp:'/idp'}; AWS: {mode:'aws', region, userPoolId, userPoolClientId} */
+export type SiteConfig =
+  | { mode: 'local'; idp: string }
+  | { mode: 'aws'; region: string; userPoolId: string; userPoolClientId: string };

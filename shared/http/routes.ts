@@ -1,0 +1,64 @@
+/**
+ * The HTTP API's route table: defined once, used by the CDK stack to create the API Gateway routes and by the
+ * fallback handler to tell an unknown path (404) from a wrong method (405). Each route names the function
+ * (functions/api/<fn>.ts) that serves it and whether it needs a staff token.
+ */
+export type FunctionName = 'health' | 'public-suggestions' | 'staff-suggestions' | 'staff-directory';
+
+export interface RouteDefinition {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** API Gateway path syntax: {name} is one path segment. */
+  path: string;
+  fn: FunctionName;
+  auth: 'public' | 'staff';
+}
+
+export const routes: readonly RouteDefinition[] = [
+  { method: 'GET', path: '/api/health', fn: 'health', auth: 'public' },
+  { method: 'POST', path: '/api/suggestions', fn: 'public-suggestions', auth: 'public' },
+  { method: 'GET', path: '/api/suggestions/{trackingCode}', fn: 'public-suggestions', auth: 'public' },
+  { method: 'GET', path: '/api/staff/me', fn: 'staff-directory', auth: 'staff' },
+  { method: 'GET', path: '/api/staff/departments', fn: 'staff-directory', auth: 'staff' },
+  { method: 'GET', path: '/api/staff/stats', fn: 'staff-directory', auth: 'staff' },
+  { method: 'GET', path: '/api/staff/audit', fn: 'staff-directory', auth: 'staff' },
+  { method: 'GET', path: '/api/staff/suggestions', fn: 'staff-suggestions', auth: 'staff' },
+  { method: 'GET', path: '/api/staff/suggestions/{id}', fn: 'staff-suggestions', auth: 'staff' },
+  { method: 'POST', path: '/api/staff/suggestions/{id}/contact-reveal', fn: 'staff-suggestions', auth: 'staff' },
+];
+
+export function routeKey(route: Pick<RouteDefinition, 'method' | 'path'>): string {
+  return `${route.method} ${route.path}`;
+}
+
+function pathPattern(path: string): RegExp {
+  const escaped = path
+    .split('/')
+    .map((segment) => (/^\{\w+\}$/.test(segment) ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+    .join('/');
+  return new RegExp(`^${escaped}$`);
+}
+
+const compiled = routes.map((route) => ({ route, pattern: pathPattern(route.path) }));
+
+/** The routes whose path matches, whatever their method: empty means 404, non-empty without the method 405. */
+export function routesForPath(path: string): RouteDefinition[] {
+  return compiled.filter((c) => c.pattern.test(path)).map((c) => c.route);
+}
+
+/** Extracts {name} parameters of a route path from a concrete path. */
+export function matchPath(routePath: string, path: string): Record<string, string> | undefined {
+  const names = routePath.split('/');
+  const parts = path.split('/');
+  if (names.length !== parts.length) return undefined;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < names.length; i++) {
+    const name = names[i]!;
+    const part = parts[i]!;
+    const param = /^\{(\w+)\}$/.exec(name);
+    if (param) {
+      if (!part) return undefined;
+      params[param[1]!] = decodeURIComponent(part);
+    } else if (name !== part) return undefined;
+  }
+  return params;
+}

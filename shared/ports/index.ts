@@ -1,0 +1,122 @@
+/**
+ * The interfaces the domain's use cases need. AWS adapters (shared/aws) implement them; unit tests use fakes.
+ */
+import type { Suggestion, SuggestionStatus, TimelineEntry } from '../domain/suggestion/suggestion';
+import type { AuditEntry, Department, OutboxMessage, QueueStats, StaffProfile } from '../http/api-types';
+
+export interface Clock {
+  now(): Date;
+}
+
+export interface IdempotencyRecord {
+  fingerprint: string;
+  /** The response given the first time, replayed verbatim on a retry. */
+  response: unknown;
+}
+
+export interface QueueQuery {
+  orgId: string;
+  status?: SuggestionStatus;
+  departmentId?: string;
+  category?: string;
+  /** Submitted on or after (ISO instant). */
+  from?: string;
+  /** Submitted before (ISO instant). */
+  to?: string;
+  limit: number;
+  cursor?: string;
+}
+
+export interface QueuePage {
+  items: Suggestion[];
+  nextCursor?: string;
+}
+
+export interface SuggestionStore {
+  /** Writes the suggestion, its tracking code, its first timeline entry and (optionally) the idempotency record
+   * atomically; throws IdempotencyConflict when the key already exists. */
+  create(
+    suggestion: Suggestion,
+    entry: TimelineEntry,
+    idempotency?: { scope: string; key: string; record: IdempotencyRecord; expiresAt: number },
+  ): Promise<void>;
+  getIdempotency(scope: string, key: string): Promise<IdempotencyRecord | undefined>;
+  get(id: string): Promise<Suggestion | undefined>;
+  getByTrackingCode(code: string): Promise<Suggestion | undefined>;
+  timeline(id: string): Promise<TimelineEntry[]>;
+  /** Saves a transition if the stored version is still `expectedVersion`; ConflictError otherwise. */
+  saveTransition(next: Suggestion, expectedVersion: number, entry: TimelineEntry, extra?: Record<string, unknown>): Promise<void>;
+  /** Stores workflow bookkeeping (task token) that is not part of the domain entity. */
+  setWorkflowToken(id: string, token: string | null): Promise<void>;
+  getWorkflowToken(id: string): Promise<string | undefined>;
+  queue(query: QueueQuery): Promise<QueuePage>;
+}
+
+export class IdempotencyConflict extends Error {
+  constructor() {
+    super('idempotency key already used');
+  }
+}
+
+export interface AuditLog {
+  record(entry: AuditEntry): Promise<void>;
+  list(day: string, limit: number, cursor?: string): Promise<{ entries: AuditEntry[]; nextCursor?: string }>;
+}
+
+export interface RateLimiter {
+  /** Counts one hit in the window; returns false when the bucket is over its limit. */
+  hit(bucket: string, limit: number, windowSeconds: number, now: Date): Promise<{ allowed: boolean; retryAfterSeconds: number }>;
+}
+
+export interface WorkflowEngine {
+  /** Starts the suggestion's workflow; idempotent on the suggestion id (the execution name). */
+  startSuggestionWorkflow(suggestionId: string): Promise<void>;
+}
+
+export type NotificationEvent = 'receipt' | 'screeningOverdue';
+
+export interface NotificationRequest {
+  /** Suggestion, event, recipient and checkpoint: the same request twice is delivered once. */
+  idempotencyKey: string;
+  event: NotificationEvent;
+  suggestionId: string;
+  channel: 'sms' | 'email';
+  to: string;
+  locale: 'zh-CN' | 'en';
+  params: Record<string, string | number>;
+}
+
+export interface NotificationQueue {
+  enqueue(requests: readonly NotificationRequest[]): Promise<void>;
+}
+
+export interface Directory {
+  departments(orgId: string): Promise<Department[]>;
+  staff(orgId: string): Promise<StaffProfile[]>;
+  queueStats(orgId: string): Promise<QueueStats | undefined>;
+  saveQueueStats(orgId: string, stats: QueueStats): Promise<void>;
+}
+
+/** At-most-once delivery bookkeeping per idempotency key; a stale claim (crashed sender) may be taken again. */
+export interface NotificationLedger {
+  claim(idempotencyKey: string, now: Date): Promise<'claimed' | 'alreadySent' | 'inProgress'>;
+  markSent(idempotencyKey: string, now: Date): Promise<void>;
+  release(idempotencyKey: string): Promise<void>;
+}
+
+export interface RenderedNotification {
+  channel: 'sms' | 'email';
+  to: string;
+  subject?: string;
+  body: string;
+}
+
+/** A delivery channel: the local outbox, email (SES), SMS (SNS), an HTTP webhook. */
+export interface NotificationProvider {
+  send(message: RenderedNotification, request: NotificationRequest): Promise<void>;
+}
+
+export interface OutboxStore {
+  put(message: OutboxMessage): Promise<void>;
+  list(limit: number): Promise<OutboxMessage[]>;
+}

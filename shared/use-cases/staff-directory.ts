@@ -1,0 +1,35 @@
+/** What the staff console needs around the queue: who am I, the departments, queue statistics, the audit log. */
+import { z } from 'zod';
+import { officeDay } from '../domain/office-day';
+import { canRevealContact, requireAuditAccess, type StaffPrincipal } from '../domain/staff/principal';
+import { parseOrThrow } from '../domain/validation';
+import type { AuditResponse, DepartmentsResponse, QueueStats, StaffMe } from '../http/api-types';
+import type { AuditLog, Clock, Directory } from '../ports';
+
+export function me(principal: StaffPrincipal): StaffMe {
+  return { ...principal, canRevealContact: canRevealContact(principal) };
+}
+
+export async function departments(deps: { directory: Directory }, principal: StaffPrincipal): Promise<DepartmentsResponse> {
+  return { departments: await deps.directory.departments(principal.orgId) };
+}
+
+export async function queueStats(deps: { directory: Directory }, principal: StaffPrincipal): Promise<QueueStats | Record<string, never>> {
+  return (await deps.directory.queueStats(principal.orgId)) ?? {};
+}
+
+const auditQuerySchema = z.strictObject({
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' }).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(2048).optional(),
+});
+
+export async function auditLog(
+  deps: { audit: AuditLog; clock: Clock },
+  principal: StaffPrincipal,
+  query: Record<string, string | undefined>,
+): Promise<AuditResponse> {
+  requireAuditAccess(principal);
+  const q = parseOrThrow(auditQuerySchema, query);
+  return deps.audit.list(q.day ?? officeDay(deps.clock.now().toISOString()), q.limit, q.cursor);
+}

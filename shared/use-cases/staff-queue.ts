@@ -1,0 +1,62 @@
+/**
+ * Staff work an inbox ordered by deadline.
+ * Primary course:
+ *  1. validate the filters (status, department, category, date range, page size, cursor);
+ *  2. narrow by the principal: a handler always sees only their own department's queue;
+ *  3. read one page from the store (index chosen by the filters) and map rows to queue items.
+ */
+import { z } from 'zod';
+import { ForbiddenError } from '../domain/errors';
+import { categories } from '../domain/intake/categories';
+import type { StaffPrincipal } from '../domain/staff/principal';
+import { statuses } from '../domain/suggestion/suggestion';
+import { queueItem } from '../domain/suggestion/views';
+import { parseOrThrow } from '../domain/validation';
+import type { QueueResponse } from '../http/api-types';
+import type { Clock, SuggestionStore } from '../ports';
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' });
+
+export const queueFilterSchema = z.strictObject({
+  status: z.enum(statuses).optional(),
+  departmentId: z.string().regex(/^[a-z0-9-]{1,64}$/, { message: 'type' }).optional(),
+  category: z.enum(categories).optional(),
+  from: day.optional(),
+  to: day.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().max(2048).optional(),
+});
+
+/** Dates are office days (Asia/Shanghai); `to` is inclusive. */
+function startOfOfficeDay(date: string): string {
+  return new Date(`${date}T00:00:00+08:00`).toISOString();
+}
+function endOfOfficeDay(date: string): string {
+  return new Date(new Date(`${date}T00:00:00+08:00`).getTime() + 86_400_000).toISOString();
+}
+
+export async function listQueue(
+  deps: { store: SuggestionStore; clock: Clock },
+  principal: StaffPrincipal,
+  query: Record<string, string | undefined>,
+): Promise<QueueResponse> {
+  const filters = parseOrThrow(queueFilterSchema, query);
+  let departmentId = filters.departmentId;
+  if (principal.role === 'handler') {
+    if (!principal.departmentId) throw new ForbiddenError('error.departmentForbidden');
+    if (departmentId && departmentId !== principal.departmentId) throw new ForbiddenError('error.departmentForbidden');
+    departmentId = principal.departmentId;
+  }
+  const page = await deps.store.queue({
+    orgId: principal.orgId,
+    ...(filters.status ? { status: filters.status } : {}),
+    ...(departmentId ? { departmentId } : {}),
+    ...(filters.category ? { category: filters.category } : {}),
+    ...(filters.from ? { from: startOfOfficeDay(filters.from) } : {}),
+    ...(filters.to ? { to: endOfOfficeDay(filters.to) } : {}),
+    limit: filters.limit,
+    ...(filters.cursor ? { cursor: filters.cursor } : {}),
+  });
+  const now = deps.clock.now();
+  return { items: page.items.map((s) => queueItem(s, now)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
+}

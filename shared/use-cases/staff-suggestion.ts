@@ -1,0 +1,46 @@
+/**
+ * Staff open one suggestion, and may reveal the citizen's contact details.
+ * Primary course (detail): load it, check organisation and department, audit the view, return it with the full
+ * timeline and masked contact details.
+ * Primary course (reveal): same checks plus the role's need to reach the citizen; audit the reveal BEFORE
+ * answering, so no contact detail is ever shown without a record of who saw it.
+ */
+import { NotFoundError } from '../domain/errors';
+import { requireRevealContact, requireSuggestionAccess, type StaffPrincipal } from '../domain/staff/principal';
+import { staffDetail } from '../domain/suggestion/views';
+import type { ContactRevealResponse, StaffSuggestionDetail } from '../http/api-types';
+import type { AuditLog, Clock, SuggestionStore } from '../ports';
+
+interface Deps {
+  store: SuggestionStore;
+  audit: AuditLog;
+  clock: Clock;
+}
+
+async function loadVisible(deps: Deps, principal: StaffPrincipal, id: string) {
+  const suggestion = /^[0-9A-HJKMNP-TV-Z]{26}$/.test(id) ? await deps.store.get(id) : undefined;
+  if (!suggestion || suggestion.orgId !== principal.orgId) throw new NotFoundError('error.staffSuggestionNotFound');
+  requireSuggestionAccess(principal, suggestion);
+  return suggestion;
+}
+
+export async function getSuggestionForStaff(deps: Deps, principal: StaffPrincipal, id: string): Promise<StaffSuggestionDetail> {
+  const suggestion = await loadVisible(deps, principal, id);
+  const [timeline] = await Promise.all([
+    deps.store.timeline(id),
+    deps.audit.record({ at: deps.clock.now().toISOString(), actor: { id: principal.username, role: principal.role }, action: 'viewSuggestion', target: id }),
+  ]);
+  return staffDetail(suggestion, timeline, deps.clock.now());
+}
+
+export async function revealContact(deps: Deps, principal: StaffPrincipal, id: string): Promise<ContactRevealResponse> {
+  requireRevealContact(principal);
+  const suggestion = await loadVisible(deps, principal, id);
+  await deps.audit.record({
+    at: deps.clock.now().toISOString(),
+    actor: { id: principal.username, role: principal.role },
+    action: 'revealContact',
+    target: id,
+  });
+  return { contact: suggestion.contact ?? { consent: false } };
+}
