@@ -21,6 +21,7 @@ function problemFor(issue: z.core.$ZodIssue): FieldProblem {
         ? { rule: 'tooLong', params: { max: Number(issue.maximum) } }
         : { rule: 'range', params: { min: '-∞', max: Number(issue.maximum) } };
     case 'invalid_value':
+      if (issue.input === undefined || issue.input === null) return { rule: 'required' };
       return { rule: 'oneOf', params: { options: issue.values.map(String).join(', ') } };
     case 'unrecognized_keys':
       return { rule: 'unknownField' };
@@ -46,7 +47,7 @@ export function toFieldProblems(issues: readonly z.core.$ZodIssue[]): FieldProbl
 
 /** Parses input against a schema or throws a ValidationError naming every broken field. */
 export function parseOrThrow<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(input, { reportInput: true });
   if (!result.success) throw new ValidationError(toFieldProblems(result.error.issues));
   return result.data;
 }
