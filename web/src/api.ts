@@ -1,0 +1,199 @@
+/**
+ * Every call the web app makes to the server. One fetch wrapper: JSON in and out, Accept-Language in the UI's
+ * language (so server messages match the page), the staff token when asked, and one error type carrying the
+ * server's code, message and per-field messages.
+ */
+import type {
+  ApiError,
+  CitizenView,
+  ContactRevealResponse,
+  DepartmentsResponse,
+  DevLoginResponse,
+  OutboxMessage,
+  QueueResponse,
+  QueueStats,
+  SiteConfig,
+  StaffMe,
+  StaffSuggestionDetail,
+  SubmitRequest,
+  SubmitResponse,
+} from '../../shared/http/api-types';
+import { currentLocale, t } from './i18n';
+import { clearSession, readToken } from './session';
+
+export class RequestError extends Error {
+  constructor(
+    /** HTTP status; 0 when the server could not be reached. */
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    /** Field path (e.g. "contact.phone") → localised rule text. */
+    readonly fields?: Record<string, string>,
+  ) {
+    super(message);
+    this.name = 'RequestError';
+  }
+}
+
+/** Called when a staff call comes back 401: the session is gone, the app shows the sign-in page. */
+let onUnauthorized: () => void = () => undefined;
+export function setUnauthorizedHandler(handler: () => void): void {
+  onUnauthorized = handler;
+}
+
+interface RequestOptions {
+  method?: 'GET' | 'POST';
+  body?: unknown;
+  headers?: Record<string, string>;
+  staff?: boolean;
+}
+
+function isApiError(value: unknown): value is ApiError {
+  const error = (value as ApiError | null)?.error;
+  return typeof error === 'object' && error !== null && typeof error.message === 'string';
+}
+
+async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json',
+    'Accept-Language': currentLocale(),
+    ...options.headers,
+  };
+  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.staff) {
+    const token = readToken();
+    if (token) headers.Authorization = `Bearer ${token}`;
+  }
+
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: options.method ?? 'GET',
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new RequestError(0, 'network', t('net.error'));
+  }
+
+  const payload: unknown = await response.json().catch(() => undefined);
+  if (response.ok) return payload as T;
+
+  if (options.staff && response.status === 401) {
+    clearSession();
+    onUnauthorized();
+  }
+  if (isApiError(payload)) {
+    throw new RequestError(response.status, payload.error.code, payload.error.message, payload.error.fields);
+  }
+  throw new RequestError(response.status, 'unexpected', t('net.unexpected', { status: response.status }));
+}
+
+let config: Promise<SiteConfig> | undefined;
+/** GET /config.json, once per page load. */
+export function getConfig(): Promise<SiteConfig> {
+  config ??= request<SiteConfig>('/config.json').catch((error: unknown) => {
+    config = undefined;
+    throw error;
+  });
+  return config;
+}
+
+// Citizens
+
+export function submitSuggestion(body: SubmitRequest, idempotencyKey: string): Promise<SubmitResponse> {
+  return request('/api/suggestions', { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } });
+}
+
+export function trackSuggestion(trackingCode: string, pin: string): Promise<CitizenView> {
+  return request(`/api/suggestions/${encodeURIComponent(trackingCode)}`, { headers: { 'x-tracking-pin': pin } });
+}
+
+// Staff sign-in: the local identity provider, or Cognito's USER_PASSWORD_AUTH in AWS.
+
+export async function signIn(username: string, password: string): Promise<{ idToken: string; expiresIn: number }> {
+  const site = await getConfig();
+  if (site.mode === 'local') {
+    return request<DevLoginResponse>(`${site.idp}/login`, { method: 'POST', body: { username, password } });
+  }
+  let response: Response;
+  try {
+    response = await fetch(`https://cognito-idp.${site.region}.amazonaws.com/`, {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/x-amz-json-1.1',
+        'X-Amz-Target': 'AWSCognitoIdentityProviderService.InitiateAuth',
+      },
+      body: JSON.stringify({
+        AuthFlow: 'USER_PASSWORD_AUTH',
+        ClientId: site.userPoolClientId,
+        AuthParameters: { USERNAME: username, PASSWORD: password },
+      }),
+    });
+  } catch {
+    throw new RequestError(0, 'network', t('net.error'));
+  }
+  const payload = (await response.json().catch(() => ({}))) as {
+    __type?: string;
+    AuthenticationResult?: { IdToken?: string; ExpiresIn?: number };
+  };
+  const result = payload.AuthenticationResult;
+  if (response.ok && result?.IdToken) return { idToken: result.IdToken, expiresIn: result.ExpiresIn ?? 3600 };
+  // NotAuthorizedException / UserNotFoundException both mean wrong credentials to the person signing in;
+  // a challenge (e.g. NEW_PASSWORD_REQUIRED) is not supported by this page.
+  throw new RequestError(401, payload.__type ?? 'login_failed', t('error.loginFailed'));
+}
+
+// Staff
+
+export function getMe(): Promise<StaffMe> {
+  return request('/api/staff/me', { staff: true });
+}
+
+export function getDepartments(): Promise<DepartmentsResponse> {
+  return request('/api/staff/departments', { staff: true });
+}
+
+export function getStats(): Promise<QueueStats> {
+  return request('/api/staff/stats', { staff: true });
+}
+
+export interface QueueFilters {
+  status?: string;
+  departmentId?: string;
+  category?: string;
+  from?: string;
+  to?: string;
+}
+
+export function getQueue(filters: QueueFilters, cursor?: string, limit = 25): Promise<QueueResponse> {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
+  if (cursor) params.set('cursor', cursor);
+  params.set('limit', String(limit));
+  return request(`/api/staff/suggestions?${params}`, { staff: true });
+}
+
+export function getStaffSuggestion(id: string): Promise<StaffSuggestionDetail> {
+  return request(`/api/staff/suggestions/${encodeURIComponent(id)}`, { staff: true });
+}
+
+export function revealContact(id: string): Promise<ContactRevealResponse> {
+  return request(`/api/staff/suggestions/${encodeURIComponent(id)}/contact-reveal`, {
+    method: 'POST',
+    body: {},
+    staff: true,
+  });
+}
+
+// Local runtime only
+
+export async function getOutbox(): Promise<OutboxMessage[]> {
+  // The contract names the item type only; accept a bare array or a {messages} / {items} envelope.
+  const payload = await request<OutboxMessage[] | { messages?: OutboxMessage[]; items?: OutboxMessage[] }>(
+    '/api/local/outbox',
+  );
+  const messages = Array.isArray(payload) ? payload : (payload.messages ?? payload.items ?? []);
+  return [...messages].sort((a, b) => b.at.localeCompare(a.at));
+}

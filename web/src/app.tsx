@@ -1,0 +1,64 @@
+/** Picks the page for the current hash route; staff pages need a token and otherwise show sign-in. */
+import type { ComponentChild } from 'preact';
+import { useEffect } from 'preact/hooks';
+import { Layout } from './components/layout';
+import { useI18n, type UiKey } from './i18n';
+import { OutboxPage } from './pages/outbox-page';
+import { ReceiptPage } from './pages/receipt-page';
+import { StaffDetailPage } from './pages/staff-detail-page';
+import { StaffLoginPage } from './pages/staff-login-page';
+import { StaffQueuePage } from './pages/staff-queue-page';
+import { SubmitPage } from './pages/submit-page';
+import { TrackPage } from './pages/track-page';
+import { href, matchRoute, navigate, useRoute, type Route } from './router';
+import { readToken } from './session';
+
+function NotFound() {
+  const { t } = useI18n();
+  return (
+    <section>
+      <h1 tabIndex={-1}>{t('common.notFoundPage')}</h1>
+      <p>
+        <a href={href('/')}>{t('common.home')}</a>
+      </p>
+    </section>
+  );
+}
+
+function page(route: Route): { node: ComponentChild; title: UiKey } {
+  const { path } = route;
+  if (path === '/') return { node: <SubmitPage route={route} />, title: 'submit.heading' };
+  if (path === '/receipt') return { node: <ReceiptPage route={route} />, title: 'receipt.heading' };
+  if (path === '/track') return { node: <TrackPage key={route.query.get('code') ?? ''} route={route} />, title: 'track.heading' };
+  if (path === '/outbox') return { node: <OutboxPage />, title: 'outbox.heading' };
+  if (path === '/staff/login') return { node: <StaffLoginPage route={route} />, title: 'login.heading' };
+  if (path === '/staff' || path.startsWith('/staff/')) {
+    if (!readToken()) return { node: <StaffLoginPage route={route} />, title: 'login.heading' };
+    if (path === '/staff') return { node: <StaffQueuePage route={route} />, title: 'queue.heading' };
+    const detail = matchRoute('/staff/s/:id', path);
+    if (detail) return { node: <StaffDetailPage key={detail.id} id={detail.id!} />, title: 'queue.heading' };
+  }
+  return { node: <NotFound />, title: 'common.notFoundPage' };
+}
+
+export function App() {
+  const { t } = useI18n();
+  const route = useRoute();
+
+  // A staff page without a valid token shows sign-in; put that in the URL so the way back is kept.
+  const needsSignIn = route.path.startsWith('/staff') && route.path !== '/staff/login' && !readToken();
+  useEffect(() => {
+    if (needsSignIn) {
+      const qs = route.query.toString();
+      const next = `${route.path}${qs ? `?${qs}` : ''}`;
+      navigate('/staff/login', { next }, { replace: true });
+    }
+  }, [needsSignIn, route]);
+
+  const { node, title } = page(route);
+  useEffect(() => {
+    document.title = `${t(title)} · ${t('app.name')}`;
+  });
+
+  return <Layout route={route}>{node}</Layout>;
+}

@@ -1,0 +1,246 @@
+/**
+ * One suggestion as staff see it: every field, the contact details masked (revealed on request by roles that
+ * may, each reveal audited by the server), and the full timeline with internal entries marked.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { describeField } from '../../../shared/domain/i18n/messages';
+import type { MaskedContact, StaffSuggestionDetail, StaffTimelineEntry } from '../../../shared/http/api-types';
+import { getStaffSuggestion, RequestError, revealContact } from '../api';
+import { StaffBar } from '../components/staff-bar';
+import { StatusBadge } from '../components/status-badge';
+import { categoryName, formatDateTime } from '../format';
+import { tDynamic, useI18n } from '../i18n';
+import { departmentName, lastQueueHref, useStaffBasics } from '../staff-data';
+
+function Actor({ actor }: { actor: StaffTimelineEntry['actor'] }) {
+  const { t } = useI18n();
+  if (actor.type === 'citizen') return <>{t('detail.actor.citizen')}</>;
+  if (actor.type === 'system') return <>{t('detail.actor.system')}</>;
+  const role = actor.role ? tDynamic(`role.${actor.role}`, actor.role) : undefined;
+  return (
+    <>
+      {actor.name ?? actor.id}
+      {role && ` (${role})`}
+    </>
+  );
+}
+
+function ContactSection({ id, initial, canReveal }: { id: string; initial?: MaskedContact; canReveal: boolean }) {
+  const { t, locale } = useI18n();
+  const [contact, setContact] = useState(initial);
+  const [revealed, setRevealed] = useState(false);
+  const [revealing, setRevealing] = useState(false);
+  const [error, setError] = useState<string>();
+
+  async function reveal(): Promise<void> {
+    setRevealing(true);
+    setError(undefined);
+    try {
+      const response = await revealContact(id);
+      setContact(response.contact);
+      setRevealed(true);
+    } catch (caught) {
+      if (!(caught instanceof RequestError)) throw caught;
+      if (caught.status !== 401) setError(caught.message);
+    } finally {
+      setRevealing(false);
+    }
+  }
+
+  return (
+    <section class="card" aria-labelledby="contact-heading">
+      <h2 id="contact-heading">
+        {describeField(locale, 'contact')}
+        {!revealed && contact && <span class="hint"> {t('detail.masked')}</span>}
+      </h2>
+      {!contact ? (
+        <p>{t('detail.noContact')}</p>
+      ) : (
+        <dl class="facts" data-testid="contact">
+          {contact.name && (
+            <div>
+              <dt>{describeField(locale, 'contact.name')}</dt>
+              <dd>{contact.name}</dd>
+            </div>
+          )}
+          {contact.phone && (
+            <div>
+              <dt>{describeField(locale, 'contact.phone')}</dt>
+              <dd class="mono" data-testid="contact-phone">
+                {contact.phone}
+              </dd>
+            </div>
+          )}
+          {contact.email && (
+            <div>
+              <dt>{describeField(locale, 'contact.email')}</dt>
+              <dd class="mono">{contact.email}</dd>
+            </div>
+          )}
+          <div>
+            <dt>{describeField(locale, 'contact.consent')}</dt>
+            <dd>{contact.consent ? t('common.yes') : t('common.no')}</dd>
+          </div>
+        </dl>
+      )}
+      {error && (
+        <p class="alert alert-error" role="alert">
+          {error}
+        </p>
+      )}
+      <p role="status" class={revealed ? 'alert alert-info' : 'visually-hidden'}>
+        {revealed ? t('detail.revealed') : ''}
+      </p>
+      {contact && canReveal && !revealed && (
+        <>
+          <button type="button" class="button" disabled={revealing} aria-describedby="reveal-note" onClick={() => void reveal()}>
+            {revealing ? t('detail.revealing') : t('detail.reveal')}
+          </button>
+          <p class="hint" id="reveal-note">
+            {t('detail.revealNote')}
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
+
+export function StaffDetailPage({ id }: { id: string }) {
+  const { t, locale } = useI18n();
+  const { me, departments } = useStaffBasics();
+  const [detail, setDetail] = useState<StaffSuggestionDetail>();
+  const [error, setError] = useState<string>();
+
+  useEffect(() => {
+    let live = true;
+    setDetail(undefined);
+    setError(undefined);
+    getStaffSuggestion(id).then(
+      (loaded) => live && setDetail(loaded),
+      (caught: unknown) => {
+        if (live && caught instanceof RequestError && caught.status !== 401) setError(caught.message);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [id]);
+
+  const department = (departmentId?: string) => departmentName(departments, departmentId, locale);
+
+  return (
+    <section aria-labelledby="page-heading">
+      <StaffBar me={me} />
+      <p>
+        <a href={lastQueueHref()}>← {t('detail.back')}</a>
+      </p>
+      <h1 id="page-heading" tabIndex={-1}>
+        {detail?.title ?? (error ? t('error.staffSuggestionNotFound') : t('common.loading'))}
+      </h1>
+      {error && (
+        <p class="alert alert-error" role="alert">
+          {error}
+        </p>
+      )}
+      {detail && (
+        <>
+          <section class="card" aria-labelledby="facts-heading">
+            <h2 id="facts-heading" class="visually-hidden">
+              {t('detail.facts')}
+            </h2>
+            <dl class="facts">
+              <div>
+                <dt>{t('queue.col.status')}</dt>
+                <dd>
+                  <StatusBadge status={detail.status} />
+                  {detail.overdue && <span class="tag tag-overdue">{t('queue.overdue')}</span>}
+                </dd>
+              </div>
+              <div>
+                <dt>{t('queue.col.due')}</dt>
+                <dd>{formatDateTime(detail.dueAt, locale)}</dd>
+              </div>
+              <div>
+                <dt>{describeField(locale, 'trackingCode')}</dt>
+                <dd class="mono">{detail.trackingCode}</dd>
+              </div>
+              <div>
+                <dt>{describeField(locale, 'category')}</dt>
+                <dd>{categoryName(detail.category, locale)}</dd>
+              </div>
+              <div>
+                <dt>{describeField(locale, 'channel')}</dt>
+                <dd>{t(`channel.${detail.channel}`)}</dd>
+              </div>
+              <div>
+                <dt>{t('queue.col.submitted')}</dt>
+                <dd>{formatDateTime(detail.submittedAt, locale)}</dd>
+              </div>
+              {detail.tier && (
+                <div>
+                  <dt>{t('detail.tier')}</dt>
+                  <dd>{t(`tier.${detail.tier}`)}</dd>
+                </div>
+              )}
+              <div>
+                <dt>{t('detail.lead')}</dt>
+                <dd>{department(detail.leadDepartmentId) ?? t('queue.unassigned')}</dd>
+              </div>
+              {detail.cohandlerDepartmentIds?.length ? (
+                <div>
+                  <dt>{t('detail.cohandlers')}</dt>
+                  <dd>{detail.cohandlerDepartmentIds.map((d) => department(d)).join(locale === 'en' ? ', ' : '、')}</dd>
+                </div>
+              ) : null}
+              {detail.campaignId && (
+                <div>
+                  <dt>{describeField(locale, 'campaignId')}</dt>
+                  <dd>{detail.campaignId}</dd>
+                </div>
+              )}
+              {detail.location?.address && (
+                <div>
+                  <dt>{describeField(locale, 'location.address')}</dt>
+                  <dd>{detail.location.address}</dd>
+                </div>
+              )}
+            </dl>
+            <h3>{describeField(locale, 'content')}</h3>
+            <p class="prewrap content">{detail.content}</p>
+          </section>
+
+          <ContactSection id={detail.id} initial={detail.contact} canReveal={Boolean(me?.canRevealContact)} />
+
+          {detail.reply && (
+            <section class="card reply" aria-labelledby="reply-heading">
+              <h2 id="reply-heading">{t('detail.reply')}</h2>
+              <p class="prewrap">{detail.reply.text}</p>
+              <p class="hint">
+                {department(detail.reply.departmentId)} · {formatDateTime(detail.reply.at, locale)}
+              </p>
+            </section>
+          )}
+
+          <section class="card" aria-labelledby="timeline-heading">
+            <h2 id="timeline-heading">{t('detail.timeline')}</h2>
+            <ol class="timeline">
+              {detail.timeline.map((entry, index) => (
+                <li key={`${entry.at}-${index}`} class={entry.visibility === 'internal' ? 'internal' : undefined}>
+                  <time dateTime={entry.at}>{formatDateTime(entry.at, locale)}</time>
+                  <span class="timeline-action">{tDynamic(`action.${entry.action}`, entry.action)}</span>
+                  {entry.visibility === 'internal' && <span class="tag tag-internal">{t('detail.internal')}</span>}
+                  <StatusBadge status={entry.toStatus} />
+                  <span class="hint">
+                    {' '}
+                    · <Actor actor={entry.actor} />
+                  </span>
+                  {entry.note && <p class="prewrap">{entry.note}</p>}
+                </li>
+              ))}
+            </ol>
+          </section>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,243 @@
+/**
+ * The staff work queue, ordered by deadline with overdue items marked. Filters live in the URL
+ * (#/staff?status=screening&category=traffic) so the queue comes back as it was after opening an item.
+ * Handlers only ever get their own department's items (the server enforces it), so they get no department
+ * filter.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { categories } from '../../../shared/domain/intake/categories';
+import { statuses } from '../../../shared/domain/suggestion/suggestion';
+import type { QueueItem, QueueStats } from '../../../shared/http/api-types';
+import { getQueue, getStats, RequestError, type QueueFilters } from '../api';
+import { StaffBar } from '../components/staff-bar';
+import { StatusBadge } from '../components/status-badge';
+import { categoryName, formatDate, formatDateTime, formatNumber } from '../format';
+import { useI18n } from '../i18n';
+import { href, navigate, type Route } from '../router';
+import { departmentName, rememberQueueHref, useStaffBasics } from '../staff-data';
+
+const filterNames = ['status', 'departmentId', 'category', 'from', 'to'] as const;
+
+function filtersOf(route: Route): QueueFilters {
+  const filters: QueueFilters = {};
+  for (const name of filterNames) {
+    const value = route.query.get(name);
+    if (value) filters[name] = value;
+  }
+  return filters;
+}
+
+function Stats({ stats }: { stats: QueueStats }) {
+  const { t, locale } = useI18n();
+  const counted = statuses.filter((status) => (stats.byStatus[status] ?? 0) > 0);
+  return (
+    <section class="stats" aria-labelledby="stats-heading">
+      <h2 id="stats-heading" class="small-heading">
+        {t('queue.stats', { time: formatDateTime(stats.computedAt, locale) })}
+      </h2>
+      <ul>
+        <li class={stats.overdue > 0 ? 'stat stat-overdue' : 'stat'}>
+          <span class="stat-value">{formatNumber(stats.overdue, locale)}</span>
+          <span class="stat-label">{t('queue.statsOverdue')}</span>
+        </li>
+        {counted.map((status) => (
+          <li class="stat" key={status}>
+            <span class="stat-value">{formatNumber(stats.byStatus[status] ?? 0, locale)}</span>
+            <span class="stat-label">{t(`status.${status}`)}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function StaffQueuePage({ route }: { route: Route }) {
+  const { t, locale } = useI18n();
+  const { me, departments, error: basicsError } = useStaffBasics();
+  const filters = filtersOf(route);
+  const filterKey = JSON.stringify(filters);
+  const [draft, setDraft] = useState<QueueFilters>(filters);
+  const [items, setItems] = useState<QueueItem[]>([]);
+  const [cursor, setCursor] = useState<string>();
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState<string>();
+  const [stats, setStats] = useState<QueueStats>();
+
+  useEffect(() => {
+    // Counters are optional: the stats job may not have run yet.
+    getStats().then(setStats, () => undefined);
+  }, []);
+
+  /** After "load more", focus moves to the first new row (the button may vanish on the last page). */
+  const focusRow = useRef<number>();
+  useEffect(() => {
+    if (focusRow.current === undefined) return;
+    document.querySelectorAll<HTMLAnchorElement>('table.queue tbody tr a')[focusRow.current]?.focus();
+    focusRow.current = undefined;
+  }, [items]);
+
+  async function load(after?: string): Promise<void> {
+    if (after) focusRow.current = items.length;
+    setLoading(true);
+    setError(undefined);
+    try {
+      const page = await getQueue(filters, after);
+      setItems((current) => (after ? [...current, ...page.items] : page.items));
+      setCursor(page.nextCursor);
+    } catch (caught) {
+      if (!(caught instanceof RequestError)) throw caught;
+      if (caught.status !== 401) setError(caught.message);
+    } finally {
+      setLoading(false);
+    }
+  }
+
+  useEffect(() => {
+    rememberQueueHref(href('/staff', { ...filters }));
+    setDraft(filters);
+    setItems([]);
+    setCursor(undefined);
+    void load();
+  }, [filterKey]);
+
+  const isHandler = me?.role === 'handler';
+  const set = (name: keyof QueueFilters) => (event: { currentTarget: { value: string } }) =>
+    setDraft((current) => ({ ...current, [name]: event.currentTarget.value || undefined }));
+
+  return (
+    <section aria-labelledby="page-heading">
+      <StaffBar me={me} />
+      <h1 id="page-heading" tabIndex={-1}>
+        {t('queue.heading')}
+      </h1>
+      {basicsError && (
+        <p class="alert alert-error" role="alert">
+          {basicsError}
+        </p>
+      )}
+      {stats && <Stats stats={stats} />}
+
+      <form
+        class="filters"
+        aria-labelledby="filters-heading"
+        onSubmit={(event) => {
+          event.preventDefault();
+          navigate('/staff', { ...draft });
+        }}
+      >
+        <h2 id="filters-heading" class="small-heading">
+          {t('queue.filters')}
+        </h2>
+        <div class="filter-grid">
+          <div class="field">
+            <label for="q-status">{t('queue.status')}</label>
+            <select id="q-status" value={draft.status ?? ''} onChange={set('status')}>
+              <option value="">{t('queue.all')}</option>
+              {statuses.map((status) => (
+                <option key={status} value={status}>
+                  {t(`status.${status}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          {!isHandler && (
+            <div class="field">
+              <label for="q-department">{t('queue.department')}</label>
+              <select id="q-department" value={draft.departmentId ?? ''} onChange={set('departmentId')}>
+                <option value="">{t('queue.all')}</option>
+                {departments.map((department) => (
+                  <option key={department.id} value={department.id}>
+                    {locale === 'en' ? department.en : department.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          <div class="field">
+            <label for="q-category">{t('queue.category')}</label>
+            <select id="q-category" value={draft.category ?? ''} onChange={set('category')}>
+              <option value="">{t('queue.all')}</option>
+              {categories.map((category) => (
+                <option key={category} value={category}>
+                  {categoryName(category, locale)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="q-from">{t('queue.from')}</label>
+            <input id="q-from" type="date" value={draft.from ?? ''} onInput={set('from')} />
+          </div>
+          <div class="field">
+            <label for="q-to">{t('queue.to')}</label>
+            <input id="q-to" type="date" value={draft.to ?? ''} onInput={set('to')} />
+          </div>
+        </div>
+        <div class="actions">
+          <button type="submit" class="button button-primary">
+            {t('queue.apply')}
+          </button>
+          <a class="button" href={href('/staff')}>
+            {t('queue.reset')}
+          </a>
+        </div>
+      </form>
+
+      {error && (
+        <p class="alert alert-error" role="alert">
+          {error}
+        </p>
+      )}
+
+      <p class="hint" role="status">
+        {loading && !items.length ? t('common.loading') : t('queue.shown', { count: formatNumber(items.length, locale) })}
+      </p>
+
+      {items.length > 0 && (
+        <div class="table-scroll" role="region" aria-label={t('queue.tableLabel')} tabIndex={0}>
+          <table class="queue">
+            <thead>
+              <tr>
+                <th scope="col">{t('queue.col.due')}</th>
+                <th scope="col">{t('queue.col.title')}</th>
+                <th scope="col">{t('queue.col.status')}</th>
+                <th scope="col">{t('queue.col.category')}</th>
+                <th scope="col">{t('queue.col.department')}</th>
+                <th scope="col">{t('queue.col.code')}</th>
+                <th scope="col">{t('queue.col.channel')}</th>
+                <th scope="col">{t('queue.col.submitted')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((item) => (
+                <tr key={item.id} class={item.overdue ? 'overdue' : undefined} data-testid="queue-row">
+                  <td class="nowrap">
+                    {formatDateTime(item.dueAt, locale)}
+                    {item.overdue && <span class="tag tag-overdue">{t('queue.overdue')}</span>}
+                  </td>
+                  <td>
+                    <a href={href(`/staff/s/${encodeURIComponent(item.id)}`)}>{item.title}</a>
+                  </td>
+                  <td>
+                    <StatusBadge status={item.status} />
+                  </td>
+                  <td>{categoryName(item.category, locale)}</td>
+                  <td>{departmentName(departments, item.leadDepartmentId, locale) ?? t('queue.unassigned')}</td>
+                  <td class="mono">{item.trackingCode}</td>
+                  <td>{t(`channel.${item.channel}`)}</td>
+                  <td class="nowrap">{formatDate(item.submittedAt, locale)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {!loading && !error && items.length === 0 && <p class="empty">{t('queue.empty')}</p>}
+      {cursor && (
+        <button type="button" class="button" disabled={loading} onClick={() => void load(cursor)}>
+          {loading ? t('common.loading') : t('queue.loadMore')}
+        </button>
+      )}
+    </section>
+  );
+}

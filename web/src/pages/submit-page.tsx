@@ -1,0 +1,421 @@
+/**
+ * The citizen's suggestion form (often opened from a QR poster on a phone).
+ * Primary course:
+ * 1. The citizen fills in title, content, category, optional address and contact; each field is checked on
+ *    blur with the same zod schema the API uses, and a shown error clears as soon as it is fixed.
+ * 2. On submit the whole form is checked; problems are listed in a summary that links to the fields.
+ * 3. The submission is sent with one Idempotency-Key per form fill, reused on retry, so a double tap or a
+ *    network retry never files two suggestions; the server's field errors are shown like the local ones.
+ * 4. On 201 the receipt is kept for the receipt page and the citizen is taken there.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { categories, categoryNames, type Category } from '../../../shared/domain/intake/categories';
+import { describeField, isMessageKey, translate, type Locale } from '../../../shared/domain/i18n/messages';
+import type { FieldProblem } from '../../../shared/domain/errors';
+import type { Channel } from '../../../shared/domain/suggestion/suggestion';
+import { RequestError, submitSuggestion } from '../api';
+import { ErrorSummary, type SummaryItem } from '../components/error-summary';
+import { Field } from '../components/field';
+import { formatNumber } from '../format';
+import { newIdempotencyKey } from '../idempotency';
+import { useI18n } from '../i18n';
+import { saveReceipt } from '../receipt-store';
+import { navigate, pageParam, type Route } from '../router';
+
+interface Draft {
+  title: string;
+  content: string;
+  category: string;
+  address: string;
+  name: string;
+  phone: string;
+  email: string;
+  consent: boolean;
+}
+
+const emptyDraft: Draft = { title: '', content: '', category: '', address: '', name: '', phone: '', email: '', consent: false };
+
+/** Schema field path → the control that shows it, in the order the form shows them. */
+const controls: [string, string][] = [
+  ['title', 'f-title'],
+  ['content', 'f-content'],
+  ['category', 'f-category'],
+  ['location.address', 'f-address'],
+  ['location', 'f-address'],
+  ['contact.name', 'f-name'],
+  ['contact.phone', 'f-phone'],
+  ['contact.email', 'f-email'],
+  ['contact.consent', 'f-consent'],
+  ['contact', 'f-phone'],
+];
+const controlFor = new Map(controls);
+const fieldOrder = controls.map(([field]) => field);
+
+/** Which schema fields a control's edits can fix; contact fields depend on each other. */
+const draftFields: Record<keyof Draft, string> = {
+  title: 'title',
+  content: 'content',
+  category: 'category',
+  address: 'location.address',
+  name: 'contact.name',
+  phone: 'contact.phone',
+  email: 'contact.email',
+  consent: 'contact.consent',
+};
+
+/**
+ * The form survives leaving the page (e.g. to track another suggestion) until it is submitted, and with it the
+ * Idempotency-Key of this fill.
+ */
+let kept: { draft: Draft; idempotencyKey: string } | undefined;
+
+function blank(value: string): string | undefined {
+  return value.trim() === '' ? undefined : value;
+}
+
+function toInput(draft: Draft, channel: Channel, campaignId: string | undefined): Record<string, unknown> {
+  const contactGiven = Boolean(draft.name.trim() || draft.phone.trim() || draft.email.trim() || draft.consent);
+  return {
+    title: draft.title,
+    content: draft.content,
+    category: blank(draft.category),
+    channel,
+    location: blank(draft.address) ? { address: draft.address } : undefined,
+    contact: contactGiven
+      ? {
+          name: blank(draft.name),
+          // People type "138 0013 8000" or "138-0013-8000"; the number is the same.
+          phone: blank(draft.phone.replace(/[\s-]/g, '')),
+          email: blank(draft.email),
+          consent: draft.consent,
+        }
+      : undefined,
+    campaignId: campaignId ? campaignId : undefined,
+  };
+}
+
+type Checker = typeof import('../submission-check');
+let checker: Checker | undefined;
+let checkerLoading: Promise<Checker> | undefined;
+
+/** The schema chunk, requested as soon as this module runs; a failed load (offline) is retried on submit. */
+function loadChecker(): Promise<Checker> {
+  checkerLoading ??= import('../submission-check').then(
+    (module) => (checker = module),
+    (error: unknown) => {
+      checkerLoading = undefined;
+      throw error;
+    },
+  );
+  return checkerLoading;
+}
+loadChecker().catch(() => undefined);
+
+function problemsOf(check: Checker, input: Record<string, unknown>): Record<string, FieldProblem> {
+  const result = check.check(input);
+  return result.ok ? {} : result.problems;
+}
+
+function ruleText(locale: Locale, problem: FieldProblem): string {
+  const key = `rule.${problem.rule}`;
+  return isMessageKey(key) ? translate(locale, key, problem.params) : problem.rule;
+}
+
+export function SubmitPage({ route }: { route: Route }) {
+  const { t, locale } = useI18n();
+  const campaignId = pageParam(route, 'campaign');
+  const channel: Channel = pageParam(route, 'channel') === 'qr' ? 'qr' : 'web';
+
+  kept ??= { draft: emptyDraft, idempotencyKey: newIdempotencyKey() };
+  const [check, setCheck] = useState(checker);
+  useEffect(() => {
+    if (!check) loadChecker().then(setCheck, () => undefined);
+  }, []);
+  const limits = check?.limits;
+  const [draft, setDraftState] = useState<Draft>(kept.draft);
+  /** Local problems currently shown (a field shows its problem after blur or a submit attempt). */
+  const [shown, setShown] = useState<Record<string, FieldProblem>>({});
+  /** The server's field messages from the last 400, cleared field by field as the citizen edits. */
+  const [serverFields, setServerFields] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string>();
+  const [attempt, setAttempt] = useState(0);
+  const [sending, setSending] = useState(false);
+  const sendingRef = useRef(false);
+
+  const input = toInput(draft, channel, campaignId);
+
+  function setDraft(next: Draft): void {
+    kept = { draft: next, idempotencyKey: kept!.idempotencyKey };
+    setDraftState(next);
+  }
+
+  function edit<K extends keyof Draft>(key: K, value: Draft[K]): void {
+    const next = { ...draft, [key]: value };
+    setDraft(next);
+    // Re-check what is shown: fixing one contact field can clear another's error.
+    const problems = check ? problemsOf(check, toInput(next, channel, campaignId)) : {};
+    setShown((current) => {
+      const updated: Record<string, FieldProblem> = {};
+      for (const field of Object.keys(current)) if (problems[field]) updated[field] = problems[field];
+      return updated;
+    });
+    const field = draftFields[key];
+    if (serverFields[field] !== undefined || (field.startsWith('contact.') && serverFields.contact !== undefined)) {
+      setServerFields(({ [field]: _fixed, contact: _contact, ...rest }) => rest);
+    }
+  }
+
+  function blur(key: keyof Draft): void {
+    if (!check) return;
+    const field = draftFields[key];
+    const problem = problemsOf(check, input)[field];
+    setShown((current) => {
+      const { [field]: _old, ...rest } = current;
+      return problem ? { ...rest, [field]: problem } : rest;
+    });
+  }
+
+  async function submit(event: Event): Promise<void> {
+    event.preventDefault();
+    if (sendingRef.current) return;
+    setFormError(undefined);
+    sendingRef.current = true;
+    setSending(true);
+    try {
+      const result = (check ?? (await loadChecker())).check(input);
+      if (!result.ok) {
+        setShown(result.problems);
+        setAttempt((n) => n + 1);
+        return;
+      }
+      const receipt = await submitSuggestion(result.submission, kept!.idempotencyKey);
+      saveReceipt(receipt);
+      kept = undefined;
+      navigate('/receipt', { campaign: campaignId, channel: route.query.get('channel') ?? undefined });
+    } catch (error) {
+      if (!(error instanceof RequestError)) {
+        // The schema chunk could not be loaded: the connection is down.
+        setFormError(t('submit.networkError'));
+        setAttempt((n) => n + 1);
+        return;
+      }
+      // A 4xx other than 429 means nothing was filed: the corrected form is a new submission with a new key.
+      // On a network error or 5xx the key is kept, so the retry is recognised if the first one did land.
+      if (error.status >= 400 && error.status < 500 && error.status !== 429) {
+        kept = { draft, idempotencyKey: newIdempotencyKey() };
+      }
+      setServerFields(error.fields ?? {});
+      setFormError(error.status === 0 ? t('submit.networkError') : error.fields ? undefined : error.message);
+      setAttempt((n) => n + 1);
+    } finally {
+      sendingRef.current = false;
+      setSending(false);
+    }
+  }
+
+  function errorFor(field: string): string | undefined {
+    const problem = shown[field];
+    if (problem) return ruleText(locale, problem);
+    return serverFields[field];
+  }
+
+  const summaryFields = [...new Set([...Object.keys(shown), ...Object.keys(serverFields)])].sort(
+    (a, b) => (fieldOrder.indexOf(a) + 1 || 99) - (fieldOrder.indexOf(b) + 1 || 99),
+  );
+  const summary: SummaryItem[] = attempt
+    ? summaryFields.map((field) => ({
+        key: field,
+        label: describeField(locale, field),
+        message: errorFor(field) ?? '',
+        targetId: controlFor.get(field),
+      }))
+    : [];
+
+  const contentLength = draft.content.trim().length;
+  const over = limits ? contentLength - limits.contentMax : 0;
+  const contactError = errorFor('contact');
+
+  return (
+    <section aria-labelledby="page-heading">
+      <h1 id="page-heading" tabIndex={-1}>
+        {t('submit.heading')}
+      </h1>
+      <p class="lead">{t('submit.intro')}</p>
+      {campaignId && <p class="notice">{t('submit.campaign', { id: campaignId })}</p>}
+
+      <ErrorSummary items={summary} attempt={attempt} />
+      {formError && (
+        <p class="alert alert-error" role="alert">
+          {formError}
+        </p>
+      )}
+
+      <form noValidate onSubmit={submit} class="form">
+        <Field
+          id="f-title"
+          label={describeField(locale, 'title')}
+          hint={limits && t('submit.titleHint', { max: limits.titleMax })}
+          error={errorFor('title')}
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              name="title"
+              autoComplete="off"
+              value={draft.title}
+              onInput={(e) => edit('title', e.currentTarget.value)}
+              onBlur={() => blur('title')}
+            />
+          )}
+        </Field>
+
+        <Field
+          id="f-content"
+          label={describeField(locale, 'content')}
+          hint={t('submit.contentHint')}
+          error={errorFor('content')}
+          after={{
+            id: 'f-content-count',
+            node: (
+              <span class={over > 0 ? 'counter counter-over' : 'counter'}>
+                {over > 0
+                  ? t('submit.countOver', { over: formatNumber(over, locale) })
+                  : limits &&
+                    t('submit.count', {
+                      count: formatNumber(contentLength, locale),
+                      max: formatNumber(limits.contentMax, locale),
+                    })}
+              </span>
+            ),
+          }}
+        >
+          {(control) => (
+            <textarea
+              {...control}
+              name="content"
+              rows={7}
+              value={draft.content}
+              onInput={(e) => edit('content', e.currentTarget.value)}
+              onBlur={() => blur('content')}
+            />
+          )}
+        </Field>
+
+        <Field id="f-category" label={describeField(locale, 'category')} error={errorFor('category')}>
+          {(control) => (
+            <select
+              {...control}
+              name="category"
+              value={draft.category}
+              onChange={(e) => edit('category', e.currentTarget.value)}
+              onBlur={() => blur('category')}
+            >
+              <option value="">{t('submit.categoryPlaceholder')}</option>
+              {categories.map((category: Category) => (
+                <option key={category} value={category}>
+                  {categoryNames[category][locale]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+
+        <Field
+          id="f-address"
+          label={describeField(locale, 'location.address')}
+          hint={t('submit.addressHint')}
+          optional
+          error={errorFor('location.address') ?? errorFor('location')}
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              name="address"
+              autoComplete="street-address"
+              value={draft.address}
+              onInput={(e) => edit('address', e.currentTarget.value)}
+              onBlur={() => blur('address')}
+            />
+          )}
+        </Field>
+
+        <fieldset class="contact">
+          <legend>{t('submit.contactLegend')}</legend>
+          <p class="hint">{t('submit.contactHint')}</p>
+          <Field id="f-name" label={describeField(locale, 'contact.name')} optional error={errorFor('contact.name')}>
+            {(control) => (
+              <input
+                {...control}
+                type="text"
+                name="name"
+                autoComplete="name"
+                value={draft.name}
+                onInput={(e) => edit('name', e.currentTarget.value)}
+                onBlur={() => blur('name')}
+              />
+            )}
+          </Field>
+          <Field
+            id="f-phone"
+            label={describeField(locale, 'contact.phone')}
+            error={errorFor('contact.phone') ?? contactError}
+          >
+            {(control) => (
+              <input
+                {...control}
+                type="tel"
+                name="phone"
+                inputMode="tel"
+                autoComplete="tel-national"
+                value={draft.phone}
+                onInput={(e) => edit('phone', e.currentTarget.value)}
+                onBlur={() => blur('phone')}
+              />
+            )}
+          </Field>
+          <Field id="f-email" label={describeField(locale, 'contact.email')} error={errorFor('contact.email')}>
+            {(control) => (
+              <input
+                {...control}
+                type="email"
+                name="email"
+                inputMode="email"
+                autoComplete="email"
+                value={draft.email}
+                onInput={(e) => edit('email', e.currentTarget.value)}
+                onBlur={() => blur('email')}
+              />
+            )}
+          </Field>
+          <div class={errorFor('contact.consent') ? 'field check field-invalid' : 'field check'}>
+            {errorFor('contact.consent') && (
+              <p class="field-error" id="f-consent-error">
+                {errorFor('contact.consent')}
+              </p>
+            )}
+            <input
+              id="f-consent"
+              type="checkbox"
+              name="consent"
+              checked={draft.consent}
+              aria-invalid={errorFor('contact.consent') ? 'true' : undefined}
+              aria-describedby={['f-consent-note', errorFor('contact.consent') && 'f-consent-error'].filter(Boolean).join(' ')}
+              onChange={(e) => edit('consent', e.currentTarget.checked)}
+              onBlur={() => blur('consent')}
+            />
+            <label for="f-consent">{t('submit.consent')}</label>
+          </div>
+          <p class="hint" id="f-consent-note">
+            {t('submit.privacy')}
+          </p>
+        </fieldset>
+
+        <button type="submit" class="button button-primary" disabled={sending} aria-busy={sending}>
+          {sending ? t('submit.sending') : t('submit.button')}
+        </button>
+      </form>
+    </section>
+  );
+}

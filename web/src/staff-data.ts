@@ -1,0 +1,71 @@
+/**
+ * What every staff page needs: who is signed in (GET /api/staff/me) and the departments (for names and the
+ * filter). Both are fetched once per sign-in and shared.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { Department, StaffMe } from '../../shared/http/api-types';
+import type { Locale } from '../../shared/domain/i18n/messages';
+import { getDepartments, getMe, RequestError } from './api';
+import { knownMe, readToken, rememberMe } from './session';
+
+let departments: Promise<Department[]> | undefined;
+let departmentsToken: string | undefined;
+
+function loadDepartments(): Promise<Department[]> {
+  const token = readToken();
+  if (!departments || departmentsToken !== token) {
+    departmentsToken = token;
+    departments = getDepartments()
+      .then((response) => response.departments)
+      .catch((error: unknown) => {
+        departments = undefined;
+        throw error;
+      });
+  }
+  return departments;
+}
+
+export interface StaffBasics {
+  me?: StaffMe;
+  departments: Department[];
+  error?: string;
+}
+
+export function useStaffBasics(): StaffBasics {
+  const [state, setState] = useState<StaffBasics>({ me: knownMe(), departments: [] });
+  useEffect(() => {
+    let live = true;
+    const me = knownMe()
+      ? Promise.resolve(knownMe()!)
+      : getMe().then((fetched) => {
+          rememberMe(fetched);
+          return fetched;
+        });
+    Promise.all([me, loadDepartments()]).then(
+      ([fetchedMe, fetchedDepartments]) => live && setState({ me: fetchedMe, departments: fetchedDepartments }),
+      (error: unknown) =>
+        // A 401 has already sent the person to sign-in.
+        live && error instanceof RequestError && error.status !== 401 && setState((s) => ({ ...s, error: error.message })),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return state;
+}
+
+export function departmentName(departments: Department[], id: string | undefined, locale: Locale): string | undefined {
+  if (!id) return undefined;
+  const department = departments.find((d) => d.id === id);
+  if (!department) return id;
+  return locale === 'en' ? department.en : department.name;
+}
+
+/** The queue as last shown (with its filters), for the detail page's way back. */
+let queueHref = '#/staff';
+export function rememberQueueHref(value: string): void {
+  queueHref = value;
+}
+export function lastQueueHref(): string {
+  return queueHref;
+}
