@@ -119,6 +119,8 @@ export class StatefulStack extends Stack {
 
     const webClient = userPool.addClient('WebClient', {
       generateSecret: false,
+      // The web app signs in with SRP (or USER_PASSWORD_AUTH) against the pool directly: no hosted UI, no OAuth.
+      disableOAuth: true,
       authFlows: { userPassword: true, userSrp: true },
       idTokenValidity: Duration.hours(1),
       accessTokenValidity: Duration.hours(1),

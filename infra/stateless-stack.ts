@@ -15,6 +15,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
+import type { SiteConfig } from '../shared/http/api-types';
 import { type FunctionName, routeKey, routes } from '../shared/http/routes';
 import { ProjectFunction } from './constructs/project-function';
 import { SuggestionWorkflow } from './constructs/suggestion-workflow';
@@ -31,13 +32,6 @@ export interface StatelessStackProps extends StackProps {
 
 /** Functions that serve HTTP routes: the route table's functions plus the `$default` fallback. */
 type ApiFunctionName = FunctionName | 'fallback';
-
-/** Rewrites extension-less paths to /index.html so the single-page app's deep links load (default behavior only). */
-const spaRewriteCode = `function handler(event) {
-  var request = event.request;
-  if (request.uri.indexOf('.') === -1) { request.uri = '/index.html'; }
-  return request;
-}`;
 
 /**
  * Code and everything that can be replaced at will: functions, the HTTP API, the suggestion workflow, the
@@ -118,16 +112,6 @@ export class StatelessStack extends Stack {
         origin: origins.S3BucketOrigin.withOriginAccessControl(this.siteBucket),
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
-        functionAssociations: [
-          {
-            eventType: cloudfront.FunctionEventType.VIEWER_REQUEST,
-            function: new cloudfront.Function(this, 'SpaRewrite', {
-              code: cloudfront.FunctionCode.fromInline(spaRewriteCode),
-              runtime: cloudfront.FunctionRuntime.JS_2_0,
-              comment: 'Serve index.html for app routes',
-            }),
-          },
-        ],
       },
       additionalBehaviors: {
         '/api/*': {
@@ -263,12 +247,13 @@ export class StatelessStack extends Stack {
     });
 
     // --- Site content: the built web app (when present) and the runtime config it reads --------------------
-    const webConfig = s3deploy.Source.jsonData('config.json', {
+    const siteConfig: Extract<SiteConfig, { mode: 'aws' }> = {
       mode: 'aws',
       region: this.region,
       userPoolId: props.userPool.userPoolId,
       userPoolClientId: props.webClient.userPoolClientId,
-    });
+    };
+    const webConfig = s3deploy.Source.jsonData('config.json', siteConfig);
     this.siteDeployment = new s3deploy.BucketDeployment(this, 'SiteDeployment', {
       destinationBucket: this.siteBucket,
       sources: props.webAssetsPath ? [s3deploy.Source.asset(props.webAssetsPath), webConfig] : [webConfig],

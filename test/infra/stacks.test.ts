@@ -1,0 +1,403 @@
+import aslValidator from 'asl-validator';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { projectRuntime, type ProjectFunction } from '../../infra/constructs/project-function';
+import { lambdaServiceErrors, timeoutSecondsPath, workflowStates } from '../../infra/constructs/suggestion-workflow';
+import { staffAttributes, staffGroups } from '../../infra/stateful-stack';
+import type { StatelessStack } from '../../infra/stateless-stack';
+import { routeKey, routes } from '../../shared/http/routes';
+import { tableModel } from '../../shared/model/table';
+import { buildTestApp, resolvePlaceholders } from './synth';
+
+type Resource = { Type: string; Properties: Record<string, any>; Metadata?: Record<string, unknown>; DeletionPolicy?: string };
+
+let stateless: StatelessStack;
+let statefulTemplate: Template;
+let statelessTemplate: Template;
+
+beforeAll(() => {
+  const stacks = buildTestApp();
+  stateless = stacks.stateless;
+  statefulTemplate = Template.fromStack(stacks.stateful);
+  statelessTemplate = Template.fromStack(stacks.stateless);
+}, 120_000);
+
+function resourcesOf(template: Template, type: string): Record<string, Resource> {
+  return template.findResources(type) as Record<string, Resource>;
+}
+
+function only<T>(record: Record<string, T>): [string, T] {
+  const entries = Object.entries(record);
+  expect(entries).toHaveLength(1);
+  return entries[0]!;
+}
+
+function logicalId(construct: ProjectFunction): string {
+  return stateless.getLogicalId(construct.node.defaultChild as lambda.CfnFunction);
+}
+
+describe('stateful stack', () => {
+  it('builds the table from the table model: keys, TTL and every index', () => {
+    const [, table] = only(resourcesOf(statefulTemplate, 'AWS::DynamoDB::Table'));
+    const p = table.Properties;
+    expect(p.KeySchema).toEqual([
+      { AttributeName: tableModel.partitionKey, KeyType: 'HASH' },
+      { AttributeName: tableModel.sortKey, KeyType: 'RANGE' },
+    ]);
+    expect(p.TimeToLiveSpecification).toEqual({ AttributeName: tableModel.timeToLiveAttribute, Enabled: true });
+    expect(p.GlobalSecondaryIndexes).toEqual(
+      tableModel.indexes.map((index) => ({
+        IndexName: index.name,
+        KeySchema: [
+          { AttributeName: index.partitionKey, KeyType: 'HASH' },
+          { AttributeName: index.sortKey, KeyType: 'RANGE' },
+        ],
+        Projection: { ProjectionType: 'ALL' },
+      })),
+    );
+    for (const attribute of p.AttributeDefinitions as { AttributeType: string }[]) {
+      expect(attribute.AttributeType).toBe('S');
+    }
+  });
+
+  it('keeps the table safe: on-demand, PITR, encryption, deletion protection, retained', () => {
+    const [, table] = only(resourcesOf(statefulTemplate, 'AWS::DynamoDB::Table'));
+    expect(table.Properties).toMatchObject({
+      BillingMode: 'PAY_PER_REQUEST',
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      SSESpecification: { SSEEnabled: true },
+      DeletionProtectionEnabled: true,
+    });
+    expect(table.DeletionPolicy).toBe('Retain');
+  });
+
+  it('gives the notification queue a dead-letter queue, SQS-managed encryption and TLS only', () => {
+    const queues = resourcesOf(statefulTemplate, 'AWS::SQS::Queue');
+    expect(Object.keys(queues)).toHaveLength(2);
+    const [queueId, queue] = Object.entries(queues).find(([, q]) => q.Properties.RedrivePolicy)!;
+    const dlqId = Object.keys(queues).find((id) => id !== queueId)!;
+    expect(queue.Properties.RedrivePolicy).toEqual({
+      deadLetterTargetArn: { 'Fn::GetAtt': [dlqId, 'Arn'] },
+      maxReceiveCount: 5,
+    });
+    expect(queue.Properties.VisibilityTimeout).toBeGreaterThanOrEqual(6 * 30);
+    for (const q of Object.values(queues)) expect(q.Properties.SqsManagedSseEnabled).toBe(true);
+
+    const policies = Object.values(resourcesOf(statefulTemplate, 'AWS::SQS::QueuePolicy'));
+    for (const id of [queueId, dlqId]) {
+      const policy = policies.find((p) => JSON.stringify(p.Properties.Queues) === JSON.stringify([{ Ref: id }]));
+      expect(policy?.Properties.PolicyDocument.Statement).toContainEqual(
+        expect.objectContaining({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+      );
+    }
+  });
+
+  it('creates the staff user pool: admin-created accounts, email sign-in, strong passwords, optional TOTP', () => {
+    const [, pool] = only(resourcesOf(statefulTemplate, 'AWS::Cognito::UserPool'));
+    const p = pool.Properties;
+    expect(p.AdminCreateUserConfig).toEqual({ AllowAdminCreateUserOnly: true });
+    expect(p.UsernameAttributes).toEqual(['email']);
+    expect(p.MfaConfiguration).toBe('OPTIONAL');
+    expect(p.EnabledMfas).toEqual(['SOFTWARE_TOKEN_MFA']);
+    expect(p.Policies.PasswordPolicy).toMatchObject({
+      RequireLowercase: true,
+      RequireUppercase: true,
+      RequireNumbers: true,
+      RequireSymbols: true,
+    });
+    expect(p.Policies.PasswordPolicy.MinimumLength).toBeGreaterThanOrEqual(12);
+    expect(p.UserPoolTier).toBe('PLUS');
+    expect(pool.DeletionPolicy).toBe('Retain');
+    for (const name of staffAttributes) {
+      expect(p.Schema).toContainEqual(expect.objectContaining({ Name: name, AttributeDataType: 'String', Mutable: true }));
+    }
+  });
+
+  it('creates one group per staff role', () => {
+    const groups = Object.values(resourcesOf(statefulTemplate, 'AWS::Cognito::UserPoolGroup'));
+    expect(groups.map((g) => g.Properties.GroupName).sort()).toEqual([...staffGroups].sort());
+    expect(staffGroups).toEqual(['admin', 'dispatcher', 'handler', 'supervisor', 'organizer', 'viewer']);
+  });
+
+  it('gives the web a public client: no secret, no OAuth, password + SRP auth, 1 h id tokens', () => {
+    const [, client] = only(resourcesOf(statefulTemplate, 'AWS::Cognito::UserPoolClient'));
+    const p = client.Properties;
+    expect(p.GenerateSecret).toBe(false);
+    expect(p.ExplicitAuthFlows).toEqual(expect.arrayContaining(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_USER_SRP_AUTH']));
+    expect(p.AllowedOAuthFlows).toBeUndefined();
+    expect({ validity: p.IdTokenValidity, unit: p.TokenValidityUnits.IdToken }).toEqual({ validity: 60, unit: 'minutes' });
+  });
+});
+
+describe('stateless stack: functions', () => {
+  const newestNode = lambda.Runtime.ALL.filter((r) => /^nodejs\d+\.x$/.test(r.name))
+    .map((r) => r.name)
+    .sort((a, b) => a.localeCompare(b, undefined, { numeric: true }))
+    .pop();
+
+  function projectFunctions(): [string, Resource][] {
+    return Object.entries(resourcesOf(statelessTemplate, 'AWS::Lambda::Function')).filter(([, fn]) =>
+      String(fn.Properties.Runtime).startsWith('nodejs'),
+    );
+  }
+
+  it('runs every handler file as one project function', () => {
+    expect(projectFunctions()).toHaveLength(10);
+  });
+
+  it('uses arm64, the newest Node runtime, active tracing and a log group with retention for every function', () => {
+    expect(projectRuntime.name).toBe(newestNode);
+    const logGroups = resourcesOf(statelessTemplate, 'AWS::Logs::LogGroup');
+    for (const [id, fn] of projectFunctions()) {
+      const p = fn.Properties;
+      expect(p.Architectures, id).toEqual(['arm64']);
+      expect(p.Runtime, id).toBe(newestNode);
+      expect(p.Handler, id).toBe('index.handler');
+      expect(p.TracingConfig, id).toEqual({ Mode: 'Active' });
+      expect(p.MemorySize, id).toBeGreaterThanOrEqual(512);
+      expect(p.Environment.Variables.NODE_OPTIONS, id).toBe('--enable-source-maps');
+      const logGroup = logGroups[p.LoggingConfig.LogGroup.Ref as string];
+      expect(logGroup?.Properties.RetentionInDays, id).toBeGreaterThan(0);
+    }
+  });
+
+  it('sets each function’s environment as documented, without a dependency cycle', () => {
+    const env = (fn: ProjectFunction) =>
+      Object.keys(resourcesOf(statelessTemplate, 'AWS::Lambda::Function')[logicalId(fn)]!.Properties.Environment.Variables).sort();
+    const api = stateless.apiFunctions;
+    const wf = stateless.workflowFunctions;
+    const base = ['NODE_OPTIONS', 'ORG_ID', 'TABLE_NAME'];
+    const web = [...base, 'PUBLIC_BASE_URL'];
+    expect(env(api.health)).toEqual(web.sort());
+    expect(env(api.fallback)).toEqual(web.sort());
+    expect(env(api['public-suggestions'])).toEqual([...web, 'NOTIFY_QUEUE_URL', 'STATE_MACHINE_ARN'].sort());
+    expect(env(api['staff-suggestions'])).toEqual([...web, 'JWT_ISSUER', 'JWT_AUDIENCE'].sort());
+    expect(env(api['staff-directory'])).toEqual([...web, 'JWT_ISSUER', 'JWT_AUDIENCE'].sort());
+    expect(env(wf.beginScreening)).toEqual(web.sort());
+    expect(env(wf.awaitScreening)).toEqual(web.sort());
+    expect(env(wf.screeningOverdue)).toEqual([...web, 'NOTIFY_QUEUE_URL'].sort());
+    expect(env(stateless.notifier)).toEqual([...web, 'NOTIFY_PROVIDER'].sort());
+    expect(env(stateless.queueStats)).toEqual(base.sort());
+
+    const notifier = resourcesOf(statelessTemplate, 'AWS::Lambda::Function')[logicalId(stateless.notifier)]!;
+    expect(notifier.Properties.Environment.Variables.NOTIFY_PROVIDER).toBe('outbox');
+    const staff = resourcesOf(statelessTemplate, 'AWS::Lambda::Function')[logicalId(api['staff-suggestions'])]!;
+    expect(JSON.stringify(staff.Properties.Environment.Variables.JWT_ISSUER)).toContain('https://cognito-idp.');
+  });
+
+  it('grants table access on the table and each model index by name, never index/*', () => {
+    const policies = JSON.stringify(resourcesOf(statelessTemplate, 'AWS::IAM::Policy'));
+    expect(policies).not.toContain('/index/*');
+    for (const index of tableModel.indexes) expect(policies).toContain(`/index/${index.name}`);
+  });
+
+  it('consumes the notification queue in batches of 10 with partial batch responses', () => {
+    const [, mapping] = only(resourcesOf(statelessTemplate, 'AWS::Lambda::EventSourceMapping'));
+    expect(mapping.Properties).toMatchObject({
+      BatchSize: 10,
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+      FunctionName: { Ref: logicalId(stateless.notifier) },
+    });
+  });
+
+  it('runs the queue statistics job every 15 minutes', () => {
+    const [, rule] = only(resourcesOf(statelessTemplate, 'AWS::Events::Rule'));
+    expect(rule.Properties.ScheduleExpression).toBe('rate(15 minutes)');
+    expect(rule.Properties.Targets[0].Arn).toEqual({ 'Fn::GetAtt': [logicalId(stateless.queueStats), 'Arn'] });
+  });
+});
+
+describe('stateless stack: HTTP API', () => {
+  const routesByKey = () =>
+    Object.fromEntries(
+      Object.values(resourcesOf(statelessTemplate, 'AWS::ApiGatewayV2::Route')).map((r) => [r.Properties.RouteKey, r]),
+    );
+  const functionBehind = (route: Resource): string => {
+    const integrationId = route.Properties.Target['Fn::Join'][1][1].Ref as string;
+    const integration = resourcesOf(statelessTemplate, 'AWS::ApiGatewayV2::Integration')[integrationId]!;
+    return integration.Properties.IntegrationUri['Fn::GetAtt'][0] as string;
+  };
+
+  it('creates every route of shared/http/routes.ts, served by its function, JWT exactly on staff routes', () => {
+    const byKey = routesByKey();
+    const [authorizerId] = only(resourcesOf(statelessTemplate, 'AWS::ApiGatewayV2::Authorizer'));
+    for (const route of routes) {
+      const resource = byKey[routeKey(route)];
+      expect(resource, routeKey(route)).toBeDefined();
+      expect(functionBehind(resource!), routeKey(route)).toBe(logicalId(stateless.apiFunctions[route.fn]));
+      if (route.auth === 'staff') {
+        expect(resource!.Properties.AuthorizationType).toBe('JWT');
+        expect(resource!.Properties.AuthorizerId).toEqual({ Ref: authorizerId });
+      } else {
+        expect(resource!.Properties.AuthorizationType ?? 'NONE').toBe('NONE');
+        expect(resource!.Properties.AuthorizerId).toBeUndefined();
+      }
+    }
+    expect(Object.keys(byKey)).toHaveLength(routes.length + 1);
+  });
+
+  it('sends every other request ($default) to the fallback function', () => {
+    const fallback = routesByKey().$default;
+    expect(fallback).toBeDefined();
+    expect(functionBehind(fallback!)).toBe(logicalId(stateless.apiFunctions.fallback));
+  });
+
+  it('checks staff tokens against the user pool issuer and the web client audience', () => {
+    const [, authorizer] = only(resourcesOf(statelessTemplate, 'AWS::ApiGatewayV2::Authorizer'));
+    expect(authorizer.Properties.AuthorizerType).toBe('JWT');
+    expect(JSON.stringify(authorizer.Properties.JwtConfiguration.Issuer)).toContain('https://cognito-idp.');
+    expect(authorizer.Properties.JwtConfiguration.Audience).toHaveLength(1);
+  });
+
+  it('logs access and throttles the stage', () => {
+    const [, stage] = only(resourcesOf(statelessTemplate, 'AWS::ApiGatewayV2::Stage'));
+    expect(stage.Properties.StageName).toBe('$default');
+    expect(stage.Properties.AccessLogSettings.DestinationArn['Fn::GetAtt'][1]).toBe('Arn');
+    expect(stage.Properties.DefaultRouteSettings).toMatchObject({
+      ThrottlingRateLimit: expect.any(Number),
+      ThrottlingBurstLimit: expect.any(Number),
+    });
+  });
+});
+
+describe('stateless stack: suggestion workflow', () => {
+  type State = Record<string, any>;
+  let definition: { StartAt: string; States: Record<string, State> };
+
+  beforeAll(() => {
+    const [, machine] = only(resourcesOf(statelessTemplate, 'AWS::StepFunctions::StateMachine'));
+    definition = JSON.parse(resolvePlaceholders(machine.Properties.DefinitionString));
+  });
+
+  it('is a Standard state machine, logged (ALL, no execution data) and traced', () => {
+    const [, machine] = only(resourcesOf(statelessTemplate, 'AWS::StepFunctions::StateMachine'));
+    expect(machine.Properties.StateMachineType).toBe('STANDARD');
+    expect(machine.Properties.TracingConfiguration).toEqual({ Enabled: true });
+    expect(machine.Properties.LoggingConfiguration).toMatchObject({ Level: 'ALL', IncludeExecutionData: false });
+  });
+
+  it('is valid Amazon States Language', () => {
+    // The validator writes defaults (QueryLanguage) into what it is given: hand it a copy.
+    const { isValid, errorsText } = aslValidator(structuredClone(definition));
+    expect(isValid, errorsText('\n')).toBe(true);
+  });
+
+  it('has exactly the documented states, JSONPath only', () => {
+    expect(definition.StartAt).toBe(workflowStates.beginScreening);
+    expect(Object.keys(definition.States).sort()).toEqual(Object.values(workflowStates).sort());
+    expect(JSON.stringify(definition)).not.toMatch(/JSONata|"Assign"|"QueryLanguage"/);
+  });
+
+  it('begins screening with $.Payload and keeps the result at $.Payload, retrying Lambda service errors', () => {
+    for (const name of [workflowStates.beginScreening, workflowStates.screeningOverdue]) {
+      const state = definition.States[name]!;
+      expect(state.Parameters['Payload.$'], name).toBe('$.Payload');
+      expect(state.ResultSelector, name).toEqual({ 'Payload.$': '$.Payload' });
+      expect(state.ResultPath, name).toBe('$');
+      expect(state.TimeoutSeconds, name).toBe(30);
+      expect(state.Retry, name).toEqual([
+        { ErrorEquals: lambdaServiceErrors, IntervalSeconds: 2, MaxAttempts: 3, BackoffRate: 2 },
+      ]);
+    }
+    expect(definition.States[workflowStates.beginScreening]!.Next).toBe(workflowStates.isScreeningOpen);
+    expect(definition.States[workflowStates.screeningOverdue]!.Next).toBe(workflowStates.isScreeningOpen);
+  });
+
+  it('waits for screening only while the phase is screening', () => {
+    const choice = definition.States[workflowStates.isScreeningOpen]!;
+    expect(choice.Type).toBe('Choice');
+    expect(choice.Choices).toEqual([
+      { Variable: '$.Payload.phase', StringEquals: 'screening', Next: workflowStates.awaitScreening },
+    ]);
+    expect(choice.Default).toBe(workflowStates.finished);
+    expect(definition.States[workflowStates.finished]!.Type).toBe('Succeed');
+    expect(definition.States[workflowStates.screened]!.Type).toBe('Succeed');
+  });
+
+  it('waits for a task token with the checkpoint timeout, and times out into ScreeningOverdue', () => {
+    const wait = definition.States[workflowStates.awaitScreening]!;
+    expect(wait.Resource).toMatch(/:states:::lambda:invoke\.waitForTaskToken$/);
+    expect(wait.TimeoutSecondsPath).toBe(timeoutSecondsPath);
+    expect(timeoutSecondsPath).toBe('$.Payload.timeout');
+    expect(wait.Parameters.Payload).toEqual({
+      'suggestionId.$': '$.Payload.suggestionId',
+      'timeout.$': '$.Payload.timeout',
+      'taskToken.$': '$$.Task.Token',
+    });
+    expect(wait.ResultPath).toBe('$.screening');
+    expect(wait.Catch).toEqual([
+      { ErrorEquals: ['States.Timeout'], ResultPath: '$.timeoutError', Next: workflowStates.screeningOverdue },
+    ]);
+    expect(wait.Next).toBe(workflowStates.screened);
+  });
+
+  it('invokes the workflow functions by name', () => {
+    const fnOf = (state: string) => String(definition.States[state]!.Parameters.FunctionName).split(':').pop();
+    expect(fnOf(workflowStates.beginScreening)).toBe(logicalId(stateless.workflowFunctions.beginScreening));
+    expect(fnOf(workflowStates.awaitScreening)).toBe(logicalId(stateless.workflowFunctions.awaitScreening));
+    expect(fnOf(workflowStates.screeningOverdue)).toBe(logicalId(stateless.workflowFunctions.screeningOverdue));
+  });
+
+  it('lets the intake start executions and staff answer task tokens', () => {
+    const [machineId] = only(resourcesOf(statelessTemplate, 'AWS::StepFunctions::StateMachine'));
+    const policyOf = (fn: ProjectFunction) =>
+      Object.values(resourcesOf(statelessTemplate, 'AWS::IAM::Policy')).find((p) =>
+        JSON.stringify(p.Properties.Roles).includes(stateless.getLogicalId(fn.role!.node.defaultChild as never)),
+      )!;
+    expect(policyOf(stateless.apiFunctions['public-suggestions']).Properties.PolicyDocument.Statement).toContainEqual(
+      expect.objectContaining({ Action: 'states:StartExecution', Resource: { Ref: machineId } }),
+    );
+    expect(JSON.stringify(policyOf(stateless.apiFunctions['staff-suggestions']))).toContain('states:SendTaskSuccess');
+  });
+});
+
+describe('stateless stack: web hosting', () => {
+  it('serves the private site bucket through CloudFront with origin access control', () => {
+    const [oacId] = only(resourcesOf(statelessTemplate, 'AWS::CloudFront::OriginAccessControl'));
+    const [, distribution] = only(resourcesOf(statelessTemplate, 'AWS::CloudFront::Distribution'));
+    const config = distribution.Properties.DistributionConfig;
+    expect(config.DefaultRootObject).toBe('index.html');
+    expect(config.Origins).toContainEqual(
+      expect.objectContaining({ OriginAccessControlId: { 'Fn::GetAtt': [oacId, 'Id'] } }),
+    );
+    statelessTemplate.hasResourceProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+      LoggingConfiguration: Match.objectLike({ DestinationBucketName: Match.anyValue() }),
+    });
+  });
+
+  it('forwards /api/* to the HTTP API uncached, with all viewer headers but Host and every method', () => {
+    const [, distribution] = only(resourcesOf(statelessTemplate, 'AWS::CloudFront::Distribution'));
+    const config = distribution.Properties.DistributionConfig;
+    const api = (config.CacheBehaviors as Record<string, any>[]).find((b) => b.PathPattern === '/api/*');
+    expect(api).toBeDefined();
+    expect(api!.CachePolicyId).toBe('4135ea2d-6df8-44a3-9df3-4b5a84be39ad'); // Managed-CachingDisabled
+    expect(api!.OriginRequestPolicyId).toBe('b689b0a8-53d0-40ab-baf2-68738e2966ac'); // AllViewerExceptHostHeader
+    expect(api!.AllowedMethods).toHaveLength(7);
+    const origin = (config.Origins as Record<string, any>[]).find((o) => o.Id === api!.TargetOriginId)!;
+    const [, httpApi] = only(resourcesOf(statelessTemplate, 'AWS::ApiGatewayV2::Api'));
+    expect(httpApi.Properties.ProtocolType).toBe('HTTP');
+    expect(JSON.stringify(origin.DomainName)).toContain('.execute-api.');
+    expect(origin.CustomOriginConfig.OriginProtocolPolicy).toBe('https-only');
+  });
+
+  it('deploys the runtime config.json for the web app, with the user pool and client ids filled in at deploy time', () => {
+    const [, deployment] = only(resourcesOf(statelessTemplate, 'Custom::CDKBucketDeployment'));
+    const markers = JSON.stringify(deployment.Properties.SourceMarkers);
+    expect(markers).toMatch(/ImportValue.*StaffUserPool/);
+    expect(markers).toMatch(/ImportValue.*WebClient/);
+    expect(deployment.Properties.DistributionPaths).toEqual(['/*']);
+  });
+
+  it('outputs what a deployer needs', () => {
+    expect(Object.keys(statelessTemplate.toJSON().Outputs).sort()).toEqual(
+      ['ApiUrl', 'SiteUrl', 'UserPoolId', 'UserPoolClientId', 'StateMachineArn', 'TableName'].sort(),
+    );
+  });
+});
