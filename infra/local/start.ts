@@ -1,0 +1,92 @@
+/**
+ * `npm start`: the whole product on 127.0.0.1 with no AWS account and no network.
+ *
+ * Primary course:
+ *   1. build the web app and synthesize the CDK app, each only when stale
+ *   2. start the local stack (DynamoDB Local persisting to DATA_DIR, fauxqs, Step Functions, functions, HTTP)
+ *   3. print the URLs and the demo logins, then `ready <url>` (scripts wait for that line)
+ *   4. on Ctrl-C / SIGTERM stop everything, the DynamoDB Local JVM included, and exit
+ *
+ * Environment: PORT (default 3000), DATA_DIR (default ./data), JIANYI_TIME_SCALE (divides workflow waits, e.g.
+ * 60 = a minute per second), JIANYI_LOG_REQUESTS=1. Flags: --in-memory (nothing persists), --no-build (use
+ * cdk.out and web/dist as they are), --no-seed.
+ */
+import * as path from 'node:path';
+import { ensureSynthesized, ensureWebBuilt } from './build-steps';
+import { projectRoot, startLocalStack, type LocalStack } from './local-stack';
+
+// Before any AWS SDK loads: the SDK warns about Node 20 once per bundled copy otherwise.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+
+const log = (message: string): void => console.log(`[jianyi] ${message}`);
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined || value === '') return 3000;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got ${value}`);
+  return port;
+}
+
+async function main(): Promise<void> {
+  const args = new Set(process.argv.slice(2));
+  const inMemory = args.has('--in-memory');
+  const port = parsePort(process.env.PORT);
+  const dataDir = inMemory ? undefined : path.resolve(process.env.DATA_DIR ?? path.join(projectRoot, 'data'));
+  const timeScale = Number(process.env.JIANYI_TIME_SCALE ?? '1') || 1;
+
+  if (!args.has('--no-build')) {
+    await ensureWebBuilt(projectRoot, log);
+    await ensureSynthesized(projectRoot, log);
+  }
+
+  let stack: LocalStack | undefined;
+  let stopping = false;
+  const shutdown = async (signal: string): Promise<void> => {
+    if (stopping) {
+      log(`${signal} again: exiting now`);
+      process.exit(1);
+    }
+    stopping = true;
+    log(`${signal}: stopping...`);
+    await stack?.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGHUP', () => void shutdown('SIGHUP'));
+
+  stack = await startLocalStack({
+    port,
+    dataDir,
+    timeScale,
+    seed: !args.has('--no-seed'),
+    log,
+    logRequests: process.env.JIANYI_LOG_REQUESTS === '1',
+  });
+  if (stopping) return;
+
+  const url = stack.url;
+  console.log('');
+  console.log(`  Citizen portal   ${url}/`);
+  console.log(`  Staff console    ${url}/#/staff`);
+  console.log(`  Outbox           ${url}/#/outbox`);
+  console.log(`  API              ${url}/api   (e.g. ${url}/api/health)`);
+  console.log(`  Data             ${dataDir ?? 'in memory (nothing persists)'}${timeScale !== 1 ? `   time scale x${timeScale}` : ''}`);
+  if (stack.seeded) {
+    console.log('');
+    console.log('  Demo logins (seeded now):');
+    for (const login of stack.seeded.logins) {
+      const department = login.departmentId ? ` (${login.departmentId})` : '';
+      console.log(`    ${login.role.padEnd(11)} ${login.username.padEnd(20)} ${login.password}${department}`);
+    }
+  } else {
+    console.log('  Demo data was seeded on an earlier start (delete the data directory to start over).');
+  }
+  console.log('');
+  console.log(`ready ${url}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(`[jianyi] could not start: ${(error as Error)?.stack ?? String(error)}`);
+  process.exit(1);
+});
