@@ -21,6 +21,11 @@ function isCurrent(itemPath: string, path: string): boolean {
   return path === itemPath || path.startsWith(`${itemPath}/`);
 }
 
+/** Staff tables and the outbox use the screen's width; citizen pages keep a readable measure. */
+function isWide(path: string): boolean {
+  return path === '/staff' || path.startsWith('/staff/s/') || path === '/outbox';
+}
+
 export function Layout({ route, children }: { route: Route; children: ComponentChildren }) {
   const { t, locale, setLocale } = useI18n();
   const [config, setConfig] = useState<SiteConfig>();
@@ -43,7 +48,7 @@ export function Layout({ route, children }: { route: Route; children: ComponentC
 
   const other = locale === 'zh-CN' ? 'en' : 'zh-CN';
   return (
-    <>
+    <div class={isWide(route.path) ? 'shell wide' : 'shell'}>
       <a
         class="skip-link"
         href="#main"
@@ -92,6 +97,6 @@ export function Layout({ route, children }: { route: Route; children: ComponentC
       <footer class="site-footer">
         <p>{t('app.footer')}</p>
       </footer>
-    </>
+    </div>
   );
 }

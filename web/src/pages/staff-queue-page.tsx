@@ -11,7 +11,7 @@ import type { QueueItem, QueueStats } from '../../../shared/http/api-types';
 import { getQueue, getStats, RequestError, type QueueFilters } from '../api';
 import { StaffBar } from '../components/staff-bar';
 import { StatusBadge } from '../components/status-badge';
-import { categoryName, formatDate, formatDateTime, formatNumber } from '../format';
+import { categoryName, formatCompact, formatDate, formatDateTime, formatNumber } from '../format';
 import { useI18n } from '../i18n';
 import { href, navigate, type Route } from '../router';
 import { departmentName, rememberQueueHref, useStaffBasics } from '../staff-data';
@@ -212,19 +212,21 @@ export function StaffQueuePage({ route }: { route: Route }) {
               {items.map((item) => (
                 <tr key={item.id} class={item.overdue ? 'overdue' : undefined} data-testid="queue-row">
                   <td class="nowrap">
-                    {formatDateTime(item.dueAt, locale)}
+                    <time dateTime={item.dueAt} title={formatDateTime(item.dueAt, locale)}>
+                      {formatCompact(item.dueAt, locale)}
+                    </time>
                     {item.overdue && <span class="tag tag-overdue">{t('queue.overdue')}</span>}
                   </td>
                   <td>
                     <a href={href(`/staff/s/${encodeURIComponent(item.id)}`)}>{item.title}</a>
                   </td>
-                  <td>
+                  <td class="nowrap">
                     <StatusBadge status={item.status} />
                   </td>
-                  <td>{categoryName(item.category, locale)}</td>
+                  <td class="nowrap">{categoryName(item.category, locale)}</td>
                   <td>{departmentName(departments, item.leadDepartmentId, locale) ?? t('queue.unassigned')}</td>
-                  <td class="mono">{item.trackingCode}</td>
-                  <td>{t(`channel.${item.channel}`)}</td>
+                  <td class="mono nowrap">{item.trackingCode}</td>
+                  <td class="nowrap">{t(`channel.${item.channel}`)}</td>
                   <td class="nowrap">{formatDate(item.submittedAt, locale)}</td>
                 </tr>
               ))}

@@ -165,8 +165,15 @@ export function SubmitPage({ route }: { route: Route }) {
     }
   }
 
-  function blur(key: keyof Draft): void {
-    if (!check) return;
+  /**
+   * Set when a pointer goes down on the submit button. The blur that follows must not show an error: the
+   * message would push the button down between press and release and the tap would miss it. Submit checks all.
+   */
+  const submitIntent = useRef(false);
+
+  function blur(key: keyof Draft, event: FocusEvent): void {
+    const towards = event.relatedTarget as HTMLButtonElement | null;
+    if (!check || submitIntent.current || towards?.type === 'submit') return;
     const field = draftFields[key];
     const problem = problemsOf(check, input)[field];
     setShown((current) => {
@@ -265,7 +272,7 @@ export function SubmitPage({ route }: { route: Route }) {
               autoComplete="off"
               value={draft.title}
               onInput={(e) => edit('title', e.currentTarget.value)}
-              onBlur={() => blur('title')}
+              onBlur={(e) => blur('title', e)}
             />
           )}
         </Field>
@@ -297,7 +304,7 @@ export function SubmitPage({ route }: { route: Route }) {
               rows={7}
               value={draft.content}
               onInput={(e) => edit('content', e.currentTarget.value)}
-              onBlur={() => blur('content')}
+              onBlur={(e) => blur('content', e)}
             />
           )}
         </Field>
@@ -309,7 +316,7 @@ export function SubmitPage({ route }: { route: Route }) {
               name="category"
               value={draft.category}
               onChange={(e) => edit('category', e.currentTarget.value)}
-              onBlur={() => blur('category')}
+              onBlur={(e) => blur('category', e)}
             >
               <option value="">{t('submit.categoryPlaceholder')}</option>
               {categories.map((category: Category) => (
@@ -336,7 +343,7 @@ export function SubmitPage({ route }: { route: Route }) {
               autoComplete="street-address"
               value={draft.address}
               onInput={(e) => edit('address', e.currentTarget.value)}
-              onBlur={() => blur('address')}
+              onBlur={(e) => blur('address', e)}
             />
           )}
         </Field>
@@ -353,7 +360,7 @@ export function SubmitPage({ route }: { route: Route }) {
                 autoComplete="name"
                 value={draft.name}
                 onInput={(e) => edit('name', e.currentTarget.value)}
-                onBlur={() => blur('name')}
+                onBlur={(e) => blur('name', e)}
               />
             )}
           </Field>
@@ -371,7 +378,7 @@ export function SubmitPage({ route }: { route: Route }) {
                 autoComplete="tel-national"
                 value={draft.phone}
                 onInput={(e) => edit('phone', e.currentTarget.value)}
-                onBlur={() => blur('phone')}
+                onBlur={(e) => blur('phone', e)}
               />
             )}
           </Field>
@@ -385,7 +392,7 @@ export function SubmitPage({ route }: { route: Route }) {
                 autoComplete="email"
                 value={draft.email}
                 onInput={(e) => edit('email', e.currentTarget.value)}
-                onBlur={() => blur('email')}
+                onBlur={(e) => blur('email', e)}
               />
             )}
           </Field>
@@ -403,7 +410,7 @@ export function SubmitPage({ route }: { route: Route }) {
               aria-invalid={errorFor('contact.consent') ? 'true' : undefined}
               aria-describedby={['f-consent-note', errorFor('contact.consent') && 'f-consent-error'].filter(Boolean).join(' ')}
               onChange={(e) => edit('consent', e.currentTarget.checked)}
-              onBlur={() => blur('consent')}
+              onBlur={(e) => blur('consent', e)}
             />
             <label for="f-consent">{t('submit.consent')}</label>
           </div>
@@ -412,7 +419,16 @@ export function SubmitPage({ route }: { route: Route }) {
           </p>
         </fieldset>
 
-        <button type="submit" class="button button-primary" disabled={sending} aria-busy={sending}>
+        <button
+          type="submit"
+          class="button button-primary"
+          disabled={sending}
+          aria-busy={sending}
+          onPointerDown={() => {
+            submitIntent.current = true;
+            setTimeout(() => (submitIntent.current = false), 1000);
+          }}
+        >
           {sending ? t('submit.sending') : t('submit.button')}
         </button>
       </form>
