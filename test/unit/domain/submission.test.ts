@@ -40,9 +40,9 @@ describe('submission schema', () => {
   it('names wrong types, lengths, enums and unknown fields', () => {
     expect(problems({ ...valid, title: 42 })).toEqual({ title: { rule: 'type', params: { expected: 'string' } } });
     expect(problems({ ...valid, content: 'x'.repeat(5001) })).toEqual({ content: { rule: 'tooLong', params: { max: 5000 } } });
-    expect(problems({ ...valid, category: 'weather' }).category?.rule).toBe('oneOf');
+    expect(problems({ ...valid, category: "weather" })?.category?.rule).toBe('oneOf');
     expect(problems({ ...valid, admin: true })).toEqual({ admin: { rule: 'unknownField' } });
-    expect(problems({ ...valid, location: { lat: 91 } })['location.lat']?.rule).toBe('range');
+    expect(problems({ ...valid, location: { lat: 91 } })?.["location.lat"]?.rule).toBe('range');
   });
 
   it('accepts exactly 5,000 characters of content', () => {
