@@ -392,4 +392,5 @@ export function useI18n(): { locale: Locale; t: typeof t; setLocale: typeof setL
   return { locale, t, setLocale };
 }
 
-document.documentElement.lang = current;
+// Guarded so the e2e test can import the dictionaries in Node to know what the page says.
+if (typeof document !== 'undefined') document.documentElement.lang = current;
