@@ -15,6 +15,8 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // Chromium's own UI language: date inputs show 年/月/日 as they do for citizens and staff in China.
+      '--lang=zh-CN',
     ],
   });
 }
