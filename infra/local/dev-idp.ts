@@ -63,8 +63,8 @@ function send(res: ServerResponse, status: number, body: unknown): void {
 
 export interface DevIdp {
   handle(req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean>;
-  /** Issues a token for a known user without a password (tests and benchmarks). */
-  issueToken(username: string): Promise<string>;
+  /** Issues a token for a known user without a password (tests and benchmarks); `expiresAt` in epoch seconds. */
+  issueToken(username: string, options?: { expiresAt?: number }): Promise<string>;
 }
 
 export async function createDevIdp(options: DevIdpOptions): Promise<DevIdp> {
@@ -81,7 +81,7 @@ export async function createDevIdp(options: DevIdpOptions): Promise<DevIdp> {
     return profile ? { profile: profile as unknown as StaffProfile, passwordHash: String(login.passwordHash) } : undefined;
   }
 
-  async function sign(profile: StaffProfile): Promise<string> {
+  async function sign(profile: StaffProfile, expiresAt?: number): Promise<string> {
     return new SignJWT({
       [claimNames.username]: profile.username,
       [claimNames.groups]: [profile.role],
@@ -97,15 +97,15 @@ export async function createDevIdp(options: DevIdpOptions): Promise<DevIdp> {
       .setAudience(options.audience)
       .setSubject(`local-${profile.username}`)
       .setIssuedAt()
-      .setExpirationTime(`${lifetime}s`)
+      .setExpirationTime(expiresAt ?? `${lifetime}s`)
       .sign(privateKey);
   }
 
   return {
-    async issueToken(username) {
+    async issueToken(username, tokenOptions) {
       const found = await profileOf(username);
       if (!found) throw new Error(`no demo user ${username}`);
-      return sign(found.profile);
+      return sign(found.profile, tokenOptions?.expiresAt);
     },
     async handle(req, res, path) {
       if (path === '/idp/.well-known/jwks.json' && req.method === 'GET') {

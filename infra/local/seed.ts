@@ -63,10 +63,10 @@ const extraExamples: Example[] = [
 const plans: Action[][] = [
   ['beginScreening', 'assign', 'sign', 'reply', 'rate'],
   ['beginScreening', 'assign', 'sign', 'reply'],
-  ['beginScreening', 'assign', 'sign'],
+  ['beginScreening', 'reject'],
   ['beginScreening', 'assign'],
   ['beginScreening', 'assign', 'sign', 'reply', 'rate'],
-  ['beginScreening', 'reject'],
+  ['beginScreening', 'assign', 'sign'],
 ];
 
 const channelsCycle: Channel[] = ['web', 'qr', 'hotline', 'miniapp', 'offline', 'web'];

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestStack, type TestStack } from './harness';
+
+let t: TestStack;
+let dispatcher: string;
+beforeAll(async () => {
+  t = await startTestStack({ seed: true, resume: false });
+  dispatcher = await t.token('dispatcher');
+});
+afterAll(async () => t?.stop());
+
+type Item = { id: string; dueAt: string; status: string; leadDepartmentId?: string; category: string; submittedAt: string };
+
+async function allPages(query: string, token: string, limit = 4): Promise<Item[]> {
+  const items: Item[] = [];
+  let cursor: string | undefined;
+  do {
+    const r = await t.api(`/api/staff/suggestions?limit=${limit}${query}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { token });
+    expect(r.status).toBe(200);
+    expect(r.body.items.length).toBeLessThanOrEqual(limit);
+    items.push(...r.body.items);
+    cursor = r.body.nextCursor;
+  } while (cursor);
+  return items;
+}
+
+describe('staff', () => {
+  it('logs in through the dev identity provider and knows who it is', async () => {
+    const bad = await t.api('/idp/login', { method: 'POST', json: { username: 'dispatcher', password: 'wrong' } });
+    expect(bad.status).toBe(401);
+    const login = await t.api('/idp/login', { method: 'POST', json: { username: 'handler-transport', password: 'jianyi-demo' } });
+    expect(login.status).toBe(200);
+    const me = await t.api('/api/staff/me', { token: login.body.idToken });
+    expect(me.body).toMatchObject({ username: 'handler-transport', role: 'handler', departmentId: 'transport', orgId: 'demo', canRevealContact: true });
+    const departments = await t.api('/api/staff/departments', { token: login.body.idToken });
+    expect(departments.body.departments.length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('pages through the open queue in deadline order without gaps or repeats', async () => {
+    const items = await allPages('', dispatcher);
+    expect(items.length).toBeGreaterThan(10);
+    expect(new Set(items.map((i) => i.id)).size).toBe(items.length);
+    const dues = items.map((i) => i.dueAt);
+    expect(dues).toEqual([...dues].sort());
+    expect(items.every((i) => !['closed', 'rejected', 'merged'].includes(i.status))).toBe(true);
+  });
+
+  it('filters by status, department, category and date', async () => {
+    const closed = await allPages('&status=closed', dispatcher);
+    expect(closed.length).toBeGreaterThan(0);
+    expect(closed.every((i) => i.status === 'closed')).toBe(true);
+    const urban = await allPages('&departmentId=urban-mgmt', dispatcher, 2);
+    expect(urban.length).toBeGreaterThan(0);
+    expect(urban.every((i) => i.leadDepartmentId === 'urban-mgmt')).toBe(true);
+    const traffic = await allPages('&category=traffic&status=assigned', dispatcher);
+    expect(traffic.every((i) => i.category === 'traffic' && i.status === 'assigned')).toBe(true);
+    const all = await allPages('', dispatcher);
+    const day = all[Math.floor(all.length / 2)]!.submittedAt;
+    const officeDay = new Date(new Date(day).getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+    const sameDay = await allPages(`&from=${officeDay}&to=${officeDay}`, dispatcher);
+    expect(sameDay.map((i) => i.id)).toContain(all[Math.floor(all.length / 2)]!.id);
+    expect(sameDay.length).toBeLessThan(all.length);
+  });
+
+  it("shows a handler only their department's queue", async () => {
+    const handler = await t.token('handler-transport');
+    const items = await allPages('', handler);
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((i) => i.leadDepartmentId === 'transport')).toBe(true);
+  });
+
+  it('shows the detail with the full timeline and masked contact; a reveal is audited', async () => {
+    const items = await allPages('&status=replied', dispatcher);
+    const id = items[0]!.id;
+    const detail = await t.api(`/api/staff/suggestions/${id}`, { token: dispatcher });
+    expect(detail.status).toBe(200);
+    expect(detail.body.timeline.map((e: { action: string }) => e.action)).toEqual(['submit', 'beginScreening', 'assign', 'sign', 'reply']);
+    expect(detail.body.timeline[0].actor.type).toBe('citizen');
+    if (detail.body.contact) {
+      expect(detail.body.contactMasked).toBe(true);
+      expect(detail.body.contact.phone).toMatch(/^\d{3}\*{4}\d{4}$/);
+    }
+    const withContact = (await allPages('', dispatcher)).map((i) => i.id);
+    let revealedId: string | undefined;
+    for (const candidate of withContact) {
+      const d = await t.api(`/api/staff/suggestions/${candidate}`, { token: dispatcher });
+      if (d.body.contact?.phone) {
+        revealedId = candidate;
+        break;
+      }
+    }
+    expect(revealedId).toBeDefined();
+    const reveal = await t.api(`/api/staff/suggestions/${revealedId}/contact-reveal`, { method: 'POST', token: dispatcher });
+    expect(reveal.status).toBe(200);
+    expect(reveal.body.contact.phone).toMatch(/^1\d{10}$/);
+
+    const admin = await t.token('admin');
+    const audit = await t.api('/api/staff/audit?limit=200', { token: admin });
+    expect(audit.status).toBe(200);
+    const reveals = audit.body.entries.filter((e: { action: string; target: string }) => e.action === 'revealContact' && e.target === revealedId);
+    expect(reveals).toHaveLength(1);
+    expect(reveals[0].actor).toEqual({ id: 'dispatcher', role: 'dispatcher' });
+    expect(audit.body.entries.some((e: { action: string; target: string }) => e.action === 'viewSuggestion' && e.target === id)).toBe(true);
+  });
+
+  it('answers an unknown suggestion id with 404', async () => {
+    const r = await t.api('/api/staff/suggestions/01ARZ3NDEKTSV4RRFFQ69G5FAV', { token: dispatcher });
+    expect(r.status).toBe(404);
+    const junk = await t.api('/api/staff/suggestions/not-an-id', { token: dispatcher });
+    expect(junk.status).toBe(404);
+  });
+
+  it('computes queue statistics on the schedule', async () => {
+    const job = t.stack.app.functions.find((f) => f.id.toLowerCase().includes('queuestats') || f.logicalId.toLowerCase().includes('queuestats'));
+    expect(job).toBeDefined();
+    const outcome = await t.stack.invoke(job!.logicalId, { source: 'aws.events', 'detail-type': 'Scheduled Event', detail: {} });
+    expect(outcome.ok).toBe(true);
+    const stats = await t.api('/api/staff/stats', { token: dispatcher });
+    expect(stats.status).toBe(200);
+    expect(Object.values(stats.body.byStatus as Record<string, number>).reduce((a, b) => a + b, 0)).toBe((await allPages('', dispatcher)).length);
+    expect(stats.body.overdue).toBeGreaterThanOrEqual(0);
+  });
+});
