@@ -3,9 +3,9 @@
  * a citizen on a phone submits a suggestion (after correcting an invalid mobile number), keeps the receipt and
  * tracks it; a dispatcher signs in, finds it in the queue with a filter, opens it, sees the contact masked and
  * reveals it; the local outbox shows the receipt message that went to the citizen.
- * Screenshots go to test-results/e2e/; the two README screenshots to docs/.
+ * Screenshots go to test-results/e2e/; the two README screenshots to docs/ (see docsShot).
  */
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -52,6 +52,18 @@ async function shot(page: Page, name: string, fullPage = true): Promise<void> {
   await page.screenshot({ path: join(shots, `${name}.png`), fullPage });
 }
 
+/**
+ * The README's screenshots are committed, so they are written only when missing or asked for
+ * (E2E_UPDATE_DOCS=1): an ordinary test run leaves the working tree clean.
+ */
+async function docsShot(page: Page, name: string): Promise<void> {
+  const path = join(docs, name);
+  if (process.env.E2E_UPDATE_DOCS === '1' || !existsSync(path)) {
+    mkdirSync(docs, { recursive: true });
+    await page.screenshot({ path });
+  }
+}
+
 /** Yesterday in China Standard Time, as YYYY-MM-DD: the seeded demo data is older. */
 function yesterdayInShanghai(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() - 86_400_000));
@@ -59,7 +71,6 @@ function yesterdayInShanghai(): string {
 
 beforeAll(async () => {
   mkdirSync(shots, { recursive: true });
-  mkdirSync(docs, { recursive: true });
   server = await startLocalServer();
   browser = await launchBrowser();
 });
@@ -107,7 +118,7 @@ describe('citizen and staff in the browser', () => {
     await page.fill('#f-phone', suggestion.phone);
     await phoneError.waitFor({ state: 'detached' });
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: join(docs, 'screenshot-submit.png') });
+    await docsShot(page, 'screenshot-submit.png');
     await page.tap('button[type=submit]');
 
     const code = page.getByTestId('tracking-code');
@@ -159,7 +170,7 @@ describe('citizen and staff in the browser', () => {
     await page.locator('h1', { hasText: t('queue.heading', {}, zh) }).waitFor();
     await page.getByTestId('queue-row').first().waitFor();
     expect(await page.getByTestId('staff-user').textContent()).toContain(t('role.dispatcher', {}, zh));
-    await page.screenshot({ path: join(docs, 'screenshot-queue.png') });
+    await docsShot(page, 'screenshot-queue.png');
     await shot(page, '05-queue');
 
     // Filter to recent suggestions in the category; ours is there (known by its tracking code).
