@@ -4,6 +4,9 @@
  */
 import { createServer } from 'node:net';
 
+// The SDK warns once per bundled copy that Node 20 support ends in 2027: noise in a local run and in tests.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 /** Asks the OS for a free TCP port on 127.0.0.1 (released before returning; a tiny race we accept). */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -108,6 +108,7 @@ export interface Scheduler {
 
 export function startScheduler(options: SchedulerOptions): Scheduler {
   const timers: NodeJS.Timeout[] = [];
+  const cronTimers = new Map<string, NodeJS.Timeout>();
   const busy = new Set<string>();
   const log = options.log ?? (() => undefined);
 
@@ -142,9 +143,9 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
       const tick = (): void => {
         const now = new Date();
         if (cron!(now)) void fire(schedule);
-        timers.push(setTimeout(tick, 60_000 - (now.getTime() % 60_000) + 50));
+        cronTimers.set(schedule.id, setTimeout(tick, 60_000 - (now.getTime() % 60_000) + 50).unref());
       };
-      timers.push(setTimeout(tick, 60_000 - (Date.now() % 60_000) + 50));
+      cronTimers.set(schedule.id, setTimeout(tick, 60_000 - (Date.now() % 60_000) + 50).unref());
     }
     const delay = options.initialRunDelayMs ?? 5_000;
     if (delay >= 0) timers.push(setTimeout(() => void fire(schedule), delay));
@@ -158,8 +159,9 @@ export function startScheduler(options: SchedulerOptions): Scheduler {
       await fire(schedule);
     },
     stop() {
-      for (const timer of timers) clearTimeout(timer);
+      for (const timer of [...timers, ...cronTimers.values()]) clearTimeout(timer);
       timers.length = 0;
+      cronTimers.clear();
     },
   };
 }

@@ -8,6 +8,9 @@
  * everything else). See the report in infra/local/start.ts.
  */
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import {
   CreateQueueCommand,
@@ -16,7 +19,7 @@ import {
   SQSClient,
   type Message,
 } from '@aws-sdk/client-sqs';
-import { buildApp } from 'fauxqs';
+import { buildApp, type BuildAppOptions } from 'fauxqs';
 import type { LocalEventSourceMapping, LocalQueue } from './cdk-template';
 import { assertLocalEndpoint, freePort } from './ports';
 
@@ -30,12 +33,31 @@ export interface LocalSqs {
   stop(): Promise<void>;
 }
 
+/** fauxqs's queue store, which its package does not export: found next to its entry point. */
+async function createFauxqsSqsStore(): Promise<{ host: string }> {
+  let dir = path.dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const candidate = path.join(dir, 'node_modules', 'fauxqs', 'dist', 'sqs', 'sqsStore.js');
+    if (existsSync(candidate)) {
+      const { SqsStore } = (await import(pathToFileURL(candidate).href)) as { SqsStore: new () => { host: string } };
+      return new SqsStore();
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error('fauxqs is not installed (npm ci)');
+    dir = parent;
+  }
+}
+
 /**
- * Starts fauxqs bound to 127.0.0.1 only (its own `startFauxqs` listens on every interface). Queue URLs are
- * built from the request's Host header, i.e. `http://127.0.0.1:<port>/000000000000/<name>`, which resolves.
+ * Starts fauxqs bound to 127.0.0.1 only (its own `startFauxqs` listens on every interface). By default fauxqs
+ * names queues `http://sqs.<region>.localhost:<port>/...`, a host that does not resolve here, and the SDK sends
+ * requests to a queue URL's host; with the store's host cleared, URLs are built from the request's Host header:
+ * `http://127.0.0.1:<port>/000000000000/<name>`, which is both the endpoint and a resolvable queue URL.
  */
 export async function startLocalSqs(options: { port?: number; region: string }): Promise<LocalSqs> {
-  const app = buildApp({ logger: false, defaultRegion: options.region });
+  const sqsStore = await createFauxqsSqsStore();
+  sqsStore.host = '';
+  const app = buildApp({ logger: false, defaultRegion: options.region, stores: { sqsStore } as unknown as BuildAppOptions['stores'] });
   const port = options.port ?? (await freePort());
   await app.listen({ port, host: '127.0.0.1' });
   const endpoint = `http://127.0.0.1:${port}`;

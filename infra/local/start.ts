@@ -40,13 +40,16 @@ async function main(): Promise<void> {
   }
 
   let stack: LocalStack | undefined;
-  let stopping = false;
+  let stopping = 0;
   const shutdown = async (signal: string): Promise<void> => {
+    // Ctrl-C reaches this process twice (directly, and relayed by npm/tsx): only a later, deliberate second
+    // signal means "stop waiting".
     if (stopping) {
+      if (Date.now() - stopping < 2_000) return;
       log(`${signal} again: exiting now`);
       process.exit(1);
     }
-    stopping = true;
+    stopping = Date.now();
     log(`${signal}: stopping...`);
     await stack?.stop();
     process.exit(0);
