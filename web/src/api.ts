@@ -155,8 +155,10 @@ export function getDepartments(): Promise<DepartmentsResponse> {
   return request('/api/staff/departments', { staff: true });
 }
 
-export function getStats(): Promise<QueueStats> {
-  return request('/api/staff/stats', { staff: true });
+/** The counters, or undefined before the stats job has first run (the server then answers `{}`). */
+export async function getStats(): Promise<QueueStats | undefined> {
+  const stats = await request<Partial<QueueStats>>('/api/staff/stats', { staff: true });
+  return stats.computedAt && stats.byStatus ? (stats as QueueStats) : undefined;
 }
 
 export interface QueueFilters {

@@ -1,8 +1,8 @@
 /** Picks the page for the current hash route; staff pages need a token and otherwise show sign-in. */
-import type { ComponentChild } from 'preact';
+import { Component, type ComponentChild, type ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { Layout } from './components/layout';
-import { useI18n, type UiKey } from './i18n';
+import { t as text, useI18n, type UiKey } from './i18n';
 import { OutboxPage } from './pages/outbox-page';
 import { ReceiptPage } from './pages/receipt-page';
 import { StaffDetailPage } from './pages/staff-detail-page';
@@ -23,6 +23,30 @@ function NotFound() {
       </p>
     </section>
   );
+}
+
+/** A bug in one page shows a way out instead of a blank screen; the next route starts afresh. */
+class PageBoundary extends Component<{ children: ComponentChildren }, { failed: boolean }> {
+  override state = { failed: false };
+
+  override componentDidCatch(error: unknown): void {
+    console.error(error);
+    this.setState({ failed: true });
+  }
+
+  override render() {
+    if (!this.state.failed) return this.props.children;
+    return (
+      <section>
+        <p class="alert alert-error" role="alert">
+          {text('common.crashed')}
+        </p>
+        <button type="button" class="button" onClick={() => location.reload()}>
+          {text('common.reload')}
+        </button>
+      </section>
+    );
+  }
 }
 
 function page(route: Route): { node: ComponentChild; title: UiKey } {
@@ -60,5 +84,9 @@ export function App() {
     document.title = `${t(title)} · ${t('app.name')}`;
   });
 
-  return <Layout route={route}>{node}</Layout>;
+  return (
+    <Layout route={route}>
+      <PageBoundary key={route.path}>{node}</PageBoundary>
+    </Layout>
+  );
 }

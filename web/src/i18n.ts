@@ -37,6 +37,8 @@ const zhCN = {
   'common.summaryHeading': '请修正以下问题',
   'common.notFoundPage': '没有这个页面。',
   'common.home': '返回首页',
+  'common.crashed': '页面出错了。您填写的内容可能没有提交，请刷新页面后重试。',
+  'common.reload': '刷新页面',
 
   'net.error': '网络连接失败，请检查网络后重试。',
   'net.unexpected': '服务器返回了意外的响应（{status}），请稍后再试。',
@@ -124,6 +126,7 @@ const zhCN = {
   'queue.tableLabel': '待办件列表',
   'queue.stats': '总览（{time} 统计）',
   'queue.statsOverdue': '超期',
+  'queue.statsOpen': '本部门在办',
 
   'detail.back': '返回待办件',
   'detail.facts': '基本信息',
@@ -189,6 +192,8 @@ const en: Record<UiKey, string> = {
   'common.summaryHeading': 'Please correct the following',
   'common.notFoundPage': 'There is no such page.',
   'common.home': 'Back to the start',
+  'common.crashed': 'Something went wrong on this page. What you entered may not have been sent; reload and try again.',
+  'common.reload': 'Reload the page',
 
   'net.error': 'Could not reach the server; check your connection and try again.',
   'net.unexpected': 'The server sent an unexpected response ({status}); please try again later.',
@@ -280,6 +285,7 @@ const en: Record<UiKey, string> = {
   'queue.tableLabel': 'Suggestions',
   'queue.stats': 'Overview (as of {time})',
   'queue.statsOverdue': 'Overdue',
+  'queue.statsOpen': 'Open in your department',
 
   'detail.back': 'Back to the queue',
   'detail.facts': 'Details',

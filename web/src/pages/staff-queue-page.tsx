@@ -27,19 +27,28 @@ function filtersOf(route: Route): QueueFilters {
   return filters;
 }
 
-function Stats({ stats }: { stats: QueueStats }) {
+function Stats({ stats, departmentId }: { stats: QueueStats; departmentId?: string }) {
   const { t, locale } = useI18n();
-  const counted = statuses.filter((status) => (stats.byStatus[status] ?? 0) > 0);
+  // A handler's counters are their department's; the office sees the whole organisation by status.
+  const own = departmentId ? (stats.byDepartment[departmentId] ?? { open: 0, overdue: 0 }) : undefined;
+  const counted = own ? [] : statuses.filter((status) => (stats.byStatus[status] ?? 0) > 0);
+  const overdue = own ? own.overdue : stats.overdue;
   return (
     <section class="stats" aria-labelledby="stats-heading">
       <h2 id="stats-heading" class="small-heading">
         {t('queue.stats', { time: formatDateTime(stats.computedAt, locale) })}
       </h2>
       <ul>
-        <li class={stats.overdue > 0 ? 'stat stat-overdue' : 'stat'}>
-          <span class="stat-value">{formatNumber(stats.overdue, locale)}</span>
+        <li class={overdue > 0 ? 'stat stat-overdue' : 'stat'}>
+          <span class="stat-value">{formatNumber(overdue, locale)}</span>
           <span class="stat-label">{t('queue.statsOverdue')}</span>
         </li>
+        {own && (
+          <li class="stat">
+            <span class="stat-value">{formatNumber(own.open, locale)}</span>
+            <span class="stat-label">{t('queue.statsOpen')}</span>
+          </li>
+        )}
         {counted.map((status) => (
           <li class="stat" key={status}>
             <span class="stat-value">{formatNumber(stats.byStatus[status] ?? 0, locale)}</span>
@@ -115,7 +124,7 @@ export function StaffQueuePage({ route }: { route: Route }) {
           {basicsError}
         </p>
       )}
-      {stats && <Stats stats={stats} />}
+      {stats && me && <Stats stats={stats} departmentId={isHandler ? me.departmentId : undefined} />}
 
       <form
         class="filters"
