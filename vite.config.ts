@@ -1,11 +1,11 @@
 /**
  * Builds the web app (web/ → web/dist) that S3 + CloudFront serve in AWS and the local runtime serves on one
- * port. In `vite dev`, API calls are proxied to a running `npm start` (JIANYI_API_ORIGIN, default :8787).
+ * port. In `vite dev`, API calls are proxied to a running `npm start` (JIANYI_API_ORIGIN, default :3000, npm start's default).
  */
 import { defineConfig } from 'vite';
 import preact from '@preact/preset-vite';
 
-const apiOrigin = process.env.JIANYI_API_ORIGIN ?? 'http://127.0.0.1:8787';
+const apiOrigin = process.env.JIANYI_API_ORIGIN ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
   root: 'web',
