@@ -5,7 +5,8 @@
  *   1. build the web app and synthesize the CDK app, each only when stale
  *   2. start the local stack (DynamoDB Local persisting to DATA_DIR, fauxqs, Step Functions, functions, HTTP)
  *   3. print the URLs and the demo logins, then `ready <url>` (scripts wait for that line)
- *   4. on Ctrl-C / SIGTERM stop everything, the DynamoDB Local JVM included, and exit
+ *   4. on Ctrl-C / SIGTERM, or when the npm process that launched it dies, stop everything (the DynamoDB
+ *      Local JVM included) and exit
  *
  * Environment: PORT (default 3000), DATA_DIR (default ./data), JIANYI_TIME_SCALE (divides workflow waits, e.g.
  * 60 = a minute per second), JIANYI_LOG_REQUESTS=1. Flags: --in-memory (nothing persists), --no-build (use
@@ -14,6 +15,7 @@
 import * as path from 'node:path';
 import { ensureSynthesized, ensureWebBuilt } from './build-steps';
 import { projectRoot, startLocalStack, type LocalStack } from './local-stack';
+import { watchLaunchChain } from './parent-watch';
 
 // Before any AWS SDK loads: the SDK warns about Node 20 once per bundled copy otherwise.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -57,6 +59,7 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGHUP', () => void shutdown('SIGHUP'));
+  watchLaunchChain((pid) => void shutdown(`parent process ${pid} exited`));
 
   stack = await startLocalStack({
     port,
