@@ -67,6 +67,18 @@ export async function ensureSynthesized(root: string, log: (m: string) => void, 
   );
   if (!options.force && synthesized > sources) return 'fresh';
   log('Synthesizing the CDK app (cdk synth)...');
-  await run('npx', ['cdk', 'synth', '--no-notices', '-q'], root, { CDK_DISABLE_CLI_TELEMETRY: 'true' });
+  try {
+    await run('npx', ['cdk', 'synth', '--no-notices', '-q'], root, { CDK_DISABLE_CLI_TELEMETRY: 'true' });
+  } catch (error) {
+    // The CLI refuses to run while another synth writes cdk.out (a test run, a second terminal): wait for that
+    // one, and use its output if it is now fresh.
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    const now = existsSync(manifest) ? statSync(manifest).mtimeMs : 0;
+    if (now > sources && now > synthesized) return 'fresh';
+    log('Retrying cdk synth...');
+    await run('npx', ['cdk', 'synth', '--no-notices', '-q'], root, { CDK_DISABLE_CLI_TELEMETRY: 'true' }).catch(() => {
+      throw error;
+    });
+  }
   return 'synthesized';
 }

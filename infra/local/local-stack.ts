@@ -229,6 +229,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
     });
     cleanups.push({ name: 'environment', run: restoreEnvironment });
+    // The functions ask for --enable-source-maps (NODE_OPTIONS); in one shared process it is switched on here,
+    // so stack traces in the log point into functions/ and shared/ rather than the minified bundles.
+    process.setSourceMapsEnabled(true);
     lambda = new LambdaRuntime(app.functions, { region: localRegion, accountId: localAccountId, log });
     const runtime = lambda;
     const invoke = (functionRef: string, event: unknown): Promise<InvokeOutcome> => {
