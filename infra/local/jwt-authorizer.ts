@@ -51,8 +51,10 @@ export function createJwtAuthorizer(): (route: LocalRoute, headers: Readonly<Rec
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, keysOf(config.issuer), { issuer: config.issuer, clockTolerance: 5 }));
-    } catch {
-      return unauthorized('the token is invalid');
+    } catch (error) {
+      // API Gateway's own wording; an expired token is told apart (the signature was checked first).
+      const expired = (error as { code?: string }).code === 'ERR_JWT_EXPIRED';
+      return unauthorized(expired ? 'the token has expired' : 'the token is invalid');
     }
     // API Gateway accepts a token whose `aud` or, failing that, `client_id` is one of the configured audiences.
     const audiences = Array.isArray(payload.aud) ? payload.aud : payload.aud ? [payload.aud] : [];

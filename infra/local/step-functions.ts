@@ -177,8 +177,9 @@ export class LocalStepFunctions {
       const tasks = new Map<string, JsonObject>();
       prepareTasks(definition, tasks);
       for (const [name, state] of tasks) {
+        // Reported now, failed when reached: the rest of the product still starts.
         if (!taskKind(String(state.Resource)) && !options.taskHandlers?.[name]) {
-          throw new Error(`State ${name}: resource ${String(state.Resource)} is not supported by the local Step Functions`);
+          options.log?.(`State ${name}: ${String(state.Resource)} is not supported locally; executions reaching it fail`);
         }
       }
       // Built once per machine: construction validates the definition and costs 100-350 ms.
@@ -258,6 +259,8 @@ export class LocalStepFunctions {
       await this.options.store.markResumed(record.executionArn);
       this.launch(prepared, { ...record, runs: record.runs + 1 }, true);
       resumed.push(record);
+      // Many open executions restart in small waves rather than one burst on DynamoDB Local.
+      if (resumed.length % 20 === 0) await new Promise((resolve) => setTimeout(resolve, 100));
     }
     return resumed;
   }
@@ -359,6 +362,11 @@ export class LocalStepFunctions {
   private runTask(prepared: PreparedMachine, record: ExecutionRecord, stateName: string, state: JsonObject, placeholder: string, input: Json): Promise<Json> {
     const kind = taskKind(String(state.Resource));
     const invocation = { executionArn: record.executionArn, executionName: record.name, stateName };
+    if (!kind && !this.options.taskHandlers?.[stateName]) {
+      return Promise.reject(
+        new TaskFailedError('Local.UnsupportedIntegration', `${String(state.Resource)} is not emulated by the local Step Functions`),
+      );
+    }
 
     if (kind !== 'waitForTaskToken') {
       const payload = kind === 'invoke' && input && typeof input === 'object' && !Array.isArray(input) ? (input.Payload ?? {}) : input;

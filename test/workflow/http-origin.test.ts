@@ -132,7 +132,12 @@ describe('the local HTTP origin', () => {
     const { privateKey, publicKey } = await generateKeyPair('RS256');
     const jwk = { ...(await exportJWK(publicKey)), kid: 'test', alg: 'RS256', use: 'sig' };
     signToken = (claims, audience = 'jianyi-local') =>
-      new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'test' }).setIssuer(issuer).setAudience(audience).setIssuedAt().setExpirationTime('5m').sign(privateKey);
+      new SignJWT({ exp: Math.floor(Date.now() / 1000) + 300, ...claims })
+        .setProtectedHeader({ alg: 'RS256', kid: 'test' })
+        .setIssuer(issuer)
+        .setAudience(audience)
+        .setIssuedAt()
+        .sign(privateKey);
 
     webDir = mkdtempSync(path.join(tmpdir(), 'jianyi-web-'));
     mkdirSync(path.join(webDir, 'assets'));
@@ -196,6 +201,11 @@ describe('the local HTTP origin', () => {
 
     const wrongAudience = await fetch(`${server.url}/api/staff/me`, { headers: { authorization: `Bearer ${await signToken({}, 'someone-else')}` } });
     expect(wrongAudience.status).toBe(401);
+    expect(wrongAudience.headers.get('www-authenticate')).toMatch(/error_description="the token does not have a valid audience"/);
+
+    const expired = await signToken({ exp: Math.floor(Date.now() / 1000) - 60 });
+    const late = await fetch(`${server.url}/api/staff/me`, { headers: { authorization: `Bearer ${expired}` } });
+    expect([late.status, late.headers.get('www-authenticate')]).toEqual([401, expect.stringMatching(/error_description="the token has expired"/)]);
 
     const token = await signToken({ 'cognito:groups': ['dispatcher'], 'cognito:username': 'dispatcher', token_use: 'id' });
     const ok = await fetch(`${server.url}/api/staff/me`, { headers: { authorization: `Bearer ${token}` } });
