@@ -9,8 +9,8 @@
  *      Local JVM included) and exit
  *
  * Environment: PORT (default 3000), DATA_DIR (default ./data), JIANYI_TIME_SCALE (divides workflow waits, e.g.
- * 60 = a minute per second), JIANYI_LOG_REQUESTS=1. Flags: --in-memory (nothing persists), --no-build (use
- * cdk.out and web/dist as they are), --no-seed.
+ * 60 = a minute per second), JIANYI_LOG_REQUESTS=1, JIANYI_LOG_WORKFLOWS=1 (state transitions).
+ * Flags: --in-memory (nothing persists), --no-build (use cdk.out and web/dist as they are), --no-seed.
  */
 import * as path from 'node:path';
 import { ensureSynthesized, ensureWebBuilt } from './build-steps';
@@ -68,6 +68,16 @@ async function main(): Promise<void> {
     seed: !args.has('--no-seed'),
     log,
     logRequests: process.env.JIANYI_LOG_REQUESTS === '1',
+    stepFunctions:
+      process.env.JIANYI_LOG_WORKFLOWS === '1'
+        ? {
+            onExecutionEvent: (event) => {
+              if (event.type === 'StateEntered' || event.type.startsWith('Execution') || event.error) {
+                log(`workflow ${event.executionName}: ${event.type}${event.stateName ? ` ${event.stateName}` : ''}${event.error ? ` (${event.error})` : ''}`);
+              }
+            },
+          }
+        : undefined,
   });
   if (stopping) return;
 
