@@ -15,12 +15,12 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../shared/model/table';
-import { loadLocalApp, localAccountId, unionEnvironment, type LocalApp } from './cdk-template';
-import { ensureTable, startDynamoDbLocal } from './dynamodb';
+import { loadLocalApp, localAccountId, readCloudAssembly, unionEnvironment, type LocalApp } from './cdk-template';
+import { ensureTable, localCredentials, startDynamoDbLocal } from './dynamodb';
 import { DynamoDbExecutionStore, MemoryExecutionStore, type ExecutionStore } from './execution-store';
 import { startLocalHttpServer, type IdentityProviderHandler } from './http';
 import { LambdaRuntime, type InvokeOutcome } from './lambda-runtime';
@@ -48,6 +48,11 @@ export interface LocalStackOptions {
   readonly webDistDir?: string;
   /** Seed demo data when the table has no organisation yet. @default true */
   readonly seed?: boolean;
+  /**
+   * Use a DynamoDB Local that is already running (integration tests start one per run and give each test file
+   * its own table) instead of starting one. The endpoint must be on this machine.
+   */
+  readonly database?: { readonly endpoint: string; readonly tableName: string };
   /** Resume RUNNING executions from a previous run. @default true */
   readonly resume?: boolean;
   /** Poll the event source mappings' queues. @default true */
@@ -142,6 +147,23 @@ type SeedModule = {
   seedDemoData(options: { tableName: string; dynamodb: DynamoDBDocumentClient; startWorkflow?: (suggestionId: string) => Promise<void> }): Promise<SeededDemo>;
 };
 
+/** A client factory for a DynamoDB Local someone else started (and will stop). */
+function sharedDynamoDb(endpoint: string): { endpoint: string; client(): DynamoDBClient } {
+  assertLocalEndpoint(endpoint);
+  return { endpoint, client: () => new DynamoDBClient({ endpoint, region: localRegion, credentials: localCredentials }) };
+}
+
+/** Names the template's one table as the caller asks, so several stacks can share one DynamoDB Local. */
+function tablePhysicalName(cdkOutDir: string, tableName: string): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const stack of readCloudAssembly(cdkOutDir)) {
+    for (const [logicalId, resource] of Object.entries(stack.template.Resources ?? {})) {
+      if ((resource as { Type?: string }).Type === 'AWS::DynamoDB::Table') names[logicalId] = tableName;
+    }
+  }
+  return names;
+}
+
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const log = options.log ?? defaultLog;
   const cleanups: Array<{ name: string; run: () => unknown }> = [];
@@ -164,10 +186,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
     // 1. Emulators, then the template resolved against them.
     const [database, sqs] = await Promise.all([
-      startDynamoDbLocal({ dataDir: options.dataDir ? path.join(options.dataDir, 'dynamodb') : undefined }).then((db) => {
-        cleanups.push({ name: 'DynamoDB Local', run: () => db.stop() });
-        return db;
-      }),
+      options.database
+        ? Promise.resolve(sharedDynamoDb(options.database.endpoint))
+        : startDynamoDbLocal({ dataDir: options.dataDir ? path.join(options.dataDir, 'dynamodb') : undefined }).then((db) => {
+            cleanups.push({ name: 'DynamoDB Local', run: () => db.stop() });
+            return db;
+          }),
       startLocalSqs({ region: localRegion }).then((server) => {
         cleanups.push({ name: 'fauxqs', run: () => server.stop() });
         return server;
@@ -176,6 +200,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const app = loadLocalApp(cdkOutDir, {
       region: localRegion,
       sqsEndpoint: sqs.endpoint,
+      ...(options.database ? { physicalNames: tablePhysicalName(cdkOutDir, options.database.tableName) } : {}),
       environmentOverrides: { JWT_ISSUER: issuer, JWT_AUDIENCE: localJwtAudience, PUBLIC_BASE_URL: baseUrl },
       jwt: { issuer, audience: localJwtAudience },
     });

@@ -3,7 +3,9 @@
  * Step Functions, through the same HTTP origin `npm start` serves — one stack per test file, in memory.
  * Every endpoint is checked to be on this machine before anything is sent.
  */
+import { randomUUID } from 'node:crypto';
 import { ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { inject } from 'vitest';
 import { startLocalStack, type LocalStack, type LocalStackOptions } from '../../infra/local/local-stack';
 import { assertLocalEndpoint } from '../../infra/local/ports';
 
@@ -20,11 +22,28 @@ export interface TestStack {
 }
 
 export async function startTestStack(options: LocalStackOptions = {}): Promise<TestStack> {
-  const stack = await startLocalStack({ schedules: false, log: () => undefined, ...options });
+  const endpoint = inject('dynamodbEndpoint');
+  assertLocalEndpoint(endpoint);
+  const stack = await startLocalStack({
+    schedules: false,
+    log: () => undefined,
+    database: { endpoint, tableName: `jianyi-test-${randomUUID().slice(0, 8)}` },
+    ...options,
+  });
   for (const endpoint of Object.values(stack.endpoints)) assertLocalEndpoint(endpoint);
   assertLocalEndpoint(stack.url);
   const idp = stack.identityProvider;
   if (!idp?.issueToken) throw new Error('the dev identity provider did not load');
+  async function snapshot(): Promise<string[]> {
+    const keys: string[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await stack.documents.send(new ScanCommand({ TableName: stack.tableName, ExclusiveStartKey: start, ConsistentRead: true }));
+      for (const item of page.Items ?? []) keys.push(`${item.pk} ${item.sk} v${item.version ?? ''}`);
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return keys.sort();
+  }
   return {
     stack,
     url: stack.url,
@@ -50,21 +69,12 @@ export async function startTestStack(options: LocalStackOptions = {}): Promise<T
       }
       return { status: response.status, headers: response.headers, body };
     },
-    async snapshot() {
-      const keys: string[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await stack.documents.send(new ScanCommand({ TableName: stack.tableName, ExclusiveStartKey: start, ConsistentRead: true }));
-        for (const item of page.Items ?? []) keys.push(`${item.pk} ${item.sk} v${item.version ?? ''}`);
-        start = page.LastEvaluatedKey;
-      } while (start);
-      return keys.sort();
-    },
+    snapshot,
     async settle(quietMs = 1500) {
-      let last = await this.snapshot();
+      let last = await snapshot();
       for (let round = 0; round < 40; round++) {
         await new Promise((r) => setTimeout(r, quietMs));
-        const now = await this.snapshot();
+        const now = await snapshot();
         if (now.join('\n') === last.join('\n')) return now;
         last = now;
       }
