@@ -152,6 +152,9 @@ export interface QueueStats {
   byDepartment: Record<string, { open: number; overdue: number }>;
 }
 
+/** GET /api/staff/stats answers `{}` until the scheduled job has run once. */
+export type QueueStatsResponse = QueueStats | Record<string, never>;
+
 /** GET /api/staff/audit?day=YYYY-MM-DD (admin, supervisor) */
 export interface AuditEntry {
   at: string;
@@ -183,6 +186,11 @@ export interface OutboxMessage {
   suggestionId?: string;
   /** Set when quiet hours deferred an SMS. */
   deliverAfter?: string;
+}
+
+/** Local only: GET /api/local/outbox, newest first. */
+export interface OutboxResponse {
+  messages: OutboxMessage[];
 }
 
 /** GET /config.json — local: {mode:'local', idp:'/idp'}; AWS: {mode:'aws', region, userPoolId, userPoolClientId} */

@@ -63,6 +63,10 @@ export async function screeningOverdue(
   const suggestion = await load(deps.store, suggestionId);
   const now = deps.clock.now();
   if (suggestion.status !== 'screening') return { suggestionId, phase: 'done', timeout: 1 };
+  // Woken before the deadline (a resumed execution, a moved deadline): nothing is overdue yet, wait the rest.
+  if (now.getTime() < new Date(suggestion.dueAt).getTime()) {
+    return { suggestionId, phase: 'screening', timeout: secondsUntil(suggestion.dueAt, now) };
+  }
 
   const overdueDays = Math.max(0, Math.floor((now.getTime() - new Date(suggestion.dueAt).getTime()) / 86_400_000));
   const { suggestion: next, entry } = transition(suggestion, {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { officeDay } from '../domain/office-day';
 import { canRevealContact, requireAuditAccess, type StaffPrincipal } from '../domain/staff/principal';
 import { parseOrThrow } from '../domain/validation';
-import type { AuditResponse, DepartmentsResponse, QueueStats, StaffMe } from '../http/api-types';
+import type { AuditResponse, DepartmentsResponse, QueueStatsResponse, StaffMe } from '../http/api-types';
 import type { AuditLog, Clock, Directory } from '../ports';
 
 export function me(principal: StaffPrincipal): StaffMe {
@@ -14,7 +14,7 @@ export async function departments(deps: { directory: Directory }, principal: Sta
   return { departments: await deps.directory.departments(principal.orgId) };
 }
 
-export async function queueStats(deps: { directory: Directory }, principal: StaffPrincipal): Promise<QueueStats | Record<string, never>> {
+export async function queueStats(deps: { directory: Directory }, principal: StaffPrincipal): Promise<QueueStatsResponse> {
   return (await deps.directory.queueStats(principal.orgId)) ?? {};
 }
 

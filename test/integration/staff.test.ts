@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from './harness';
+import { eventually, startTestStack, type TestStack } from './harness';
 
 let t: TestStack;
 let dispatcher: string;
 beforeAll(async () => {
-  t = await startTestStack({ seed: true, resume: false });
+  t = await startTestStack({ seed: true });
   dispatcher = await t.token('dispatcher');
 });
 afterAll(async () => t?.stop());
@@ -101,6 +101,30 @@ describe('staff', () => {
     expect(reveals).toHaveLength(1);
     expect(reveals[0].actor).toEqual({ id: 'dispatcher', role: 'dispatcher' });
     expect(audit.body.entries.some((e: { action: string; target: string }) => e.action === 'viewSuggestion' && e.target === id)).toBe(true);
+  });
+
+  it('reminds the dispatchers when screening passes its deadline, once per overdue day', async () => {
+    // The seeded suggestions still in screening were submitted days ago: their workflows find them overdue.
+    const screening = await allPages('&status=screening', dispatcher);
+    expect(screening.length).toBeGreaterThan(0);
+    const id = screening[0]!.id;
+    const detail = await eventually(async () => {
+      const d = await t.api(`/api/staff/suggestions/${id}`, { token: dispatcher });
+      return d.body.timeline.some((e: { action: string }) => e.action === 'screeningOverdue') ? d : undefined;
+    });
+    const overdue = detail.body.timeline.filter((e: { action: string }) => e.action === 'screeningOverdue');
+    expect(overdue).toHaveLength(1);
+    expect(overdue[0]).toMatchObject({ visibility: 'internal', actor: { type: 'system' } });
+    const reminders = await eventually(async () => {
+      const o = await t.api('/api/local/outbox');
+      const mine = o.body.messages.filter((m: { event: string; suggestionId: string }) => m.event === 'screeningOverdue' && m.suggestionId === id);
+      return mine.length === 2 ? mine : undefined;
+    });
+    expect(reminders.map((m: { to: string }) => m.to).sort()).toEqual(['13800000001', 'dispatcher@demo.jianyi.local']);
+    expect(reminders.find((m: { channel: string }) => m.channel === 'email').subject).toBe('【催办】建议待筛查已超时');
+    // The citizen's view does not show internal steps.
+    const citizen = await t.api(`/api/suggestions/${detail.body.trackingCode}`, { headers: { 'x-tracking-pin': '246810' } });
+    expect(citizen.body.timeline.map((e: { action: string }) => e.action)).toEqual(['submit', 'beginScreening']);
   });
 
   it('answers an unknown suggestion id with 404', async () => {
