@@ -11,25 +11,6 @@ import { TaskTokenError } from './task-tokens';
 
 const epochSeconds = (iso: string | undefined): number | undefined => (iso ? Date.parse(iso) / 1000 : undefined);
 
-function describe(record: ExecutionRecord): Record<string, unknown> {
-  return {
-    executionArn: record.executionArn,
-    stateMachineArn: record.stateMachineArn,
-    name: record.name,
-    status: record.status,
-    startDate: epochSeconds(record.startDate),
-    stopDate: epochSeconds(record.stopDate),
-    input: record.input,
-    inputDetails: { included: true },
-    output: record.output,
-    outputDetails: record.output === undefined ? undefined : { included: true },
-    error: record.error,
-    cause: record.cause,
-    redriveCount: 0,
-    redriveStatus: 'NOT_REDRIVABLE',
-  };
-}
-
 function summary(record: ExecutionRecord): Record<string, unknown> {
   return {
     executionArn: record.executionArn,
@@ -38,6 +19,21 @@ function summary(record: ExecutionRecord): Record<string, unknown> {
     status: record.status,
     startDate: epochSeconds(record.startDate),
     stopDate: epochSeconds(record.stopDate),
+  };
+}
+
+/** DescribeExecution: the ListExecutions summary plus input, output and error. */
+function describe(record: ExecutionRecord): Record<string, unknown> {
+  return {
+    ...summary(record),
+    input: record.input,
+    inputDetails: { included: true },
+    output: record.output,
+    outputDetails: record.output === undefined ? undefined : { included: true },
+    error: record.error,
+    cause: record.cause,
+    redriveCount: 0,
+    redriveStatus: 'NOT_REDRIVABLE',
   };
 }
 

@@ -44,21 +44,3 @@ const compiled = routes.map((route) => ({ route, pattern: pathPattern(route.path
 export function routesForPath(path: string): RouteDefinition[] {
   return compiled.filter((c) => c.pattern.test(path)).map((c) => c.route);
 }
-
-/** Extracts {name} parameters of a route path from a concrete path. */
-export function matchPath(routePath: string, path: string): Record<string, string> | undefined {
-  const names = routePath.split('/');
-  const parts = path.split('/');
-  if (names.length !== parts.length) return undefined;
-  const params: Record<string, string> = {};
-  for (let i = 0; i < names.length; i++) {
-    const name = names[i]!;
-    const part = parts[i]!;
-    const param = /^\{(\w+)\}$/.exec(name);
-    if (param) {
-      if (!part) return undefined;
-      params[param[1]!] = decodeURIComponent(part);
-    } else if (name !== part) return undefined;
-  }
-  return params;
-}
