@@ -95,8 +95,11 @@ async function main(): Promise<void> {
       const department = login.departmentId ? ` (${login.departmentId})` : '';
       console.log(`    ${login.role.padEnd(11)} ${login.username.padEnd(20)} ${login.password}${department}`);
     }
+    const { suggestions, pin } = stack.seeded as { suggestions?: number; pin?: string };
+    if (suggestions && pin) console.log(`  Demo suggestions: ${suggestions}, all trackable with PIN ${pin} (codes in the staff console).`);
   } else {
     console.log('  Demo data was seeded on an earlier start (delete the data directory to start over).');
+    console.log('  Demo logins: admin, dispatcher, handler-transport, handler-urban, supervisor, organizer, viewer — password jianyi-demo.');
   }
   console.log('');
   console.log(`ready ${url}`);
