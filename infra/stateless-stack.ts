@@ -151,6 +151,21 @@ export class StatelessStack extends Stack {
         description: 'Staff profile, departments, stats and audit',
         environment: staffEnvironment,
       }),
+      'citizen-actions': new ProjectFunction(this, 'CitizenActions', {
+        entry: 'api/citizen-actions',
+        description: "Citizen's answer to an information request, and rating",
+        environment: webEnvironment,
+      }),
+      'staff-actions': new ProjectFunction(this, 'StaffActions', {
+        entry: 'api/staff-actions',
+        description: 'Staff actions: screen, sign, send back, info request, extension, reply, escalation',
+        environment: staffEnvironment,
+      }),
+      'staff-admin': new ProjectFunction(this, 'StaffAdmin', {
+        entry: 'api/staff-admin',
+        description: 'Supervisor board, reply templates, failed notifications, calendar overrides',
+        environment: staffEnvironment,
+      }),
       fallback: new ProjectFunction(this, 'Fallback', {
         entry: 'api/fallback',
         description: 'Unknown route (404) or method (405), in JSON',
@@ -211,6 +226,11 @@ export class StatelessStack extends Stack {
     this.workflow.stateMachine.grantStartExecution(intake);
     // A dispatcher's screening decision answers the AwaitScreening task token.
     this.workflow.stateMachine.grantTaskResponse(this.apiFunctions['staff-suggestions']);
+    // Actions answer the waiting task token with the next plan, and queue notifications.
+    for (const name of ['staff-actions', 'citizen-actions', 'staff-admin'] as const) {
+      this.workflow.stateMachine.grantTaskResponse(this.apiFunctions[name]);
+      this.apiFunctions[name].bindQueue(props.notificationQueue);
+    }
 
     // --- Routes ---------------------------------------------------------------------------------------------
     const staffAuthorizer = new HttpJwtAuthorizer('StaffJwt', jwtIssuer, {

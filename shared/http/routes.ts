@@ -3,7 +3,14 @@
  * fallback handler to tell an unknown path (404) from a wrong method (405). Each route names the function
  * (functions/api/<fn>.ts) that serves it and whether it needs a staff token.
  */
-export type FunctionName = 'health' | 'public-suggestions' | 'staff-suggestions' | 'staff-directory';
+export type FunctionName =
+  | 'health'
+  | 'public-suggestions'
+  | 'citizen-actions'
+  | 'staff-suggestions'
+  | 'staff-directory'
+  | 'staff-actions'
+  | 'staff-admin';
 
 export interface RouteDefinition {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -24,6 +31,26 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'GET', path: '/api/staff/suggestions', fn: 'staff-suggestions', auth: 'staff' },
   { method: 'GET', path: '/api/staff/suggestions/{id}', fn: 'staff-suggestions', auth: 'staff' },
   { method: 'POST', path: '/api/staff/suggestions/{id}/contact-reveal', fn: 'staff-suggestions', auth: 'staff' },
+  // Citizen actions, authorised by tracking code + PIN (header x-tracking-pin).
+  { method: 'POST', path: '/api/suggestions/{trackingCode}/info-answer', fn: 'citizen-actions', auth: 'public' },
+  { method: 'POST', path: '/api/suggestions/{trackingCode}/rating', fn: 'citizen-actions', auth: 'public' },
+  // Staff actions on one suggestion: each checks role, department and current state (409 when it moved on).
+  { method: 'POST', path: '/api/staff/suggestions/{id}/screen', fn: 'staff-actions', auth: 'staff' },
+  { method: 'POST', path: '/api/staff/suggestions/{id}/sign', fn: 'staff-actions', auth: 'staff' },
+  { method: 'POST', path: '/api/staff/suggestions/{id}/send-back', fn: 'staff-actions', auth: 'staff' },
+  { method: 'POST', path: '/api/staff/suggestions/{id}/info-request', fn: 'staff-actions', auth: 'staff' },
+  { method: 'POST', path: '/api/staff/suggestions/{id}/extension-request', fn: 'staff-actions', auth: 'staff' },
+  { method: 'POST', path: '/api/staff/suggestions/{id}/extension-decision', fn: 'staff-actions', auth: 'staff' },
+  { method: 'POST', path: '/api/staff/suggestions/{id}/reply', fn: 'staff-actions', auth: 'staff' },
+  { method: 'POST', path: '/api/staff/suggestions/{id}/escalation-instruction', fn: 'staff-actions', auth: 'staff' },
+  // Supervisor's board, reply templates, failed notifications, calendar and time limits.
+  { method: 'GET', path: '/api/staff/escalations', fn: 'staff-admin', auth: 'staff' },
+  { method: 'GET', path: '/api/staff/reply-templates', fn: 'staff-admin', auth: 'staff' },
+  { method: 'POST', path: '/api/staff/reply-templates', fn: 'staff-admin', auth: 'staff' },
+  { method: 'GET', path: '/api/staff/notifications/failed', fn: 'staff-admin', auth: 'staff' },
+  { method: 'POST', path: '/api/staff/notifications/failed/{id}/retry', fn: 'staff-admin', auth: 'staff' },
+  { method: 'GET', path: '/api/staff/calendar-overrides', fn: 'staff-admin', auth: 'staff' },
+  { method: 'PUT', path: '/api/staff/calendar-overrides', fn: 'staff-admin', auth: 'staff' },
 ];
 
 export function routeKey(route: Pick<RouteDefinition, 'method' | 'path'>): string {
