@@ -197,3 +197,113 @@ export interface OutboxResponse {
 export type SiteConfig =
   | { mode: 'local'; idp: string }
   | { mode: 'aws'; region: string; userPoolId: string; userPoolClientId: string };
+
+// ---- Issue 3: handling actions ------------------------------------------------------------------------------
+
+/** POST /api/staff/suggestions/{id}/screen (dispatcher, admin) — a suggestion in screening. */
+export type ScreenRequest =
+  | {
+      decision: 'assign';
+      category: string;
+      tier: Tier;
+      leadDepartmentId: string;
+      cohandlerDepartmentIds?: string[];
+      note?: string;
+    }
+  | { decision: 'reject'; reason: string }
+  | { decision: 'merge'; masterTrackingCode: string; note?: string };
+
+/** POST …/sign (handler of the lead department) — body {} */
+/** POST …/send-back (handler of the lead department) */
+export interface SendBackRequest {
+  reason: string;
+}
+/** POST …/info-request (handler) — pauses the clock until the citizen answers. */
+export interface InfoRequestRequest {
+  question: string;
+}
+/** POST …/extension-request (handler) */
+export interface ExtensionRequestRequest {
+  workingDays: number;
+  reason: string;
+}
+/** POST …/extension-decision (dispatcher, admin) */
+export interface ExtensionDecisionRequest {
+  approve: boolean;
+  note?: string;
+}
+/** POST …/reply (handler) — `templateId` optional, the text is what is sent. */
+export interface ReplyRequest {
+  text: string;
+  adopted?: boolean;
+  templateId?: string;
+}
+/** POST …/escalation-instruction (supervisor) */
+export interface EscalationInstructionRequest {
+  text: string;
+}
+
+/** Every action answers 200 with the updated detail; 409 `{error:{code:'illegal_transition'|'concurrent_update'}}`
+ * when the suggestion has moved on (the message says to what status). */
+export type ActionResponse = StaffSuggestionDetail;
+
+/** POST /api/suggestions/{trackingCode}/info-answer with header x-tracking-pin */
+export interface InfoAnswerRequest {
+  answer: string;
+}
+/** POST /api/suggestions/{trackingCode}/rating with header x-tracking-pin */
+export interface RatingRequest {
+  rating: 'satisfied' | 'basic' | 'dissatisfied';
+  comment?: string;
+}
+
+/** The 督办 record: created when a deadline passes; the supervisor adds instructions. */
+export interface Escalation {
+  id: string;
+  suggestionId: string;
+  trackingCode: string;
+  title: string;
+  departmentId?: string;
+  status: SuggestionStatus;
+  dueAt: string;
+  escalatedAt: string;
+  reason: 'overdue' | 'dissatisfiedTwice';
+  instructions: { at: string; by: string; text: string }[];
+}
+/** GET /api/staff/escalations (supervisor, admin, dispatcher) */
+export interface EscalationsResponse {
+  escalations: Escalation[];
+}
+
+export interface ReplyTemplate {
+  id: string;
+  title: string;
+  text: string;
+  createdBy: string;
+}
+/** GET/POST /api/staff/reply-templates — POST body {title, text} */
+export interface ReplyTemplatesResponse {
+  templates: ReplyTemplate[];
+}
+
+/** GET /api/staff/notifications/failed (admin) — notifications that exhausted their retries. */
+export interface FailedNotification {
+  id: string;
+  failedAt: string;
+  event: string;
+  channel: 'sms' | 'email';
+  to: string;
+  suggestionId?: string;
+  attempts: number;
+  lastError: string;
+}
+export interface FailedNotificationsResponse {
+  items: FailedNotification[];
+}
+
+/** GET/PUT /api/staff/calendar-overrides (admin) — PUT body {overrides} replaces the list. */
+export interface CalendarOverridesResponse {
+  overrides: { date: string; kind: 'holiday' | 'workday'; name?: string }[];
+  /** Years the official calendar package covers; later years need overrides. */
+  officialYears: number[];
+}
