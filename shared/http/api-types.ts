@@ -49,6 +49,10 @@ export interface CitizenView {
   dueAt: string;
   timeline: PublicTimelineEntry[];
   reply?: { text: string; at: string };
+  /** Issue 3: an open question from the handler, answered at POST …/info-answer. */
+  infoRequest?: { question: string; askedAt: string };
+  /** Issue 3: true while the reply may be rated (POST …/rating). */
+  canRate?: boolean;
 }
 
 export type StaffRole = 'admin' | 'dispatcher' | 'handler' | 'supervisor' | 'organizer' | 'viewer';
@@ -137,6 +141,13 @@ export interface StaffSuggestionDetail extends QueueItem {
   cohandlerDepartmentIds?: string[];
   timeline: StaffTimelineEntry[];
   reply?: { text: string; at: string; departmentId: string };
+  /** Issue 3: what the signed-in staff member may do now (route suffixes: 'screen', 'sign', 'send-back',
+   * 'info-request', 'extension-request', 'extension-decision', 'reply', 'escalation-instruction'). */
+  availableActions?: string[];
+  pendingExtension?: { workingDays: number; reason: string; requestedAt: string; requestedBy: string };
+  infoRequest?: { question: string; askedAt: string; answer?: string; answeredAt?: string };
+  rating?: { rating: 'satisfied' | 'basic' | 'dissatisfied'; comment?: string; at: string };
+  reopenCount?: number;
 }
 
 /** POST /api/staff/suggestions/{id}/contact-reveal → the full contact, and an audit record. */
