@@ -17,7 +17,8 @@ import { cancelledConditions } from './dynamo-errors';
 const entityFields = [
   'id', 'orgId', 'trackingCode', 'pinHash', 'title', 'content', 'category', 'channel', 'location', 'contact',
   'campaignId', 'status', 'tier', 'leadDepartmentId', 'cohandlerDepartmentIds', 'dueAt', 'submittedAt',
-  'updatedAt', 'reply', 'version',
+  'updatedAt', 'reply', 'version', 'phaseStartedAt', 'pendingExtension', 'extensionsApproved', 'infoRequest',
+  'rating', 'reopenCount', 'mergedInto', 'escalatedAt', 'workflowError',
 ] as const satisfies readonly (keyof Suggestion)[];
 
 /** Queue index attributes follow from the state: only open suggestions sit in the org and department queues. */

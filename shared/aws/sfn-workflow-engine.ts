@@ -2,7 +2,8 @@
  * Starts the per-suggestion Step Functions execution. The execution is named by the suggestion id: Standard
  * executions are idempotent on name (same name and input → the same execution), so a retry starts nothing new.
  */
-import { ExecutionAlreadyExists, StartExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
+import { ExecutionAlreadyExists, SendTaskSuccessCommand, StartExecutionCommand, type SFNClient } from '@aws-sdk/client-sfn';
+import type { WorkflowPlan } from '../domain/workflow/plan';
 import type { WorkflowEngine } from '../ports';
 
 export function workflowInput(suggestionId: string): string {
@@ -12,7 +13,8 @@ export function workflowInput(suggestionId: string): string {
 export class SfnWorkflowEngine implements WorkflowEngine {
   constructor(
     private readonly client: SFNClient,
-    private readonly stateMachineArn: string,
+    /** Only intake starts executions; actions only answer tokens and need no ARN. */
+    private readonly stateMachineArn: string = '',
   ) {}
 
   async startSuggestionWorkflow(suggestionId: string): Promise<void> {
@@ -23,6 +25,19 @@ export class SfnWorkflowEngine implements WorkflowEngine {
     } catch (error) {
       // Already started under this name (a retry, or a resume) is the outcome we wanted.
       if (!(error instanceof ExecutionAlreadyExists)) throw error;
+    }
+  }
+
+  async answer(taskToken: string, plan: WorkflowPlan): Promise<boolean> {
+    try {
+      await this.client.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify({ Payload: plan }) }));
+      return true;
+    } catch (error) {
+      // The execution moved on (timed out into a checkpoint, or was answered already): it re-plans from the
+      // table by itself, so a stale token is not an error.
+      const name = (error as { name?: string }).name ?? '';
+      if (['TaskTimedOut', 'InvalidToken', 'TaskDoesNotExist'].includes(name)) return false;
+      throw error;
     }
   }
 }

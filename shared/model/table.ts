@@ -60,6 +60,12 @@ export const keys = {
   notificationSent: (idempotencyKey: string) => ({ pk: `NOTIF#${idempotencyKey}`, sk: 'NOTIF' }),
   outboxMessage: (at: string, id: string) => ({ pk: 'OUTBOX', sk: `${at}#${id}` }),
   queueStats: (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'STATS' }),
+  /** The 督办 record of one suggestion (one per suggestion; instructions accumulate in it). */
+  escalation: (orgId: string, suggestionId: string) => ({ pk: `ORG#${orgId}`, sk: `ESC#${suggestionId}` }),
+  escalationPrefix: 'ESC#',
+  calendarOverrides: (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'CALENDAR' }),
+  replyTemplate: (orgId: string, id: string) => ({ pk: `ORG#${orgId}`, sk: `TPL#${id}` }),
+  replyTemplatePrefix: 'TPL#',
 };
 
 /** Queue index partition values. Kept here beside the keys so writers and readers agree. */

@@ -2,7 +2,9 @@
  * The interfaces the domain's use cases need. AWS adapters (shared/aws) implement them; unit tests use fakes.
  */
 import type { Suggestion, SuggestionStatus, TimelineEntry } from '../domain/suggestion/suggestion';
-import type { AuditEntry, Department, OutboxMessage, QueueStats, StaffProfile } from '../http/api-types';
+import type { CalendarOverride } from '../domain/deadlines';
+import type { WorkflowPlan } from '../domain/workflow/plan';
+import type { AuditEntry, Department, Escalation, OutboxMessage, QueueStats, ReplyTemplate, StaffProfile } from '../http/api-types';
 
 export interface Clock {
   now(): Date;
@@ -71,9 +73,34 @@ export interface RateLimiter {
 export interface WorkflowEngine {
   /** Starts the suggestion's workflow; idempotent on the suggestion id (the execution name). */
   startSuggestionWorkflow(suggestionId: string): Promise<void>;
+  /** Answers a waiting task token with the next plan; false when the token is no longer waiting. */
+  answer(taskToken: string, plan: WorkflowPlan): Promise<boolean>;
 }
 
-export type NotificationEvent = 'receipt' | 'screeningOverdue';
+/** The 督办 records and the organisation's calendar overrides. */
+export interface SupervisionStore {
+  escalation(orgId: string, suggestionId: string): Promise<Escalation | undefined>;
+  saveEscalation(orgId: string, escalation: Escalation): Promise<void>;
+  escalations(orgId: string): Promise<Escalation[]>;
+  calendarOverrides(orgId: string): Promise<CalendarOverride[]>;
+  saveCalendarOverrides(orgId: string, overrides: CalendarOverride[]): Promise<void>;
+  replyTemplates(orgId: string): Promise<ReplyTemplate[]>;
+  saveReplyTemplate(orgId: string, template: ReplyTemplate): Promise<void>;
+}
+
+export type NotificationEvent =
+  | 'receipt'
+  | 'screeningOverdue'
+  | 'assigned'
+  | 'reminder'
+  | 'overdue'
+  | 'escalation'
+  | 'infoRequest'
+  | 'reply'
+  | 'reopened'
+  | 'extensionRequested'
+  | 'extensionDecided'
+  | 'workflowFailure';
 
 export interface NotificationRequest {
   /** Suggestion, event, recipient and checkpoint: the same request twice is delivered once. */

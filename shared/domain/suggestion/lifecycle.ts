@@ -19,6 +19,7 @@ export const actions = [
   'answerInfo',
   'requestExtension',
   'approveExtension',
+  'denyExtension',
   'reply',
   'rate',
   'reopen',
@@ -26,6 +27,8 @@ export const actions = [
   'autoClose',
   'escalate',
   'remind',
+  'instruct',
+  'workflowFailed',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -49,12 +52,13 @@ export const lifecycle: Record<Action, Rule> = {
   reject: { from: ['screening'], to: 'rejected', by: ['staff'], roles: ['admin', 'dispatcher'], visibility: 'public' },
   merge: { from: ['screening'], to: 'merged', by: ['staff'], roles: ['admin', 'dispatcher'], visibility: 'public' },
   assign: { from: ['screening'], to: 'assigned', by: ['staff'], roles: ['admin', 'dispatcher'], visibility: 'public' },
-  sign: { from: ['assigned'], to: 'signed', by: ['staff'], roles: ['handler'], visibility: 'public' },
+  sign: { from: ['assigned', 'reopened'], to: 'signed', by: ['staff'], roles: ['handler'], visibility: 'public' },
   sendBack: { from: ['assigned', 'signed'], to: 'screening', by: ['staff'], roles: ['handler'], visibility: 'internal' },
   requestInfo: { from: ['signed', 'reopened'], to: 'infoRequested', by: ['staff'], roles: ['handler'], visibility: 'public' },
   answerInfo: { from: ['infoRequested'], to: 'signed', by: ['citizen'], visibility: 'public' },
   requestExtension: { from: handling, to: 'same', by: ['staff'], roles: ['handler'], visibility: 'internal' },
   approveExtension: { from: handling, to: 'same', by: ['staff'], roles: ['admin', 'dispatcher'], visibility: 'internal' },
+  denyExtension: { from: handling, to: 'same', by: ['staff'], roles: ['admin', 'dispatcher'], visibility: 'internal' },
   reply: { from: ['signed', 'reopened'], to: 'replied', by: ['staff'], roles: ['handler'], visibility: 'public' },
   rate: { from: ['replied'], to: 'closed', by: ['citizen'], visibility: 'public' },
   reopen: { from: ['replied'], to: 'reopened', by: ['citizen', 'system'], visibility: 'public' },
@@ -62,6 +66,8 @@ export const lifecycle: Record<Action, Rule> = {
   autoClose: { from: ['replied'], to: 'closed', by: ['system'], visibility: 'public' },
   escalate: { from: open, to: 'same', by: ['system', 'staff'], roles: ['admin', 'dispatcher', 'supervisor'], visibility: 'internal' },
   remind: { from: open, to: 'same', by: ['system'], visibility: 'internal' },
+  instruct: { from: open, to: 'same', by: ['staff'], roles: ['admin', 'supervisor'], visibility: 'internal' },
+  workflowFailed: { from: [...open, 'closed', 'rejected', 'merged'], to: 'same', by: ['system'], visibility: 'internal' },
 };
 
 export function canTransition(from: SuggestionStatus | null, action: Action, actor: Actor): boolean {

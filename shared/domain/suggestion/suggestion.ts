@@ -87,7 +87,22 @@ export interface Suggestion {
   dueAt: string;
   submittedAt: string;
   updatedAt: string;
-  reply?: { text: string; at: string; departmentId: string };
+  reply?: { text: string; at: string; departmentId: string; adopted?: boolean };
+  /** When the current time-limited phase began (its reminders are measured from here to dueAt). */
+  phaseStartedAt?: string;
+  pendingExtension?: { workingDays: number; reason: string; requestedAt: string; requestedBy: string };
+  extensionsApproved?: number;
+  infoRequest?: { question: string; askedAt: string; answer?: string; answeredAt?: string };
+  rating?: { rating: Rating; comment?: string; at: string };
+  reopenCount?: number;
+  mergedInto?: string;
+  /** Set when a deadline passed or a second dissatisfied rating: the 督办 record exists. */
+  escalatedAt?: string;
+  /** The last workflow failure, kept until the workflow is resumed. */
+  workflowError?: { at: string; error: string; cause?: string };
   /** Optimistic-lock counter: every write checks and bumps it. */
   version: number;
 }
+
+export const ratings = ['satisfied', 'basic', 'dissatisfied'] as const;
+export type Rating = (typeof ratings)[number];

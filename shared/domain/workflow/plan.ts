@@ -29,4 +29,6 @@ export interface WorkflowPlan {
   checkpoint?: CheckpointName;
   /** When the checkpoint is due (ISO instant). */
   checkpointAt?: string;
+  /** The suggestion version the plan was made from: a token stored with a stale plan is answered at once. */
+  version?: number;
 }

@@ -1,0 +1,61 @@
+/** 督办 records, calendar overrides and reply templates: organisation-level items under ORG#<org>. */
+import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { CalendarOverride } from '../domain/deadlines';
+import type { Escalation, ReplyTemplate } from '../http/api-types';
+import { keys } from '../model/table';
+import type { SupervisionStore } from '../ports';
+
+export class DynamoSupervisionStore implements SupervisionStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  private async all(orgId: string, prefix: string): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+          ExpressionAttributeValues: { ':pk': keys.organisation(orgId).pk, ':prefix': prefix },
+          ExclusiveStartKey: start,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      start = page.LastEvaluatedKey;
+    } while (start);
+    return items;
+  }
+
+  async escalation(orgId: string, suggestionId: string): Promise<Escalation | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.escalation(orgId, suggestionId), ConsistentRead: true }));
+    return Item?.escalation as Escalation | undefined;
+  }
+
+  async saveEscalation(orgId: string, escalation: Escalation): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.escalation(orgId, escalation.suggestionId), type: 'escalation', escalation } }));
+  }
+
+  async escalations(orgId: string): Promise<Escalation[]> {
+    return (await this.all(orgId, keys.escalationPrefix)).map((i) => i.escalation as Escalation);
+  }
+
+  async calendarOverrides(orgId: string): Promise<CalendarOverride[]> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.calendarOverrides(orgId) }));
+    return (Item?.overrides as CalendarOverride[] | undefined) ?? [];
+  }
+
+  async saveCalendarOverrides(orgId: string, overrides: CalendarOverride[]): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.calendarOverrides(orgId), type: 'calendar', overrides } }));
+  }
+
+  async replyTemplates(orgId: string): Promise<ReplyTemplate[]> {
+    return (await this.all(orgId, keys.replyTemplatePrefix)).map((i) => i.template as ReplyTemplate);
+  }
+
+  async saveReplyTemplate(orgId: string, template: ReplyTemplate): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.replyTemplate(orgId, template.id), type: 'replyTemplate', template } }));
+  }
+}

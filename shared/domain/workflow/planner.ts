@@ -1,0 +1,58 @@
+/**
+ * Decides the workflow's next checkpoint for a suggestion in its current state. Pure: state and time in, plan out.
+ * Every checkpoint is an instant strictly after `now`, so a checkpoint that has fired is never planned again,
+ * and a resumed execution simply continues with whatever is next.
+ */
+import { checkpoints, overdueReminderTimes, type WorkingCalendar } from '../deadlines';
+import type { Suggestion } from '../suggestion/suggestion';
+import type { CheckpointName, WorkflowPlan } from './plan';
+
+/** Timers must stay under ~24.8 days (Node's and the local interpreter's limit); a long wait is cut into legs. */
+export const maxWaitSeconds = 20 * 24 * 3600;
+
+const finished = new Set(['closed', 'rejected', 'merged']);
+
+function waitSeconds(at: Date, now: Date): number {
+  return Math.min(Math.max(Math.ceil((at.getTime() - now.getTime()) / 1000), 1), maxWaitSeconds);
+}
+
+/** The first daily overdue reminder (09:00 on a working day) after `now`. */
+export function nextOverdueReminder(due: Date, now: Date, calendar: WorkingCalendar): Date {
+  const horizon = new Date(now.getTime() + 15 * 86_400_000);
+  return overdueReminderTimes(due, horizon, calendar).find((t) => t.getTime() > now.getTime()) ?? horizon;
+}
+
+export function planFor(s: Suggestion, now: Date, calendar: WorkingCalendar): WorkflowPlan {
+  const base = { suggestionId: s.id, version: s.version };
+  if (finished.has(s.status)) return { ...base, phase: 'done', timeout: 1 };
+
+  const due = new Date(s.dueAt);
+  let next: { name: CheckpointName; at: Date } | undefined;
+  switch (s.status) {
+    case 'infoRequested':
+      // The clock is paused until the citizen answers; the answer re-plans. Wake up at the longest leg anyway.
+      next = undefined;
+      break;
+    case 'replied':
+      next = { name: 'ratingWindowEnd', at: due };
+      break;
+    case 'submitted':
+    case 'screening':
+    case 'assigned':
+      next = { name: s.status === 'assigned' ? 'signDue' : 'screeningDue', at: due };
+      break;
+    default: {
+      // Handling (signed, reopened): reminders at 50 % and 80 % of the allowed time and one working day before.
+      const start = new Date(s.phaseStartedAt ?? s.updatedAt);
+      next = checkpoints(start, due, calendar)
+        .filter((c) => c.at.getTime() > now.getTime())
+        .map((c) => ({ name: c.name as CheckpointName, at: c.at }))[0];
+    }
+  }
+  if (next && next.at.getTime() <= now.getTime()) next = undefined;
+  if (!next && s.status !== 'infoRequested' && due.getTime() <= now.getTime()) {
+    next = { name: 'overdueDaily', at: nextOverdueReminder(due, now, calendar) };
+  }
+  if (!next) return { ...base, phase: 'open', timeout: maxWaitSeconds };
+  return { ...base, phase: 'open', timeout: waitSeconds(next.at, now), checkpoint: next.name, checkpointAt: next.at.toISOString() };
+}

@@ -1,0 +1,140 @@
+/**
+ * The state machine's tasks (Plan, AwaitEvent, Checkpoint, RecordFailure). DynamoDB holds the authoritative
+ * state: every task reads it, so a resumed or repeated execution continues from the suggestion's recorded phase,
+ * and the planner (shared/domain/workflow/planner.ts) decides what to wait for next.
+ */
+import { NotFoundError } from '../domain/errors';
+import { transition, type Action } from '../domain/suggestion/lifecycle';
+import type { Suggestion } from '../domain/suggestion/suggestion';
+import type { WorkflowPlan } from '../domain/workflow/plan';
+import { planFor } from '../domain/workflow/planner';
+import type { Clock, Directory, NotificationQueue, NotificationRequest, SuggestionStore, SupervisionStore, WorkflowEngine } from '../ports';
+import { citizenRecipients, commonParams, responsibleAudience, staffRecipients } from './notify';
+import { orgCalendar } from './org-calendar';
+
+export interface WorkflowTaskDeps {
+  store: SuggestionStore;
+  directory: Directory;
+  notifications: NotificationQueue;
+  clock: Clock;
+  publicBaseUrl: string;
+  /** Optional so the task handlers can be built with what they use; Checkpoint needs it for 督办 records. */
+  supervision?: SupervisionStore;
+  /** Lets AwaitEvent answer its own token at once when the plan it carries is already stale. */
+  workflow?: WorkflowEngine;
+}
+
+const system = { type: 'system', id: 'workflow' } as const;
+
+async function load(store: SuggestionStore, id: string): Promise<Suggestion> {
+  const suggestion = await store.get(id);
+  if (!suggestion) throw new NotFoundError('error.staffSuggestionNotFound');
+  return suggestion;
+}
+
+async function calendarFor(deps: WorkflowTaskDeps, orgId: string) {
+  return orgCalendar(deps.supervision ?? { calendarOverrides: async () => [] }, orgId);
+}
+
+async function save(deps: WorkflowTaskDeps, s: Suggestion, action: Action, note?: string, changes: Partial<Suggestion> = {}): Promise<Suggestion> {
+  const { suggestion, entry } = transition(s, { action, actor: system, at: deps.clock.now().toISOString(), ...(note ? { note } : {}), changes });
+  await deps.store.saveTransition(suggestion, s.version, entry);
+  return suggestion;
+}
+
+/** Plan: a new suggestion enters screening; then, whatever the status, say what to wait for next. */
+export async function planWorkflow(deps: WorkflowTaskDeps, suggestionId: string): Promise<WorkflowPlan> {
+  let s = await load(deps.store, suggestionId);
+  if (s.status === 'submitted') s = await save(deps, s, 'beginScreening', undefined, { phaseStartedAt: s.submittedAt });
+  return planFor(s, deps.clock.now(), await calendarFor(deps, s.orgId));
+}
+
+/** AwaitEvent: park the token where actions find it; answer it at once if the plan is already out of date. */
+export async function awaitEvent(
+  deps: Pick<WorkflowTaskDeps, 'store'> & Partial<WorkflowTaskDeps>,
+  input: { suggestionId: string; taskToken: string; plan?: WorkflowPlan },
+): Promise<void> {
+  await deps.store.setWorkflowToken(input.suggestionId, input.taskToken);
+  if (!deps.workflow || !deps.clock || input.plan?.version === undefined) return;
+  const s = await deps.store.get(input.suggestionId);
+  if (s && s.version !== input.plan.version) {
+    const full = deps as WorkflowTaskDeps;
+    await deps.workflow.answer(input.taskToken, planFor(s, deps.clock.now(), await calendarFor(full, s.orgId)));
+  }
+}
+
+/**
+ * Checkpoint: the wait timed out. Reminders before the deadline go to whoever is responsible; at the deadline a
+ * 督办 record is opened for the supervisors; after it, a daily overdue reminder; at the end of the rating window
+ * the suggestion closes unrated. A wake-up with nothing due (a long wait's leg, a stale plan) just re-plans.
+ */
+export async function runCheckpoint(deps: WorkflowTaskDeps, plan: WorkflowPlan): Promise<WorkflowPlan> {
+  let s = await load(deps.store, plan.suggestionId);
+  const now = deps.clock.now();
+  const calendar = await calendarFor(deps, s.orgId);
+  const fresh = planFor(s, new Date(now.getTime() - 1000), calendar);
+  const due = plan.checkpoint && plan.checkpointAt && new Date(plan.checkpointAt).getTime() <= now.getTime() + 1000;
+  // Act only on the checkpoint the current state would have planned: otherwise the state moved on.
+  if (!due || fresh.checkpoint !== plan.checkpoint || fresh.checkpointAt !== plan.checkpointAt) return planFor(s, now, calendar);
+
+  const params = commonParams(s, deps.publicBaseUrl);
+  const key = `${plan.checkpoint}@${plan.checkpointAt}`;
+  const requests: NotificationRequest[] = [];
+  switch (plan.checkpoint) {
+    case 'ratingWindowEnd':
+      s = await save(deps, s, 'autoClose', 'unrated');
+      break;
+    case 'half':
+    case 'eightyPercent':
+    case 'oneDayLeft':
+    case 'progressNote':
+      s = await save(deps, s, 'remind', plan.checkpoint);
+      requests.push(...(await staffRecipients(deps.directory, s, 'reminder', key, responsibleAudience(s), { ...params, checkpoint: plan.checkpoint })));
+      break;
+    case 'overdueDaily': {
+      const days = Math.max(1, Math.round((now.getTime() - new Date(s.dueAt).getTime()) / 86_400_000));
+      s = await save(deps, s, 'remind', `overdue day ${days}`);
+      const audience = responsibleAudience(s);
+      requests.push(...(await staffRecipients(deps.directory, s, 'overdue', key, { ...audience, roles: [...audience.roles, 'dispatcher'] }, { ...params, days })));
+      break;
+    }
+    default: {
+      // screeningDue, signDue, due: the deadline passed.
+      s = await save(deps, s, 'escalate', plan.checkpoint, { escalatedAt: now.toISOString() });
+      if (deps.supervision && !(await deps.supervision.escalation(s.orgId, s.id))) {
+        await deps.supervision.saveEscalation(s.orgId, {
+          id: s.id,
+          suggestionId: s.id,
+          trackingCode: s.trackingCode,
+          title: s.title,
+          ...(s.leadDepartmentId ? { departmentId: s.leadDepartmentId } : {}),
+          status: s.status,
+          dueAt: s.dueAt,
+          escalatedAt: now.toISOString(),
+          reason: 'overdue',
+          instructions: [],
+        });
+      }
+      requests.push(...(await staffRecipients(deps.directory, s, 'escalation', key, { roles: ['supervisor'] }, params)));
+      requests.push(...(await staffRecipients(deps.directory, s, 'overdue', key, responsibleAudience(s), { ...params, days: 0 })));
+    }
+  }
+  if (requests.length) await deps.notifications.enqueue(requests);
+  return planFor(s, now, calendar);
+}
+
+/** RecordFailure: an unexpected error after retries — keep it on the suggestion and tell the admins. */
+export async function recordWorkflowFailure(deps: WorkflowTaskDeps, input: { suggestionId: string; error?: string; cause?: string }): Promise<void> {
+  const s = await load(deps.store, input.suggestionId);
+  const at = deps.clock.now().toISOString();
+  const saved = await save(deps, s, 'workflowFailed', input.error ?? 'error', {
+    workflowError: { at, error: input.error ?? 'error', ...(input.cause ? { cause: input.cause.slice(0, 1000) } : {}) },
+  });
+  const requests = await staffRecipients(deps.directory, saved, 'workflowFailure', `failure@${at}`, { roles: ['admin'] }, {
+    ...commonParams(saved, deps.publicBaseUrl),
+    error: input.error ?? 'error',
+  });
+  if (requests.length) await deps.notifications.enqueue(requests);
+}
+
+export { citizenRecipients };
