@@ -1,7 +1,30 @@
-/** Not built yet (issue 3, in progress): every route of this function answers 501 in the API's error shape. */
-import { DomainError } from '../../shared/domain/errors';
-import { apiHandler } from '../../shared/http/api-handler';
+/** Staff handling actions: POST /api/staff/suggestions/{id}/<action>. Each checks role, department and state. */
+import { composition, systemClock } from '../../shared/aws/composition';
+import { apiHandler, byRoute, type RouteHandler } from '../../shared/http/api-handler';
+import { log } from '../../shared/http/log';
+import { staffAuthenticator } from '../../shared/http/staff-auth';
+import { performStaffAction, staffActionNames } from '../../shared/use-cases/handling-actions';
 
-export const handler = apiHandler(async () => {
-  throw new DomainError('not_implemented', 501, 'error.internal');
-});
+const deps = {
+  store: composition.suggestionStore(),
+  audit: composition.auditLog(),
+  directory: composition.directory(),
+  supervision: composition.supervision(),
+  notifications: composition.notificationQueue(),
+  workflow: composition.workflowAnswerer(),
+  clock: systemClock,
+  publicBaseUrl: composition.publicBaseUrl(),
+  log,
+};
+
+const routes: Record<string, RouteHandler> = Object.fromEntries(
+  staffActionNames.map((name) => [
+    `POST /api/staff/suggestions/{id}/${name}`,
+    (async (request) => ({
+      status: 200,
+      body: await performStaffAction(deps, request.principal!, request.event.pathParameters?.id ?? '', name, request.body ?? {}),
+    })) satisfies RouteHandler,
+  ]),
+);
+
+export const handler = apiHandler(byRoute(routes), { authenticate: staffAuthenticator() });

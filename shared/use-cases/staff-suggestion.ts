@@ -10,6 +10,7 @@ import { requireRevealContact, requireSuggestionAccess, type StaffPrincipal } fr
 import { staffDetail } from '../domain/suggestion/views';
 import type { ContactRevealResponse, StaffSuggestionDetail } from '../http/api-types';
 import type { AuditLog, Clock, SuggestionStore } from '../ports';
+import { availableActions } from './handling-actions';
 
 interface Deps {
   store: SuggestionStore;
@@ -30,7 +31,7 @@ export async function getSuggestionForStaff(deps: Deps, principal: StaffPrincipa
     deps.store.timeline(id),
     deps.audit.record({ at: deps.clock.now().toISOString(), actor: { id: principal.username, role: principal.role }, action: 'viewSuggestion', target: id }),
   ]);
-  return staffDetail(suggestion, timeline, deps.clock.now());
+  return { ...staffDetail(suggestion, timeline, deps.clock.now()), availableActions: availableActions(principal, suggestion) };
 }
 
 export async function revealContact(deps: Deps, principal: StaffPrincipal, id: string): Promise<ContactRevealResponse> {

@@ -12,6 +12,7 @@ import { NotFoundError, RateLimitedError, ValidationError } from '../domain/erro
 import { verifyPin } from '../domain/suggestion/pin-hash';
 import { isPinFormat, normaliseTrackingCode } from '../domain/suggestion/tracking-code';
 import { citizenView } from '../domain/suggestion/views';
+import type { Suggestion } from '../domain/suggestion/suggestion';
 import type { CitizenView } from '../http/api-types';
 import type { Clock, RateLimiter, SuggestionStore } from '../ports';
 
@@ -26,10 +27,11 @@ export interface TrackDeps {
   clock: Clock;
 }
 
-export async function trackSuggestion(
+/** Checks code, PIN and the lookup limits; returns the suggestion or throws the same 404 for any mismatch. */
+export async function authenticateCitizen(
   deps: TrackDeps,
   input: { trackingCode: string; pin: string | undefined; sourceIp: string },
-): Promise<CitizenView> {
+): Promise<Suggestion> {
   const code = normaliseTrackingCode(input.trackingCode);
   const fields: Record<string, { rule: string }> = {};
   if (!code) fields.trackingCode = { rule: 'trackingCodeFormat' };
@@ -48,5 +50,13 @@ export async function trackSuggestion(
 
   const suggestion = await deps.store.getByTrackingCode(code);
   if (!suggestion || !verifyPin(input.pin, suggestion.pinHash)) throw new NotFoundError('error.suggestionNotFound');
+  return suggestion;
+}
+
+export async function trackSuggestion(
+  deps: TrackDeps,
+  input: { trackingCode: string; pin: string | undefined; sourceIp: string },
+): Promise<CitizenView> {
+  const suggestion = await authenticateCitizen(deps, input);
   return citizenView(suggestion, await deps.store.timeline(suggestion.id));
 }

@@ -16,6 +16,8 @@ export function citizenView(s: Suggestion, timeline: readonly TimelineEntry[]): 
       .filter((e) => e.visibility === 'public')
       .map((e) => ({ at: e.at, action: e.action, status: e.toStatus, ...(e.note ? { note: e.note } : {}) })),
     ...(s.reply ? { reply: { text: s.reply.text, at: s.reply.at } } : {}),
+    ...(s.status === 'infoRequested' && s.infoRequest ? { infoRequest: { question: s.infoRequest.question, askedAt: s.infoRequest.askedAt } } : {}),
+    canRate: s.status === 'replied',
   };
 }
 
@@ -80,5 +82,9 @@ export function staffDetail(s: Suggestion, timeline: readonly TimelineEntry[], n
       ...(e.note ? { note: e.note } : {}),
     })),
     ...(s.reply ? { reply: s.reply } : {}),
+    ...(s.pendingExtension ? { pendingExtension: s.pendingExtension } : {}),
+    ...(s.infoRequest ? { infoRequest: s.infoRequest } : {}),
+    ...(s.rating ? { rating: s.rating } : {}),
+    ...(s.reopenCount ? { reopenCount: s.reopenCount } : {}),
   };
 }

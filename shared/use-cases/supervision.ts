@@ -1,0 +1,79 @@
+/**
+ * The supervisor's board of 督办 records, reply templates, and the admin's calendar overrides.
+ */
+import { z } from 'zod';
+import { ulid } from 'ulid';
+import { createWorkingCalendar, officialYears } from '../domain/deadlines';
+import { ValidationError } from '../domain/errors';
+import { requireRole, type StaffPrincipal } from '../domain/staff/principal';
+import { parseOrThrow } from '../domain/validation';
+import type { CalendarOverridesResponse, EscalationsResponse, ReplyTemplate, ReplyTemplatesResponse } from '../http/api-types';
+import type { AuditLog, Clock, SuggestionStore, SupervisionStore } from '../ports';
+import { forgetOrgCalendar } from './org-calendar';
+
+interface Deps {
+  supervision: SupervisionStore;
+  store: SuggestionStore;
+  audit: AuditLog;
+  clock: Clock;
+}
+
+/** Open 督办 records first, oldest deadline first; each shows the suggestion's current status. */
+export async function escalationBoard(deps: Deps, p: StaffPrincipal): Promise<EscalationsResponse> {
+  requireRole(p, ['admin', 'supervisor', 'dispatcher']);
+  const records = await deps.supervision.escalations(p.orgId);
+  const current = await Promise.all(records.map((r) => deps.store.get(r.suggestionId)));
+  const escalations = records
+    .map((r, i) => ({ ...r, status: current[i]?.status ?? r.status, dueAt: current[i]?.dueAt ?? r.dueAt }))
+    .sort((a, b) => Number(a.status === 'closed') - Number(b.status === 'closed') || a.dueAt.localeCompare(b.dueAt));
+  return { escalations };
+}
+
+const templateSchema = z.strictObject({ title: z.string().trim().min(1).max(100), text: z.string().trim().min(1).max(5000) });
+
+export async function listReplyTemplates(deps: Deps, p: StaffPrincipal): Promise<ReplyTemplatesResponse> {
+  requireRole(p, ['admin', 'dispatcher', 'handler', 'supervisor']);
+  const templates = await deps.supervision.replyTemplates(p.orgId);
+  return { templates: templates.sort((a, b) => a.title.localeCompare(b.title)) };
+}
+
+export async function saveReplyTemplate(deps: Deps, p: StaffPrincipal, body: unknown): Promise<ReplyTemplate> {
+  requireRole(p, ['admin', 'dispatcher', 'handler']);
+  const input = parseOrThrow(templateSchema, body);
+  const template: ReplyTemplate = { id: ulid(), title: input.title, text: input.text, createdBy: p.username };
+  await deps.supervision.saveReplyTemplate(p.orgId, template);
+  await deps.audit.record({ at: deps.clock.now().toISOString(), actor: { id: p.username, role: p.role }, action: 'saveReplyTemplate', target: template.id });
+  return template;
+}
+
+const overridesSchema = z.strictObject({
+  overrides: z
+    .array(
+      z.strictObject({
+        date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' }),
+        kind: z.enum(['holiday', 'workday']),
+        name: z.string().trim().max(50).optional(),
+      }),
+    )
+    .max(400),
+});
+
+export async function getCalendarOverrides(deps: Deps, p: StaffPrincipal): Promise<CalendarOverridesResponse> {
+  requireRole(p, ['admin', 'dispatcher', 'supervisor']);
+  return { overrides: await deps.supervision.calendarOverrides(p.orgId), officialYears: [...officialYears].sort((a, b) => a - b) };
+}
+
+export async function saveCalendarOverrides(deps: Deps, p: StaffPrincipal, body: unknown): Promise<CalendarOverridesResponse> {
+  requireRole(p, ['admin']);
+  const { overrides } = parseOrThrow(overridesSchema, body);
+  try {
+    createWorkingCalendar(overrides); // refuses impossible dates and repeats
+  } catch {
+    throw new ValidationError({ overrides: { rule: 'overrideDate' } });
+  }
+  const sorted = [...overrides].sort((a, b) => a.date.localeCompare(b.date));
+  await deps.supervision.saveCalendarOverrides(p.orgId, sorted);
+  forgetOrgCalendar(p.orgId);
+  await deps.audit.record({ at: deps.clock.now().toISOString(), actor: { id: p.username, role: p.role }, action: 'saveCalendarOverrides', detail: `${sorted.length} days` });
+  return { overrides: sorted, officialYears: [...officialYears].sort((a, b) => a - b) };
+}

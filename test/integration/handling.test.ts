@@ -1,0 +1,138 @@
+/**
+ * The handling lifecycle through the API, as staff and the citizen would drive it: screening, assignment, sign,
+ * information request (clock paused), extension, reply, rating, reopen, second dissatisfied rating → 督办.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, startTestStack, validSubmission, type TestStack } from './harness';
+
+let t: TestStack;
+let tokens: Record<string, string>;
+let id: string;
+let code: string;
+let pin: string;
+
+beforeAll(async () => {
+  t = await startTestStack({ seed: true });
+  tokens = Object.fromEntries(
+    await Promise.all(['dispatcher', 'handler-transport', 'handler-urban', 'supervisor', 'viewer', 'admin'].map(async (u) => [u, await t.token(u)])),
+  );
+  const r = await t.api('/api/suggestions', { method: 'POST', json: { ...validSubmission, contact: { phone: '13812345678', consent: true } } });
+  ({ trackingCode: code, pin } = r.body);
+  const queue = await eventually(async () => {
+    const q = await t.api('/api/staff/suggestions?status=screening&limit=100', { token: tokens.dispatcher });
+    return q.body.items.find((i: { trackingCode: string }) => i.trackingCode === code);
+  });
+  id = queue.id;
+});
+afterAll(async () => t?.stop());
+
+const act = (who: string, action: string, json: unknown = {}) =>
+  t.api(`/api/staff/suggestions/${id}/${action}`, { method: 'POST', token: tokens[who], json, lang: 'en' });
+const citizen = (path: string, json: unknown) =>
+  t.api(`/api/suggestions/${code}/${path}`, { method: 'POST', json, headers: { 'x-tracking-pin': pin }, lang: 'en' });
+
+describe('handling a suggestion', () => {
+  it('offers each role exactly its actions', async () => {
+    const d = await t.api(`/api/staff/suggestions/${id}`, { token: tokens.dispatcher });
+    expect(d.body.availableActions).toEqual(['screen']);
+    const v = await t.api(`/api/staff/suggestions/${id}`, { token: tokens.viewer });
+    expect(v.body.availableActions).toEqual([]);
+  });
+
+  it('refuses a handler action before assignment (403) and bad screening input (400)', async () => {
+    expect((await act('viewer', 'screen', { decision: 'reject', reason: 'x' })).status).toBe(403);
+    const bad = await act('dispatcher', 'screen', { decision: 'assign', category: 'traffic', tier: 'deadline', leadDepartmentId: 'nowhere' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.fields).toEqual({ leadDepartmentId: 'Lead department: no such department' });
+  });
+
+  it('assigns, and the lead department signs; others are refused', async () => {
+    const assigned = await act('dispatcher', 'screen', { decision: 'assign', category: 'traffic', tier: 'deadline', leadDepartmentId: 'transport', cohandlerDepartmentIds: ['urban-mgmt'] });
+    expect(assigned.status).toBe(200);
+    expect(assigned.body).toMatchObject({ status: 'assigned', leadDepartmentId: 'transport', tier: 'deadline', cohandlerDepartmentIds: ['urban-mgmt'] });
+    const again = await act('dispatcher', 'screen', { decision: 'reject', reason: 'late' });
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toBe('A suggestion in status "assigned" does not allow "screen"');
+    const cohandler = await act('handler-urban', 'sign');
+    expect(cohandler.status).toBe(403);
+
+    // Two clicks at once: exactly one wins, the other is told it moved on.
+    const [a, b] = await Promise.all([act('handler-transport', 'sign'), act('handler-transport', 'sign')]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const signed = a.status === 200 ? a.body : b.body;
+    expect(signed.status).toBe('signed');
+    expect(new Date(signed.dueAt).getTime()).toBeGreaterThan(Date.now() + 10 * 86_400_000);
+    expect(signed.availableActions).toEqual(['send-back', 'info-request', 'extension-request', 'reply']);
+  });
+
+  it('pauses the clock for an information request and moves the deadline when answered', async () => {
+    const before = (await t.api(`/api/staff/suggestions/${id}`, { token: tokens.dispatcher })).body.dueAt;
+    const asked = await act('handler-transport', 'info-request', { question: '请提供具体站台名称' });
+    expect(asked.body.status).toBe('infoRequested');
+    const view = await t.api(`/api/suggestions/${code}`, { headers: { 'x-tracking-pin': pin } });
+    expect(view.body.infoRequest.question).toBe('请提供具体站台名称');
+    const wrongPin = await t.api(`/api/suggestions/${code}/info-answer`, { method: 'POST', json: { answer: 'x' }, headers: { 'x-tracking-pin': pin === '000000' ? '111111' : '000000' } });
+    expect(wrongPin.status).toBe(404);
+    const answered = await citizen('info-answer', { answer: '人民路与解放路口站' });
+    expect(answered.status).toBe(200);
+    expect(answered.body.status).toBe('signed');
+    const after = (await t.api(`/api/staff/suggestions/${id}`, { token: tokens.dispatcher })).body;
+    expect(after.infoRequest.answer).toBe('人民路与解放路口站');
+    expect(new Date(after.dueAt).getTime()).toBeGreaterThanOrEqual(new Date(before).getTime());
+  });
+
+  it('moves the deadline when a dispatcher approves an extension', async () => {
+    const before = (await t.api(`/api/staff/suggestions/${id}`, { token: tokens.dispatcher })).body.dueAt;
+    const requested = await act('handler-transport', 'extension-request', { workingDays: 5, reason: '需协调公交公司' });
+    expect(requested.body.pendingExtension).toMatchObject({ workingDays: 5 });
+    expect((await act('handler-transport', 'extension-decision', { approve: true })).status).toBe(403);
+    const approved = await act('dispatcher', 'extension-decision', { approve: true });
+    expect(approved.status).toBe(200);
+    expect(approved.body.pendingExtension).toBeUndefined();
+    const days = (new Date(approved.body.dueAt).getTime() - new Date(before).getTime()) / 86_400_000;
+    expect(days).toBeGreaterThanOrEqual(5);
+  });
+
+  it('replies; a dissatisfied citizen reopens it once, the second time it goes to the supervisor', async () => {
+    const replied = await act('handler-transport', 'reply', { text: '已协调公交公司加装遮阳棚。', adopted: true });
+    expect(replied.body.status).toBe('replied');
+    const view = await t.api(`/api/suggestions/${code}`, { headers: { 'x-tracking-pin': pin } });
+    expect(view.body).toMatchObject({ canRate: true, reply: { text: '已协调公交公司加装遮阳棚。' } });
+    const badRating = await citizen('rating', { rating: 'meh' });
+    expect(badRating.status).toBe(400);
+    const reopened = await citizen('rating', { rating: 'dissatisfied', comment: '还没装' });
+    expect(reopened.body.status).toBe('reopened');
+    expect((await act('handler-transport', 'sign')).body.status).toBe('signed');
+    expect((await act('handler-transport', 'reply', { text: '已安装完毕。' })).body.status).toBe('replied');
+    const closed = await citizen('rating', { rating: 'dissatisfied' });
+    expect(closed.body.status).toBe('closed');
+    const board = await t.api('/api/staff/escalations', { token: tokens.supervisor });
+    const record = board.body.escalations.find((e: { suggestionId: string }) => e.suggestionId === id);
+    expect(record).toMatchObject({ reason: 'dissatisfiedTwice', status: 'closed', trackingCode: code });
+    const citizenView = await t.api(`/api/suggestions/${code}`, { headers: { 'x-tracking-pin': pin } });
+    expect(citizenView.body.timeline.map((e: { action: string }) => e.action)).toEqual([
+      'submit', 'beginScreening', 'assign', 'sign', 'requestInfo', 'answerInfo', 'reply', 'reopen', 'sign', 'reply', 'rate',
+    ]);
+  });
+
+  it('tells the citizen about the reply and the information request', async () => {
+    const outbox = await eventually(async () => {
+      const o = await t.api('/api/local/outbox');
+      const mine = o.body.messages.filter((m: { suggestionId: string; to: string }) => m.suggestionId === id && m.to === '13812345678');
+      return mine.length >= 4 ? mine : undefined;
+    });
+    expect(new Set(outbox.map((m: { event: string }) => m.event))).toEqual(new Set(['receipt', 'infoRequest', 'reply']));
+  });
+
+  it('lets a supervisor instruct on a 督办 record, and keeps reply templates', async () => {
+    const tpl = await t.api('/api/staff/reply-templates', { method: 'POST', token: tokens['handler-transport'], json: { title: '已采纳', text: '感谢您的建议，已采纳。' } });
+    expect(tpl.status).toBe(201);
+    const list = await t.api('/api/staff/reply-templates', { token: tokens.dispatcher });
+    expect(list.body.templates.map((x: { title: string }) => x.title)).toContain('已采纳');
+    const calendar = await t.api('/api/staff/calendar-overrides', { method: 'PUT', token: tokens.admin, json: { overrides: [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }] } });
+    expect(calendar.status).toBe(200);
+    expect(calendar.body.officialYears).toContain(2026);
+    const forbidden = await t.api('/api/staff/calendar-overrides', { method: 'PUT', token: tokens.dispatcher, json: { overrides: [] } });
+    expect(forbidden.status).toBe(403);
+  });
+});
