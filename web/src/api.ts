@@ -4,14 +4,29 @@
  * server's code, message and per-field messages.
  */
 import type {
+  ActionResponse,
   ApiError,
+  CalendarOverridesResponse,
   CitizenView,
   ContactRevealResponse,
   DepartmentsResponse,
   DevLoginResponse,
+  EscalationInstructionRequest,
+  EscalationsResponse,
+  ExtensionDecisionRequest,
+  ExtensionRequestRequest,
+  FailedNotificationsResponse,
+  InfoAnswerRequest,
+  InfoRequestRequest,
   OutboxMessage,
   QueueResponse,
   QueueStats,
+  RatingRequest,
+  ReplyRequest,
+  ReplyTemplate,
+  ReplyTemplatesResponse,
+  ScreenRequest,
+  SendBackRequest,
   SiteConfig,
   StaffMe,
   StaffSuggestionDetail,
@@ -42,7 +57,7 @@ export function setUnauthorizedHandler(handler: () => void): void {
 }
 
 interface RequestOptions {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT';
   body?: unknown;
   headers?: Record<string, string>;
   staff?: boolean;
@@ -187,6 +202,92 @@ export function revealContact(id: string): Promise<ContactRevealResponse> {
     body: {},
     staff: true,
   });
+}
+
+// Citizen actions (tracking code + PIN). The contract leaves the 200 body open: a CitizenView when the server
+// sends one, otherwise undefined and the page looks the suggestion up again.
+
+function asCitizenView(payload: unknown): CitizenView | undefined {
+  return payload && typeof payload === 'object' && 'trackingCode' in payload && 'timeline' in payload
+    ? (payload as CitizenView)
+    : undefined;
+}
+
+export async function answerInfoRequest(trackingCode: string, pin: string, body: InfoAnswerRequest): Promise<CitizenView | undefined> {
+  const payload = await request<unknown>(`/api/suggestions/${encodeURIComponent(trackingCode)}/info-answer`, {
+    method: 'POST',
+    body,
+    headers: { 'x-tracking-pin': pin },
+  });
+  return asCitizenView(payload);
+}
+
+export async function rateReply(trackingCode: string, pin: string, body: RatingRequest): Promise<CitizenView | undefined> {
+  const payload = await request<unknown>(`/api/suggestions/${encodeURIComponent(trackingCode)}/rating`, {
+    method: 'POST',
+    body,
+    headers: { 'x-tracking-pin': pin },
+  });
+  return asCitizenView(payload);
+}
+
+// Staff actions on one suggestion: each answers the updated detail (200) or 409 when it has moved on.
+
+export interface StaffActionBodies {
+  screen: ScreenRequest;
+  sign: Record<string, never>;
+  'send-back': SendBackRequest;
+  'info-request': InfoRequestRequest;
+  'extension-request': ExtensionRequestRequest;
+  'extension-decision': ExtensionDecisionRequest;
+  reply: ReplyRequest;
+  'escalation-instruction': EscalationInstructionRequest;
+}
+export type StaffAction = keyof StaffActionBodies;
+
+export function staffAction<A extends StaffAction>(id: string, action: A, body: StaffActionBodies[A]): Promise<ActionResponse> {
+  return request(`/api/staff/suggestions/${encodeURIComponent(id)}/${action}`, { method: 'POST', body, staff: true });
+}
+
+export async function getReplyTemplates(): Promise<ReplyTemplate[]> {
+  const response = await request<ReplyTemplatesResponse>('/api/staff/reply-templates', { staff: true });
+  return response.templates ?? [];
+}
+
+/** POST /api/staff/reply-templates; the contract does not fix the answer, so accept the template or a bare 201. */
+export async function saveReplyTemplate(title: string, text: string): Promise<ReplyTemplate | undefined> {
+  const payload = await request<unknown>('/api/staff/reply-templates', { method: 'POST', body: { title, text }, staff: true });
+  const template = (payload as { template?: ReplyTemplate } | undefined)?.template ?? payload;
+  return template && typeof template === 'object' && 'id' in template && 'text' in template ? (template as ReplyTemplate) : undefined;
+}
+
+export function getEscalations(): Promise<EscalationsResponse> {
+  return request('/api/staff/escalations', { staff: true });
+}
+
+export function getFailedNotifications(): Promise<FailedNotificationsResponse> {
+  return request('/api/staff/notifications/failed', { staff: true });
+}
+
+export async function retryNotification(id: string): Promise<void> {
+  await request<unknown>(`/api/staff/notifications/failed/${encodeURIComponent(id)}/retry`, { method: 'POST', body: {}, staff: true });
+}
+
+export function getCalendarOverrides(): Promise<CalendarOverridesResponse> {
+  return request('/api/staff/calendar-overrides', { staff: true });
+}
+
+export async function putCalendarOverrides(
+  overrides: CalendarOverridesResponse['overrides'],
+): Promise<CalendarOverridesResponse | undefined> {
+  const payload = await request<Partial<CalendarOverridesResponse> | undefined>('/api/staff/calendar-overrides', {
+    method: 'PUT',
+    body: { overrides },
+    staff: true,
+  });
+  return payload && Array.isArray(payload.overrides) && Array.isArray(payload.officialYears)
+    ? (payload as CalendarOverridesResponse)
+    : undefined;
 }
 
 // Local runtime only

@@ -3,7 +3,12 @@ import { Component, type ComponentChild, type ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
 import { Layout } from './components/layout';
 import { t as text, useI18n, type UiKey } from './i18n';
+import { AnswerPage } from './pages/answer-page';
+import { CalendarPage } from './pages/calendar-page';
+import { EscalationsPage } from './pages/escalations-page';
+import { NotificationsPage } from './pages/notifications-page';
 import { OutboxPage } from './pages/outbox-page';
+import { RatePage } from './pages/rate-page';
 import { ReceiptPage } from './pages/receipt-page';
 import { StaffDetailPage } from './pages/staff-detail-page';
 import { StaffLoginPage } from './pages/staff-login-page';
@@ -54,11 +59,16 @@ function page(route: Route): { node: ComponentChild; title: UiKey } {
   if (path === '/') return { node: <SubmitPage route={route} />, title: 'submit.heading' };
   if (path === '/receipt') return { node: <ReceiptPage route={route} />, title: 'receipt.heading' };
   if (path === '/track') return { node: <TrackPage key={route.query.get('code') ?? ''} route={route} />, title: 'track.heading' };
+  if (path === '/answer') return { node: <AnswerPage key={route.query.get('code') ?? ''} route={route} />, title: 'answer.heading' };
+  if (path === '/rate') return { node: <RatePage key={route.query.get('code') ?? ''} route={route} />, title: 'rate.heading' };
   if (path === '/outbox') return { node: <OutboxPage />, title: 'outbox.heading' };
   if (path === '/staff/login') return { node: <StaffLoginPage route={route} />, title: 'login.heading' };
   if (path === '/staff' || path.startsWith('/staff/')) {
     if (!readToken()) return { node: <StaffLoginPage route={route} />, title: 'login.heading' };
     if (path === '/staff') return { node: <StaffQueuePage route={route} />, title: 'queue.heading' };
+    if (path === '/staff/escalations') return { node: <EscalationsPage />, title: 'esc.heading' };
+    if (path === '/staff/notifications') return { node: <NotificationsPage />, title: 'notif.heading' };
+    if (path === '/staff/calendar') return { node: <CalendarPage />, title: 'cal.heading' };
     const detail = matchRoute('/staff/s/:id', path);
     if (detail) return { node: <StaffDetailPage key={detail.id} id={detail.id!} />, title: 'queue.heading' };
   }

@@ -18,12 +18,15 @@ const navItems: { path: string; label: UiKey; localOnly?: boolean }[] = [
 
 function isCurrent(itemPath: string, path: string): boolean {
   if (itemPath === '/') return path === '/' || path === '/receipt';
+  // Answering a question and rating a reply are part of following one's suggestion.
+  if (itemPath === '/track') return path === '/track' || path === '/answer' || path === '/rate';
   return path === itemPath || path.startsWith(`${itemPath}/`);
 }
 
 /** Staff tables and the outbox use the screen's width; citizen pages keep a readable measure. */
 function isWide(path: string): boolean {
-  return path === '/staff' || path.startsWith('/staff/s/') || path === '/outbox';
+  if (path === '/outbox') return true;
+  return (path === '/staff' || path.startsWith('/staff/')) && path !== '/staff/login';
 }
 
 export function Layout({ route, children }: { route: Route; children: ComponentChildren }) {

@@ -1,14 +1,36 @@
-/** The strip above staff pages: who is signed in, and sign-out. */
-import type { StaffMe } from '../../../shared/http/api-types';
-import { useI18n } from '../i18n';
-import { navigate } from '../router';
+/** The strip above staff pages: who is signed in, the staff pages this role may use, and sign-out. */
+import type { StaffMe, StaffRole } from '../../../shared/http/api-types';
+import { useI18n, type UiKey } from '../i18n';
+import { href, navigate, parseHash } from '../router';
 import { clearSession } from '../session';
+
+const staffPages: { path: string; label: UiKey; roles?: readonly StaffRole[] }[] = [
+  { path: '/staff', label: 'staffNav.queue' },
+  { path: '/staff/escalations', label: 'staffNav.escalations', roles: ['supervisor', 'admin', 'dispatcher'] },
+  { path: '/staff/notifications', label: 'staffNav.notifications', roles: ['admin'] },
+  { path: '/staff/calendar', label: 'staffNav.calendar', roles: ['admin'] },
+];
 
 export function StaffBar({ me }: { me?: StaffMe }) {
   const { t } = useI18n();
+  const current = parseHash(location.hash).path;
+  const pages = me ? staffPages.filter((page) => !page.roles || page.roles.includes(me.role)) : [];
   return (
     <div class="staff-bar">
       <p data-testid="staff-user">{me ? t('staff.signedInAs', { name: me.name || me.username, role: t(`role.${me.role}`) }) : '\u00a0'}</p>
+      {pages.length > 1 && (
+        <nav aria-label={t('staffNav.label')} class="staff-nav">
+          <ul>
+            {pages.map((page) => (
+              <li key={page.path}>
+                <a href={href(page.path)} aria-current={current === page.path ? 'page' : undefined}>
+                  {t(page.label)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
       <button
         type="button"
         class="button button-small"

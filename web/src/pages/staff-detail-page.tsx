@@ -11,6 +11,66 @@ import { StatusBadge } from '../components/status-badge';
 import { categoryName, formatDateTime } from '../format';
 import { tDynamic, useI18n } from '../i18n';
 import { departmentName, lastQueueHref, useStaffBasics } from '../staff-data';
+import { ActionsPanel } from './staff-actions';
+
+/** What happened in handling so far: the citizen's Q&A, a pending extension, the rating, reopens. */
+function HandlingSection({ detail }: { detail: StaffSuggestionDetail }) {
+  const { t, locale } = useI18n();
+  const { infoRequest, pendingExtension, rating, reopenCount } = detail;
+  if (!infoRequest && !pendingExtension && !rating && !reopenCount) return null;
+  return (
+    <section class="card" aria-labelledby="handling-heading" data-testid="handling">
+      <h2 id="handling-heading">{t('detail.handling')}</h2>
+      {infoRequest && (
+        <div class="qa" data-testid="info-request">
+          <h3>{t('detail.infoRequest')}</h3>
+          <p class="qa-q">
+            <span class="qa-label">{t('detail.question')}</span>
+            <span class="prewrap">{infoRequest.question}</span>
+            <span class="hint"> · {formatDateTime(infoRequest.askedAt, locale)}</span>
+          </p>
+          {infoRequest.answer ? (
+            <p class="qa-a">
+              <span class="qa-label">{t('detail.answer')}</span>
+              <span class="prewrap">{infoRequest.answer}</span>
+              {infoRequest.answeredAt && <span class="hint"> · {formatDateTime(infoRequest.answeredAt, locale)}</span>}
+            </p>
+          ) : (
+            <p class="hint">{t('detail.awaitingAnswer')}</p>
+          )}
+        </div>
+      )}
+      <dl class="facts">
+        {pendingExtension && (
+          <div>
+            <dt>{t('detail.pendingExtension')}</dt>
+            <dd>
+              {t('act.ext.daysValue', { days: pendingExtension.workingDays })} · {pendingExtension.requestedBy} ·{' '}
+              {formatDateTime(pendingExtension.requestedAt, locale)}
+              <span class="prewrap block">{pendingExtension.reason}</span>
+            </dd>
+          </div>
+        )}
+        {rating && (
+          <div data-testid="rating">
+            <dt>{t('detail.rating')}</dt>
+            <dd>
+              <span class={`tag tag-rating-${rating.rating}`}>{t(`rating.${rating.rating}`)}</span>{' '}
+              <span class="hint">{formatDateTime(rating.at, locale)}</span>
+              {rating.comment && <span class="prewrap block">{rating.comment}</span>}
+            </dd>
+          </div>
+        )}
+        {reopenCount ? (
+          <div>
+            <dt>{t('detail.reopenCount')}</dt>
+            <dd>{reopenCount}</dd>
+          </div>
+        ) : null}
+      </dl>
+    </section>
+  );
+}
 
 function Actor({ actor }: { actor: StaffTimelineEntry['actor'] }) {
   const { t } = useI18n();
@@ -111,6 +171,16 @@ export function StaffDetailPage({ id }: { id: string }) {
   const [detail, setDetail] = useState<StaffSuggestionDetail>();
   const [error, setError] = useState<string>();
 
+  /** Loads the current state again (after a 409, the suggestion moved on). */
+  async function reload(): Promise<void> {
+    try {
+      setDetail(await getStaffSuggestion(id));
+      setError(undefined);
+    } catch (caught) {
+      if (caught instanceof RequestError && caught.status !== 401) setError(caught.message);
+    }
+  }
+
   useEffect(() => {
     let live = true;
     setDetail(undefined);
@@ -208,6 +278,12 @@ export function StaffDetailPage({ id }: { id: string }) {
             <h3>{describeField(locale, 'content')}</h3>
             <p class="prewrap content">{detail.content}</p>
           </section>
+
+          <HandlingSection detail={detail} />
+
+          {detail.availableActions !== undefined && (
+            <ActionsPanel detail={detail} departments={departments} onUpdated={setDetail} onReload={reload} />
+          )}
 
           <ContactSection id={detail.id} initial={detail.contact} canReveal={Boolean(me?.canRevealContact)} />
 

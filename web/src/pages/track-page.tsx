@@ -13,8 +13,8 @@ import { Field } from '../components/field';
 import { StatusBadge } from '../components/status-badge';
 import { categoryName, formatDateTime } from '../format';
 import { t as translateUi, tDynamic, useI18n } from '../i18n';
-import { takePin } from '../receipt-store';
-import type { Route } from '../router';
+import { handOverPin, takePin } from '../receipt-store';
+import { href, type Route } from '../router';
 
 const pinPattern = /^\d{6}$/;
 
@@ -38,6 +38,8 @@ export function TrackPage({ route }: { route: Route }) {
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string>();
   const [view, setView] = useState<CitizenView>();
+  /** The PIN the shown view was found with, handed (in memory) to the answer and rating pages. */
+  const [viewPin, setViewPin] = useState('');
 
   async function lookUp(): Promise<void> {
     // Codes are read aloud and typed from SMS: case, spaces and hyphens do not matter (same rule as the server).
@@ -54,6 +56,7 @@ export function TrackPage({ route }: { route: Route }) {
     setView(undefined);
     try {
       setView(await trackSuggestion(trimmedCode, trimmedPin));
+      setViewPin(trimmedPin);
     } catch (caught) {
       if (!(caught instanceof RequestError)) throw caught;
       // 404 and 429 come with the server's message in the page's language ("check code and PIN", "try again in
@@ -171,11 +174,34 @@ export function TrackPage({ route }: { route: Route }) {
                 <dd>{formatDateTime(view.dueAt, locale)}</dd>
               </div>
             </dl>
+            {view.infoRequest && (
+              <div class="alert alert-warning" data-testid="track-info-request">
+                <p class="alert-title">{t('track.infoRequested')}</p>
+                <p class="prewrap">{view.infoRequest.question}</p>
+                <a
+                  class="button button-primary"
+                  href={href('/answer', { code: view.trackingCode })}
+                  onClick={() => handOverPin(view.trackingCode, viewPin)}
+                >
+                  {t('track.answerLink')}
+                </a>
+              </div>
+            )}
             {view.reply && (
               <section class="reply" aria-labelledby="reply-heading">
                 <h3 id="reply-heading">{t('track.reply')}</h3>
                 <p class="prewrap">{view.reply.text}</p>
                 <p class="hint">{formatDateTime(view.reply.at, locale)}</p>
+                {view.canRate && (
+                  <a
+                    class="button button-primary"
+                    href={href('/rate', { code: view.trackingCode })}
+                    onClick={() => handOverPin(view.trackingCode, viewPin)}
+                    data-testid="track-rate-link"
+                  >
+                    {t('track.rateLink')}
+                  </a>
+                )}
               </section>
             )}
             <h3>{t('track.timeline')}</h3>

@@ -1,0 +1,279 @@
+/**
+ * Admin: the working-day calendar's overrides. The official calendar package covers `officialYears`; for later
+ * years (and for local exceptions) an admin enters the holidays and makeup workdays (调休) here. Saving replaces
+ * the whole list. A year after the last official one without any override is flagged, since deadlines in it
+ * would count every weekday as a working day.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { CalendarOverridesResponse } from '../../../shared/http/api-types';
+import { getCalendarOverrides, putCalendarOverrides, RequestError } from '../api';
+import { StaffBar } from '../components/staff-bar';
+import { useI18n } from '../i18n';
+import { useStaffBasics } from '../staff-data';
+
+type Override = CalendarOverridesResponse['overrides'][number];
+interface Row extends Override {
+  key: number;
+}
+
+let nextKey = 1;
+const toRows = (overrides: Override[]): Row[] =>
+  [...overrides].sort((a, b) => a.date.localeCompare(b.date)).map((o) => ({ ...o, key: nextKey++ }));
+
+function isDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}
+
+/** Years after the last official one, up to next year, that have no override at all. */
+export function uncoveredYears(officialYears: number[], dates: string[], thisYear: number): number[] {
+  if (!officialYears.length) return [];
+  const last = Math.max(...officialYears);
+  const covered = new Set(dates.map((d) => Number(d.slice(0, 4))));
+  const years: number[] = [];
+  for (let year = last + 1; year <= Math.max(last + 1, thisYear + 1); year++) if (!covered.has(year)) years.push(year);
+  return years;
+}
+
+export function CalendarPage() {
+  const { t } = useI18n();
+  const { me } = useStaffBasics();
+  const [officialYears, setOfficialYears] = useState<number[]>();
+  const [rows, setRows] = useState<Row[]>([]);
+  const [problems, setProblems] = useState<Record<number, { date?: string; name?: string }>>({});
+  const [error, setError] = useState<string>();
+  const [fieldErrors, setFieldErrors] = useState<string[]>([]);
+  const [saving, setSaving] = useState(false);
+  const [status, setStatus] = useState('');
+  const [dirty, setDirty] = useState(false);
+  const focusKey = useRef<number>();
+
+  useEffect(() => {
+    let live = true;
+    getCalendarOverrides().then(
+      (response) => {
+        if (!live) return;
+        setOfficialYears(response.officialYears);
+        setRows(toRows(response.overrides));
+      },
+      (caught: unknown) => live && caught instanceof RequestError && caught.status !== 401 && setError(caught.message),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (focusKey.current === undefined) return;
+    document.getElementById(`cal-date-${focusKey.current}`)?.focus();
+    focusKey.current = undefined;
+  }, [rows]);
+
+  const update = (key: number, change: Partial<Override>) => {
+    setRows((current) => current.map((row) => (row.key === key ? { ...row, ...change } : row)));
+    setDirty(true);
+    setStatus('');
+  };
+
+  function addRow(): void {
+    const key = nextKey++;
+    focusKey.current = key;
+    setRows((current) => [...current, { key, date: '', kind: 'holiday', name: '' }]);
+    setDirty(true);
+    setStatus('');
+  }
+
+  function removeRow(index: number): void {
+    const row = rows[index]!;
+    setRows((current) => current.filter((r) => r.key !== row.key));
+    setDirty(true);
+    setStatus(t('cal.removed', { date: row.date || '—' }));
+    // Focus the next row's remove button, or the add button.
+    setTimeout(() => {
+      const buttons = document.querySelectorAll<HTMLButtonElement>('[data-remove]');
+      (buttons[Math.min(index, buttons.length - 1)] ?? document.getElementById('cal-add'))?.focus();
+    });
+  }
+
+  async function save(): Promise<void> {
+    const found: Record<number, { date?: string }> = {};
+    const seen = new Set<string>();
+    for (const row of rows) {
+      if (!row.date) found[row.key] = { date: t('rule.required') };
+      else if (!isDate(row.date)) found[row.key] = { date: t('rule.date') };
+      else if (seen.has(row.date)) found[row.key] = { date: t('cal.duplicate') };
+      seen.add(row.date);
+    }
+    setProblems(found);
+    setError(undefined);
+    setFieldErrors([]);
+    setStatus('');
+    const firstBad = rows.find((row) => found[row.key]);
+    if (firstBad) {
+      document.getElementById(`cal-date-${firstBad.key}`)?.focus();
+      return;
+    }
+    const overrides: Override[] = rows
+      .map(({ date, kind, name }) => ({ date, kind, ...(name?.trim() ? { name: name.trim() } : {}) }))
+      .sort((a, b) => a.date.localeCompare(b.date));
+    setSaving(true);
+    try {
+      const saved = await putCalendarOverrides(overrides);
+      if (saved) {
+        setRows(toRows(saved.overrides));
+        setOfficialYears(saved.officialYears);
+      } else setRows(toRows(overrides));
+      setDirty(false);
+      setStatus(t('cal.saved', { count: overrides.length }));
+    } catch (caught) {
+      if (!(caught instanceof RequestError)) throw caught;
+      if (caught.status === 401) return;
+      setError(caught.message);
+      setFieldErrors(Object.entries(caught.fields ?? {}).map(([field, message]) => `${field}: ${message}`));
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  const thisYear = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
+  const missing = officialYears ? uncoveredYears(officialYears, rows.map((r) => r.date).filter(isDate), thisYear) : [];
+
+  return (
+    <section aria-labelledby="page-heading">
+      <StaffBar me={me} />
+      <h1 id="page-heading" tabIndex={-1}>
+        {t('cal.heading')}
+      </h1>
+      <p class="lead">{t('cal.intro')}</p>
+      {officialYears && (
+        <p data-testid="official-years">
+          {t('cal.official', { years: officialYears.length ? officialYears.join(', ') : '—' })}
+        </p>
+      )}
+      {missing.length > 0 && (
+        <p class="alert alert-warning" data-testid="calendar-warning">
+          {t('cal.missing', { years: missing.join(', ') })}
+        </p>
+      )}
+      {error && (
+        <div class="alert alert-error" role="alert">
+          <p>{error}</p>
+          {fieldErrors.length > 0 && (
+            <ul>
+              {fieldErrors.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      {!officialYears && !error && <p class="hint">{t('common.loading')}</p>}
+
+      {officialYears && (
+        <form
+          noValidate
+          class="calendar-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void save();
+          }}
+        >
+          {rows.length === 0 ? (
+            <p class="empty">{t('cal.empty')}</p>
+          ) : (
+            <div class="table-scroll">
+              <table class="queue calendar">
+                <caption class="visually-hidden">{t('cal.heading')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('cal.date')}</th>
+                    <th scope="col">{t('cal.kind')}</th>
+                    <th scope="col">{t('cal.name')}</th>
+                    <th scope="col">
+                      <span class="visually-hidden">{t('cal.remove')}</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {rows.map((row, index) => {
+                    const problem = problems[row.key]?.date;
+                    return (
+                      <tr key={row.key} data-testid="calendar-row" class={problem ? 'field-invalid' : undefined}>
+                        <td>
+                          <label class="visually-hidden" for={`cal-date-${row.key}`}>
+                            {t('cal.date')} {index + 1}
+                          </label>
+                          <input
+                            id={`cal-date-${row.key}`}
+                            type="date"
+                            value={row.date}
+                            aria-invalid={problem ? 'true' : undefined}
+                            aria-describedby={problem ? `cal-date-${row.key}-error` : undefined}
+                            onInput={(e) => update(row.key, { date: e.currentTarget.value })}
+                          />
+                          {problem && (
+                            <p class="field-error" id={`cal-date-${row.key}-error`}>
+                              {problem}
+                            </p>
+                          )}
+                        </td>
+                        <td>
+                          <label class="visually-hidden" for={`cal-kind-${row.key}`}>
+                            {t('cal.kind')} {index + 1}
+                          </label>
+                          <select
+                            id={`cal-kind-${row.key}`}
+                            value={row.kind}
+                            onChange={(e) => update(row.key, { kind: e.currentTarget.value as Override['kind'] })}
+                          >
+                            <option value="holiday">{t('cal.kind.holiday')}</option>
+                            <option value="workday">{t('cal.kind.workday')}</option>
+                          </select>
+                        </td>
+                        <td>
+                          <label class="visually-hidden" for={`cal-name-${row.key}`}>
+                            {t('cal.name')} {index + 1}
+                          </label>
+                          <input
+                            id={`cal-name-${row.key}`}
+                            type="text"
+                            maxLength={40}
+                            value={row.name ?? ''}
+                            onInput={(e) => update(row.key, { name: e.currentTarget.value })}
+                          />
+                        </td>
+                        <td>
+                          <button
+                            type="button"
+                            class="button button-small"
+                            data-remove
+                            aria-label={t('cal.removeLabel', { date: row.date || String(index + 1) })}
+                            onClick={() => removeRow(index)}
+                          >
+                            {t('cal.remove')}
+                          </button>
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <div class="actions">
+            <button type="button" id="cal-add" class="button" onClick={addRow}>
+              {t('cal.add')}
+            </button>
+            <button type="submit" class="button button-primary" disabled={saving}>
+              {saving ? t('act.sending') : t('cal.save')}
+            </button>
+          </div>
+          <p role="status" class={status ? 'alert alert-info' : 'hint'}>
+            {status || (dirty ? t('cal.unsaved') : '')}
+          </p>
+        </form>
+      )}
+    </section>
+  );
+}
