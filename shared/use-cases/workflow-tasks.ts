@@ -72,13 +72,14 @@ export async function runCheckpoint(deps: WorkflowTaskDeps, plan: WorkflowPlan):
   let s = await load(deps.store, plan.suggestionId);
   const now = deps.clock.now();
   const calendar = await calendarFor(deps, s.orgId);
+  // Act only on the checkpoint the current state plans now: a stale plan (the state moved on, a deadline moved)
+  // or an early wake-up (one leg of a long wait) just re-plans.
   const fresh = planFor(s, new Date(now.getTime() - 1000), calendar);
-  const due = plan.checkpoint && plan.checkpointAt && new Date(plan.checkpointAt).getTime() <= now.getTime() + 1000;
-  // Act only on the checkpoint the current state would have planned: otherwise the state moved on.
-  if (!due || fresh.checkpoint !== plan.checkpoint || fresh.checkpointAt !== plan.checkpointAt) return planFor(s, now, calendar);
+  const dueNow = !!fresh.checkpointAt && new Date(fresh.checkpointAt).getTime() <= now.getTime() + 1000;
+  if (!plan.checkpoint || fresh.checkpoint !== plan.checkpoint || !dueNow) return planFor(s, now, calendar);
 
   const params = commonParams(s, deps.publicBaseUrl);
-  const key = `${plan.checkpoint}@${plan.checkpointAt}`;
+  const key = `${plan.checkpoint}@${fresh.checkpointAt}`;
   const requests: NotificationRequest[] = [];
   switch (plan.checkpoint) {
     case 'ratingWindowEnd':

@@ -22,6 +22,11 @@ export function nextOverdueReminder(due: Date, now: Date, calendar: WorkingCalen
   return overdueReminderTimes(due, horizon, calendar).find((t) => t.getTime() > now.getTime()) ?? horizon;
 }
 
+function deadlineName(s: Suggestion): CheckpointName {
+  if (s.status === 'submitted' || s.status === 'screening') return 'screeningDue';
+  return s.status === 'assigned' ? 'signDue' : 'due';
+}
+
 export function planFor(s: Suggestion, now: Date, calendar: WorkingCalendar): WorkflowPlan {
   const base = { suggestionId: s.id, version: s.version };
   if (finished.has(s.status)) return { ...base, phase: 'done', timeout: 1 };
@@ -39,7 +44,7 @@ export function planFor(s: Suggestion, now: Date, calendar: WorkingCalendar): Wo
     case 'submitted':
     case 'screening':
     case 'assigned':
-      next = { name: s.status === 'assigned' ? 'signDue' : 'screeningDue', at: due };
+      next = { name: deadlineName(s), at: due };
       break;
     default: {
       // Handling (signed, reopened): reminders at 50 % and 80 % of the allowed time and one working day before.
@@ -51,7 +56,12 @@ export function planFor(s: Suggestion, now: Date, calendar: WorkingCalendar): Wo
   }
   if (next && next.at.getTime() <= now.getTime()) next = undefined;
   if (!next && s.status !== 'infoRequested' && due.getTime() <= now.getTime()) {
-    next = { name: 'overdueDaily', at: nextOverdueReminder(due, now, calendar) };
+    // A deadline passed while nobody was watching (a restart, a stopped workflow): act on it at once.
+    const soon = new Date(now.getTime() + 1000);
+    const escalatedThisPhase = !!s.escalatedAt && s.escalatedAt >= (s.phaseStartedAt ?? s.submittedAt);
+    if (s.status === 'replied') next = { name: 'ratingWindowEnd', at: soon };
+    else if (!escalatedThisPhase) next = { name: deadlineName(s), at: soon };
+    else next = { name: 'overdueDaily', at: nextOverdueReminder(due, now, calendar) };
   }
   if (!next) return { ...base, phase: 'open', timeout: maxWaitSeconds };
   return { ...base, phase: 'open', timeout: waitSeconds(next.at, now), checkpoint: next.name, checkpointAt: next.at.toISOString() };

@@ -1,0 +1,79 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createWorkingCalendar } from '../../../shared/domain/deadlines';
+import type { Suggestion, SuggestionStatus } from '../../../shared/domain/suggestion/suggestion';
+import { maxWaitSeconds, planFor } from '../../../shared/domain/workflow/planner';
+
+const calendar = createWorkingCalendar();
+const base: Suggestion = {
+  id: '01J0000000000000000000000A', orgId: 'demo', trackingCode: 'ABCDEFGH', pinHash: 'x$y', title: 't', content: 'c',
+  category: 'traffic', channel: 'web', status: 'screening', dueAt: '2026-11-24T15:59:59.999Z', submittedAt: '2026-11-23T02:00:00.000Z',
+  updatedAt: '2026-11-23T02:00:00.000Z', phaseStartedAt: '2026-11-23T02:00:00.000Z', version: 2, tier: 'deadline',
+};
+const at = (iso: string) => new Date(iso);
+
+describe('the workflow planner', () => {
+  it('ends the workflow for finished suggestions', () => {
+    for (const status of ['closed', 'rejected', 'merged'] as SuggestionStatus[]) {
+      expect(planFor({ ...base, status }, at('2026-11-23T03:00:00Z'), calendar)).toMatchObject({ phase: 'done' });
+    }
+  });
+
+  it('waits for the screening and sign deadlines, then daily overdue reminders at 09:00 on working days', () => {
+    const plan = planFor(base, at('2026-11-23T03:00:00Z'), calendar);
+    expect(plan).toMatchObject({ phase: 'open', checkpoint: 'screeningDue', checkpointAt: base.dueAt, version: 2 });
+    expect(plan.timeout).toBe(Math.ceil((at(base.dueAt).getTime() - at('2026-11-23T03:00:00Z').getTime()) / 1000));
+    expect(planFor({ ...base, status: 'assigned' }, at('2026-11-23T03:00:00Z'), calendar).checkpoint).toBe('signDue');
+    // A deadline that passed unwatched (say, during a restart) escalates at once…
+    expect(planFor(base, at('2026-11-27T10:00:00Z'), calendar)).toMatchObject({ checkpoint: 'screeningDue', timeout: 1 });
+    // …and once escalated, Friday 2026-11-27 after the deadline: next reminder Monday 09:00 +08:00.
+    const overdue = planFor({ ...base, escalatedAt: base.dueAt }, at('2026-11-27T10:00:00Z'), calendar);
+    expect(overdue).toMatchObject({ checkpoint: 'overdueDaily', checkpointAt: '2026-11-30T01:00:00.000Z' });
+  });
+
+  it('reminds at 50 %, 80 % and one working day left while handling, then escalates at the deadline', () => {
+    let signed: Suggestion = { ...base, status: 'signed', phaseStartedAt: '2026-11-02T02:00:00.000Z', dueAt: '2026-11-23T15:59:59.999Z' };
+    const names: string[] = [];
+    let now = at('2026-11-02T02:00:00Z');
+    for (let i = 0; i < 6; i++) {
+      const plan = planFor(signed, now, calendar);
+      names.push(plan.checkpoint!);
+      now = new Date(plan.checkpointAt!);
+      if (plan.checkpoint === 'due') signed = { ...signed, escalatedAt: plan.checkpointAt! };
+    }
+    expect(names).toEqual(['half', 'eightyPercent', 'oneDayLeft', 'due', 'overdueDaily', 'overdueDaily']);
+  });
+
+  it('closes a rating window that ended unwatched at once', () => {
+    expect(planFor({ ...base, status: 'replied', dueAt: '2026-11-20T00:00:00Z' }, at('2026-11-23T03:00:00Z'), calendar)).toMatchObject({ checkpoint: 'ratingWindowEnd', timeout: 1 });
+  });
+
+  it('pauses while the citizen is asked for information, and waits out the rating window', () => {
+    const paused = planFor({ ...base, status: 'infoRequested', dueAt: '2026-11-01T00:00:00Z' }, at('2026-11-23T03:00:00Z'), calendar);
+    expect(paused).toMatchObject({ phase: 'open', timeout: maxWaitSeconds });
+    expect(paused.checkpoint).toBeUndefined();
+    expect(planFor({ ...base, status: 'replied' }, at('2026-11-23T03:00:00Z'), calendar).checkpoint).toBe('ratingWindowEnd');
+  });
+
+  it('always plans a checkpoint strictly in the future with a timeout inside the timer limit', () => {
+    const open: SuggestionStatus[] = ['submitted', 'screening', 'assigned', 'signed', 'reopened', 'replied'];
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...open),
+        fc.integer({ min: 0, max: 400 * 86_400 }),
+        fc.integer({ min: -60 * 86_400, max: 60 * 86_400 }),
+        (status, startOffset, dueOffset) => {
+          const start = new Date(Date.UTC(2025, 0, 1) + startOffset * 1000);
+          const due = new Date(start.getTime() + Math.abs(dueOffset) * 1000 + 1000);
+          const now = new Date(start.getTime() + (dueOffset > 0 ? dueOffset * 500 : -dueOffset * 2000));
+          const plan = planFor({ ...base, status, phaseStartedAt: start.toISOString(), dueAt: due.toISOString() }, now, calendar);
+          expect(plan.phase).toBe('open');
+          expect(plan.timeout).toBeGreaterThanOrEqual(1);
+          expect(plan.timeout).toBeLessThanOrEqual(maxWaitSeconds);
+          if (plan.checkpointAt) expect(new Date(plan.checkpointAt).getTime()).toBeGreaterThan(now.getTime());
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
