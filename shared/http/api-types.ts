@@ -142,7 +142,8 @@ export interface StaffSuggestionDetail extends QueueItem {
   timeline: StaffTimelineEntry[];
   reply?: { text: string; at: string; departmentId: string };
   /** Issue 3: what the signed-in staff member may do now (route suffixes: 'screen', 'sign', 'send-back',
-   * 'info-request', 'extension-request', 'extension-decision', 'reply', 'escalation-instruction'). */
+   * 'info-request', 'extension-request', 'extension-decision', 'reply', 'escalation-instruction',
+   * 'resume-workflow'). */
   availableActions?: string[];
   pendingExtension?: { workingDays: number; reason: string; requestedAt: string; requestedBy: string };
   infoRequest?: { question: string; askedAt: string; answer?: string; answeredAt?: string };

@@ -43,6 +43,7 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'POST', path: '/api/staff/suggestions/{id}/extension-decision', fn: 'staff-actions', auth: 'staff' },
   { method: 'POST', path: '/api/staff/suggestions/{id}/reply', fn: 'staff-actions', auth: 'staff' },
   { method: 'POST', path: '/api/staff/suggestions/{id}/escalation-instruction', fn: 'staff-actions', auth: 'staff' },
+  { method: 'POST', path: '/api/staff/suggestions/{id}/resume-workflow', fn: 'staff-actions', auth: 'staff' },
   // Supervisor's board, reply templates, failed notifications, calendar and time limits.
   { method: 'GET', path: '/api/staff/escalations', fn: 'staff-admin', auth: 'staff' },
   { method: 'GET', path: '/api/staff/reply-templates', fn: 'staff-admin', auth: 'staff' },

@@ -47,6 +47,7 @@ export const staffActionNames = [
   'extension-decision',
   'reply',
   'escalation-instruction',
+  'resume-workflow',
 ] as const;
 export type StaffActionName = (typeof staffActionNames)[number];
 
@@ -73,6 +74,7 @@ const schemas = {
   'extension-decision': z.strictObject({ approve: z.boolean(), note: text(500).optional() }),
   reply: z.strictObject({ text: text(5000), adopted: z.boolean().optional(), templateId: z.string().max(64).optional() }),
   'escalation-instruction': z.strictObject({ text: text(1000) }),
+  'resume-workflow': z.strictObject({}),
 } satisfies Record<StaffActionName, z.ZodType>;
 
 /** Which roles may take each action; handlers only on suggestions their department leads. */
@@ -85,6 +87,7 @@ const actionRoles: Record<StaffActionName, { roles: StaffRole[]; leadOnly?: bool
   'extension-decision': { roles: ['admin', 'dispatcher'], lifecycle: ['approveExtension', 'denyExtension'] },
   reply: { roles: ['handler'], leadOnly: true, lifecycle: ['reply'] },
   'escalation-instruction': { roles: ['admin', 'supervisor'], lifecycle: ['instruct'] },
+  'resume-workflow': { roles: ['admin'], lifecycle: ['resumeWorkflow'] },
 };
 
 function actorOf(p: StaffPrincipal) {
@@ -102,6 +105,7 @@ function allowedByState(p: StaffPrincipal, s: Suggestion, name: StaffActionName)
   if (name === 'extension-request' && s.pendingExtension) return false;
   if (name === 'extension-decision' && !s.pendingExtension) return false;
   if (name === 'escalation-instruction' && !s.escalatedAt) return false;
+  if (name === 'resume-workflow' && !s.workflowError) return false;
   return actionRoles[name].lifecycle.some((a) => canTransition(s.status, a, actor));
 }
 
@@ -211,6 +215,10 @@ async function decide(deps: HandlingDeps, p: StaffPrincipal, s: Suggestion, name
         notify: async (next) => citizen(next, 'reply', `reply@${at}`, commonParams(next, deps.publicBaseUrl)),
       };
     }
+    case 'resume-workflow':
+      // The workflow parked itself after an unexpected error; answering its token with a fresh plan resumes it.
+      parseOrThrow(schemas['resume-workflow'], body ?? {});
+      return { action: 'resumeWorkflow', note: s.workflowError?.error, changes: { workflowError: undefined } };
     case 'escalation-instruction': {
       const input = parseOrThrow(schemas['escalation-instruction'], body);
       return {

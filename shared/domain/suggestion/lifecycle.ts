@@ -29,6 +29,7 @@ export const actions = [
   'remind',
   'instruct',
   'workflowFailed',
+  'resumeWorkflow',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -68,6 +69,7 @@ export const lifecycle: Record<Action, Rule> = {
   remind: { from: open, to: 'same', by: ['system'], visibility: 'internal' },
   instruct: { from: open, to: 'same', by: ['staff'], roles: ['admin', 'supervisor'], visibility: 'internal' },
   workflowFailed: { from: [...open, 'closed', 'rejected', 'merged'], to: 'same', by: ['system'], visibility: 'internal' },
+  resumeWorkflow: { from: [...open, 'closed', 'rejected', 'merged'], to: 'same', by: ['staff'], roles: ['admin'], visibility: 'internal' },
 };
 
 export function canTransition(from: SuggestionStatus | null, action: Action, actor: Actor): boolean {
