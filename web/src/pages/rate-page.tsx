@@ -159,10 +159,7 @@ export function RatePage({ route }: { route: Route }) {
                       }}
                     />
                     <label for={`rate-${value}`}>
-                      <span class="rating-face" aria-hidden="true">
-                        {value === 'satisfied' ? '😊' : value === 'basic' ? '🙂' : '🙁'}
-                      </span>
-                      <span>{t(`rating.${value}`)}</span>
+                      {t(`rating.${value}`)}
                     </label>
                   </div>
                 ))}
