@@ -242,6 +242,7 @@ export interface StaffActionBodies {
   'extension-decision': ExtensionDecisionRequest;
   reply: ReplyRequest;
   'escalation-instruction': EscalationInstructionRequest;
+  'resume-workflow': Record<string, never>;
 }
 export type StaffAction = keyof StaffActionBodies;
 

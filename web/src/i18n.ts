@@ -182,6 +182,8 @@ const zhCN = {
   'act.reply.templateSaved': '已保存模板“{title}”',
   'act.reply.submit': '发送答复',
   'act.instruction.text': '批示内容',
+  'act.resume': '恢复流程',
+  'act.resume.hint': '这条建议的办理流程因意外错误已暂停（见办理记录）。排除原因后恢复，流程将按当前状态继续。',
 
   'esc.heading': '督办',
   'esc.intro': '超过期限或两次不满意的建议会生成督办记录。按期限排序，最早超期的在前。',
@@ -497,6 +499,9 @@ const en: Record<UiKey, string> = {
   'act.reply.templateSaved': 'Template "{title}" saved',
   'act.reply.submit': 'Send reply',
   'act.instruction.text': 'Instruction',
+  'act.resume': 'Resume the workflow',
+  'act.resume.hint':
+    "This suggestion's workflow stopped after an unexpected error (see the timeline). Once the cause is fixed, resume it and it continues from the current state.",
 
   'esc.heading': 'Escalations',
   'esc.intro': 'Suggestions past their deadline or rated dissatisfied twice get an escalation record. Earliest deadline first.',

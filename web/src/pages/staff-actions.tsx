@@ -33,6 +33,7 @@ export const actionOrder: readonly StaffAction[] = [
   'extension-decision',
   'send-back',
   'escalation-instruction',
+  'resume-workflow',
 ];
 
 const actionLabel: Record<StaffAction, UiKey> = {
@@ -44,6 +45,7 @@ const actionLabel: Record<StaffAction, UiKey> = {
   'extension-decision': 'act.extensionDecision',
   reply: 'act.reply',
   'escalation-instruction': 'act.instruction',
+  'resume-workflow': 'act.resume',
 };
 
 export function isKnownAction(name: string): name is StaffAction {
@@ -421,22 +423,23 @@ function ScreenForm({ context }: { context: ActionContext }) {
   );
 }
 
-function SignForm({ context }: { context: ActionContext }) {
+/** Actions without input: sign, and (admin) resume a workflow that parked after an unexpected error. */
+function ConfirmForm({ context, action, hint }: { context: ActionContext; action: 'sign' | 'resume-workflow'; hint: string }) {
   const { t } = useI18n();
-  const sender = useActionSender(context, 'sign');
+  const sender = useActionSender(context, action);
   return (
     <form
       noValidate
       class="form action-form"
-      data-testid="action-sign"
+      data-testid={`action-${action}`}
       onSubmit={(event) => {
         event.preventDefault();
         void sender.send({});
       }}
     >
-      <p class="hint">{t('act.sign.hint')}</p>
+      <p class="hint">{hint}</p>
       <Feedback outcome={sender.outcome} known={[]} onReload={context.onReload} />
-      <SubmitButton sending={sender.sending} label={t('act.sign')} />
+      <SubmitButton sending={sender.sending} label={t(actionLabel[action])} />
     </form>
   );
 }
@@ -835,7 +838,8 @@ export function ActionsPanel({
         {available.map((action) => (
           <ActionBox key={action} action={action} open={openFirst}>
             {action === 'screen' && <ScreenForm context={context} />}
-            {action === 'sign' && <SignForm context={context} />}
+            {action === 'sign' && <ConfirmForm context={context} action="sign" hint={t('act.sign.hint')} />}
+            {action === 'resume-workflow' && <ConfirmForm context={context} action="resume-workflow" hint={t('act.resume.hint')} />}
             {action === 'send-back' && (
               <TextActionForm context={context} action="send-back" field="reason" label={t('act.sendBack.reason')} hint={t('act.sendBack.hint')} />
             )}

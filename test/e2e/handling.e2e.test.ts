@@ -1,0 +1,227 @@
+/**
+ * Handling end to end, in a real browser against `npm start`: a new suggestion comes in; the dispatcher screens
+ * it and assigns it to the transport bureau (tier 限办); the transport handler signs for it and replies; the
+ * citizen, on a phone, follows the track page's link to the rating page and rates the reply 满意; the dispatcher
+ * then sees the rating and the suggestion closed.
+ * Runs only with E2E_HANDLING=1 (it needs the handling backend of issue 3).
+ * Screenshots go to test-results/e2e/.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { translate } from '../../shared/domain/i18n/messages';
+import type { SubmitResponse } from '../../shared/http/api-types';
+import { t } from '../../web/src/i18n';
+import { launchBrowser } from './support/browser';
+import { startLocalServer, type LocalServer } from './support/local-server';
+
+const enabled = Boolean(process.env.E2E_HANDLING);
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const shots = join(root, 'test-results', 'e2e');
+const zh = 'zh-CN' as const;
+const password = 'jianyi-demo';
+
+const unique = Date.now().toString(36);
+const suggestion = {
+  title: `地铁口共享单车停放点 ${unique}`,
+  content: '地铁站出口共享单车乱停，堵住了盲道和出入口。建议划定停放区域并安排定时清理。',
+  category: 'traffic' as const,
+};
+const replyText = '感谢您的建议。我局已会同运营企业在地铁站出口划定单车停放区，并安排早晚高峰定时清理。';
+
+let server: LocalServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+/** What each step hands to the next. */
+let receipt: SubmitResponse | undefined;
+let suggestionId: string | undefined;
+
+async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
+  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 900 }, ...options });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  page.on('pageerror', (error) => console.error(`[browser] ${error.message}`));
+  return page;
+}
+
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+}
+
+async function signIn(page: Page, username: string, next = '/staff'): Promise<void> {
+  await page.goto(`${server.url}/#/staff/login?next=${encodeURIComponent(next)}`);
+  await page.fill('#l-username', username);
+  await page.fill('#l-password', password);
+  await page.click('button[type=submit]');
+  await page.getByTestId('staff-user').filter({ hasText: /\S/ }).waitFor();
+}
+
+/** Opens the suggestion's detail, reloading until the server offers `action` (the workflow may still be moving). */
+async function openWithAction(page: Page, action: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  await page.goto(`${server.url}/#/staff/s/${encodeURIComponent(suggestionId!)}`);
+  for (;;) {
+    await page.getByTestId('actions-panel').waitFor();
+    if (await page.locator(`details[data-action="${action}"]`).count()) break;
+    if (Date.now() > deadline) throw new Error(`the server never offered "${action}"; panel: ${await page.getByTestId('actions-panel').textContent()}`);
+    await page.waitForTimeout(1000);
+    await page.reload();
+  }
+  const box = page.locator(`details[data-action="${action}"]`);
+  if ((await box.getAttribute('open')) === null) await box.locator('summary').click();
+}
+
+async function actionDone(page: Page, label: string): Promise<void> {
+  await page.getByTestId('action-done').filter({ hasText: t('act.done', { action: label }, zh) }).waitFor();
+}
+
+beforeAll(async () => {
+  if (!enabled) return;
+  mkdirSync(shots, { recursive: true });
+  server = await startLocalServer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await browser?.close().catch(() => undefined);
+  await server?.stop();
+});
+
+describe('handling in the browser: assign, sign, reply, rate', () => {
+  it.skipIf(!enabled)('a dispatcher screens a new suggestion and assigns it to the transport bureau', async () => {
+    // The citizen side of submitting is covered by citizen-and-staff; here it is one API call.
+    const response = await fetch(`${server.url}/api/suggestions`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Accept-Language': zh },
+      body: JSON.stringify({
+        ...suggestion,
+        channel: 'qr',
+        contact: { name: '陈先生', phone: '13912340000', consent: true },
+      }),
+    });
+    expect(response.status).toBe(201);
+    receipt = (await response.json()) as SubmitResponse;
+
+    const page = await newPage();
+    await signIn(page, 'dispatcher');
+    await page.locator('h1', { hasText: t('queue.heading', {}, zh) }).waitFor();
+    // The staff bar offers the supervisor's board to dispatchers.
+    await page.locator('.staff-nav a', { hasText: t('staffNav.escalations', {}, zh) }).waitFor();
+
+    await page.selectOption('#q-category', suggestion.category);
+    await page.click('form.filters button[type=submit]');
+    const row = page.getByTestId('queue-row').filter({ hasText: receipt.trackingCode });
+    await row.waitFor();
+    await row.getByRole('link', { name: suggestion.title }).click();
+    await page.waitForURL(/#\/staff\/s\//);
+    suggestionId = decodeURIComponent(/#\/staff\/s\/([^?]+)/.exec(page.url())![1]!);
+
+    await openWithAction(page, 'screen');
+    const form = page.getByTestId('action-screen');
+    // Required fields are checked before anything is sent.
+    await form.locator('button[type=submit]').click();
+    await page.locator('#a-screen-tier-error').waitFor();
+    expect(await page.getAttribute('#a-screen-lead', 'aria-invalid')).toBe('true');
+
+    await page.check('#a-screen-assign');
+    await page.selectOption('#a-screen-category', suggestion.category);
+    await page.check('#a-screen-tier-deadline');
+    await page.selectOption('#a-screen-lead', 'transport');
+    await page.fill('#a-screen-note', '请交通运输局会同属地街道办理');
+    await shot(page, 'h01-screen');
+    await form.locator('button[type=submit]').click();
+    await actionDone(page, t('act.screen', {}, zh));
+
+    const facts = page.locator('.facts').first();
+    expect(await facts.textContent()).toContain(translate(zh, 'status.assigned'));
+    expect(await facts.textContent()).toContain(t('tier.deadline', {}, zh));
+    expect(await page.locator('.timeline').textContent()).toContain(translate(zh, 'action.assign'));
+    // Screening is over: the dispatcher has nothing more to do on it now.
+    expect(await page.locator('details[data-action="screen"]').count()).toBe(0);
+    await shot(page, 'h02-assigned');
+  });
+
+  it.skipIf(!enabled)('the transport handler signs for it and replies', async () => {
+    expect(suggestionId, 'the dispatcher step must have found the suggestion').toBeDefined();
+    const page = await newPage();
+    await signIn(page, 'handler-transport');
+
+    await openWithAction(page, 'sign');
+    expect(await page.locator('details[data-action="send-back"]').count()).toBe(1);
+    await page.getByTestId('action-sign').locator('button[type=submit]').click();
+    await actionDone(page, t('act.sign', {}, zh));
+    expect(await page.locator('.facts').first().textContent()).toContain(translate(zh, 'status.signed'));
+
+    await openWithAction(page, 'reply');
+    const form = page.getByTestId('action-reply');
+    await form.locator('button[type=submit]').click();
+    await page.locator('#a-reply-text-error').waitFor();
+    await page.fill('#a-reply-text', replyText);
+    await page.check('#a-reply-adopted');
+    await shot(page, 'h03-reply');
+    await form.locator('button[type=submit]').click();
+    await actionDone(page, t('act.reply', {}, zh));
+
+    expect(await page.locator('.facts').first().textContent()).toContain(translate(zh, 'status.replied'));
+    expect(await page.locator('section.reply').textContent()).toContain(replyText);
+    expect(await page.locator('details[data-action="reply"]').count()).toBe(0);
+    await shot(page, 'h04-replied');
+  });
+
+  it.skipIf(!enabled)('the citizen on a phone reads the reply and rates it', async () => {
+    expect(receipt).toBeDefined();
+    const { trackingCode, pin } = receipt!;
+    const page = await newPage({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+
+    // The track page links to the rating page while the reply may be rated, handing the PIN over in memory.
+    await page.goto(`${server.url}/#/track?code=${trackingCode}`);
+    await page.fill('#t-pin', pin);
+    await page.tap('button[type=submit]');
+    await page.getByTestId('track-rate-link').tap();
+    await page.waitForURL(/#\/rate\?code=/);
+    expect(page.url()).not.toContain(pin);
+    const reply = page.getByTestId('rate-reply');
+    await reply.waitFor();
+    expect((await reply.textContent())!.trim()).toBe(replyText);
+
+    // Sending without a choice says so, in the fieldset.
+    await page.tap('.rate-form button[type=submit]');
+    await page.locator('#rate-rating-error').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('rate-satisfied');
+
+    await page.locator('label[for="rate-satisfied"]').tap();
+    expect(await page.isChecked('#rate-satisfied')).toBe(true);
+    await page.fill('#rate-comment', '处理很及时，谢谢！');
+    await shot(page, 'h05-rate');
+    await page.tap('.rate-form button[type=submit]');
+    const done = page.getByTestId('rate-done');
+    await done.waitFor();
+    expect(await done.textContent()).toContain(t('rate.done', {}, zh));
+    expect(await page.locator('.rate-form').count()).toBe(0);
+    await shot(page, 'h06-rated');
+
+    // The public timeline now shows the rating, and the suggestion is closed.
+    await page.goto(`${server.url}/#/track?code=${trackingCode}`);
+    await page.fill('#t-pin', pin);
+    await page.tap('button[type=submit]');
+    await page.getByTestId('track-status').filter({ hasText: translate(zh, 'status.closed') }).waitFor();
+    expect(await page.getByTestId('track-rate-link').count()).toBe(0);
+  });
+
+  it.skipIf(!enabled)('the dispatcher sees the rating on the detail page', async () => {
+    expect(suggestionId).toBeDefined();
+    const page = await newPage();
+    await signIn(page, 'dispatcher', `/staff/s/${suggestionId}`);
+    await page.goto(`${server.url}/#/staff/s/${encodeURIComponent(suggestionId!)}`);
+    const rating = page.getByTestId('rating');
+    await rating.waitFor();
+    expect(await rating.textContent()).toContain(t('rating.satisfied', {}, zh));
+    expect(await page.locator('.timeline').textContent()).toContain(translate(zh, 'action.rate'));
+    await shot(page, 'h07-closed');
+  });
+});
