@@ -36,6 +36,19 @@ export function uncoveredYears(officialYears: number[], dates: string[], thisYea
   return years;
 }
 
+/** 2004, 2005, …, 2026 → "2004–2026"; gaps start a new range. */
+export function yearRanges(years: number[]): string {
+  const sorted = [...new Set(years)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    parts.push(i === j ? String(sorted[i]) : `${sorted[i]}–${sorted[j]}`);
+    i = j + 1;
+  }
+  return parts.join(', ');
+}
+
 export function CalendarPage() {
   const { t } = useI18n();
   const { me } = useStaffBasics();
@@ -148,7 +161,7 @@ export function CalendarPage() {
       <p class="lead">{t('cal.intro')}</p>
       {officialYears && (
         <p data-testid="official-years">
-          {t('cal.official', { years: officialYears.length ? officialYears.join(', ') : '—' })}
+          {t('cal.official', { years: officialYears.length ? yearRanges(officialYears) : '—' })}
         </p>
       )}
       {missing.length > 0 && (
