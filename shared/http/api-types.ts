@@ -149,6 +149,8 @@ export interface StaffSuggestionDetail extends QueueItem {
   infoRequest?: { question: string; askedAt: string; answer?: string; answeredAt?: string };
   rating?: { rating: 'satisfied' | 'basic' | 'dissatisfied'; comment?: string; at: string };
   reopenCount?: number;
+  /** Set while the workflow is parked after an unexpected error (an admin may resume it). */
+  workflowError?: { at: string; error: string; cause?: string };
 }
 
 /** POST /api/staff/suggestions/{id}/contact-reveal → the full contact, and an audit record. */
@@ -259,11 +261,11 @@ export interface EscalationInstructionRequest {
  * when the suggestion has moved on (the message says to what status). */
 export type ActionResponse = StaffSuggestionDetail;
 
-/** POST /api/suggestions/{trackingCode}/info-answer with header x-tracking-pin */
+/** POST /api/suggestions/{trackingCode}/info-answer with header x-tracking-pin → 200 CitizenView */
 export interface InfoAnswerRequest {
   answer: string;
 }
-/** POST /api/suggestions/{trackingCode}/rating with header x-tracking-pin */
+/** POST /api/suggestions/{trackingCode}/rating with header x-tracking-pin → 200 CitizenView */
 export interface RatingRequest {
   rating: 'satisfied' | 'basic' | 'dissatisfied';
   comment?: string;
@@ -293,7 +295,7 @@ export interface ReplyTemplate {
   text: string;
   createdBy: string;
 }
-/** GET/POST /api/staff/reply-templates — POST body {title, text} */
+/** GET /api/staff/reply-templates; POST body {title, text} → 201 ReplyTemplate */
 export interface ReplyTemplatesResponse {
   templates: ReplyTemplate[];
 }

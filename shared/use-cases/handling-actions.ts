@@ -226,7 +226,7 @@ async function decide(deps: HandlingDeps, p: StaffPrincipal, s: Suggestion, name
         note: input.text,
         after: async () => {
           const record = await deps.supervision.escalation(s.orgId, s.id);
-          if (record) await deps.supervision.saveEscalation(s.orgId, { ...record, instructions: [...record.instructions, { at, by: p.username, text: input.text }] });
+          if (record) await deps.supervision.saveEscalation(s.orgId, { ...record, instructions: [...record.instructions, { at, by: p.name, text: input.text }] });
         },
         notify: (next) => staffRecipients(deps.directory, next, 'escalation', `instr@${at}`, { roles: ['handler', 'dispatcher'], ...(next.leadDepartmentId ? { departmentId: next.leadDepartmentId } : {}) }, { ...params, instruction: input.text }),
       };

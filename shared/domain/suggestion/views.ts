@@ -86,5 +86,6 @@ export function staffDetail(s: Suggestion, timeline: readonly TimelineEntry[], n
     ...(s.infoRequest ? { infoRequest: s.infoRequest } : {}),
     ...(s.rating ? { rating: s.rating } : {}),
     ...(s.reopenCount ? { reopenCount: s.reopenCount } : {}),
+    ...(s.workflowError ? { workflowError: s.workflowError } : {}),
   };
 }
