@@ -1,24 +1,29 @@
 /** Citizen intake and tracking: POST /api/suggestions, GET /api/suggestions/{trackingCode}. */
 import { composition, systemClock, systemRandomBytes } from '../../shared/aws/composition';
 import { screeningDueAt } from '../../shared/domain/suggestion/phase-deadlines';
+import { deadlinePolicy } from '../../shared/use-cases/org-calendar';
 import { apiHandler, byRoute } from '../../shared/http/api-handler';
 import { log } from '../../shared/http/log';
 import { submitSuggestion } from '../../shared/use-cases/submit-suggestion';
 import { trackSuggestion } from '../../shared/use-cases/track-suggestion';
 
+const orgId = composition.orgId();
 const store = composition.suggestionStore();
+const supervision = composition.supervision();
 const submitDeps = {
   store,
   workflow: composition.workflowEngine(),
   notifications: composition.notificationQueue(),
   clock: systemClock,
   randomBytes: systemRandomBytes,
-  screeningDueAt,
+  screeningDueAt: async (submittedAt: Date, campaignId?: string) => {
+    const { calendar, limits } = await deadlinePolicy(supervision, orgId, campaignId);
+    return screeningDueAt(submittedAt, limits, calendar);
+  },
   publicBaseUrl: composition.publicBaseUrl(),
   log,
 };
 const trackDeps = { store, rateLimiter: composition.rateLimiter(), clock: systemClock };
-const orgId = composition.orgId();
 
 export const handler = apiHandler(
   byRoute({

@@ -1,6 +1,6 @@
 /** 督办 records, calendar overrides and reply templates: organisation-level items under ORG#<org>. */
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { CalendarOverride } from '../domain/deadlines';
+import type { CalendarOverride, TimeLimitOverrides } from '../domain/deadlines';
 import type { Escalation, ReplyTemplate } from '../http/api-types';
 import { keys } from '../model/table';
 import type { SupervisionStore } from '../ports';
@@ -49,6 +49,20 @@ export class DynamoSupervisionStore implements SupervisionStore {
 
   async saveCalendarOverrides(orgId: string, overrides: CalendarOverride[]): Promise<void> {
     await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.calendarOverrides(orgId), type: 'calendar', overrides } }));
+  }
+
+  async timeLimits(orgId: string, campaignId?: string): Promise<{ org?: TimeLimitOverrides; campaign?: TimeLimitOverrides }> {
+    const [org, campaign] = await Promise.all([
+      this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.timeLimits(orgId) })),
+      campaignId ? this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.campaign(orgId, campaignId) })) : undefined,
+    ]);
+    const orgLimits = org.Item?.limits as TimeLimitOverrides | undefined;
+    const campaignLimits = campaign?.Item?.timeLimits as TimeLimitOverrides | undefined;
+    return { ...(orgLimits ? { org: orgLimits } : {}), ...(campaignLimits ? { campaign: campaignLimits } : {}) };
+  }
+
+  async saveOrgTimeLimits(orgId: string, limits: TimeLimitOverrides): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.timeLimits(orgId), type: 'timeLimits', limits } }));
   }
 
   async replyTemplates(orgId: string): Promise<ReplyTemplate[]> {

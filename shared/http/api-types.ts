@@ -5,6 +5,7 @@
  */
 import type { Channel, SuggestionStatus, Tier, Visibility } from '../domain/suggestion/suggestion';
 import type { Submission } from '../domain/intake/submission';
+import type { TimeLimitOverrides, TimeLimits } from '../domain/deadlines';
 
 export interface ApiError {
   error: {
@@ -313,6 +314,12 @@ export interface FailedNotification {
 }
 export interface FailedNotificationsResponse {
   items: FailedNotification[];
+}
+
+/** GET/PUT /api/staff/time-limits (admin) — PUT body {limits: TimeLimitOverrides}; anything left out is the default. */
+export interface TimeLimitsResponse {
+  overrides: TimeLimitOverrides;
+  effective: TimeLimits;
 }
 
 /** GET/PUT /api/staff/calendar-overrides (admin) — PUT body {overrides} replaces the list. */

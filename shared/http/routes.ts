@@ -52,6 +52,8 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'POST', path: '/api/staff/notifications/failed/{id}/retry', fn: 'staff-admin', auth: 'staff' },
   { method: 'GET', path: '/api/staff/calendar-overrides', fn: 'staff-admin', auth: 'staff' },
   { method: 'PUT', path: '/api/staff/calendar-overrides', fn: 'staff-admin', auth: 'staff' },
+  { method: 'GET', path: '/api/staff/time-limits', fn: 'staff-admin', auth: 'staff' },
+  { method: 'PUT', path: '/api/staff/time-limits', fn: 'staff-admin', auth: 'staff' },
 ];
 
 export function routeKey(route: Pick<RouteDefinition, 'method' | 'path'>): string {

@@ -2,7 +2,7 @@
  * The interfaces the domain's use cases need. AWS adapters (shared/aws) implement them; unit tests use fakes.
  */
 import type { Suggestion, SuggestionStatus, TimelineEntry } from '../domain/suggestion/suggestion';
-import type { CalendarOverride } from '../domain/deadlines';
+import type { CalendarOverride, TimeLimitOverrides } from '../domain/deadlines';
 import type { WorkflowPlan } from '../domain/workflow/plan';
 import type { AuditEntry, Department, Escalation, OutboxMessage, QueueStats, ReplyTemplate, StaffProfile } from '../http/api-types';
 
@@ -84,6 +84,9 @@ export interface SupervisionStore {
   escalations(orgId: string): Promise<Escalation[]>;
   calendarOverrides(orgId: string): Promise<CalendarOverride[]>;
   saveCalendarOverrides(orgId: string, overrides: CalendarOverride[]): Promise<void>;
+  /** The organisation's time limits, and a campaign's when given (each only what it overrides). */
+  timeLimits(orgId: string, campaignId?: string): Promise<{ org?: TimeLimitOverrides; campaign?: TimeLimitOverrides }>;
+  saveOrgTimeLimits(orgId: string, limits: TimeLimitOverrides): Promise<void>;
   replyTemplates(orgId: string): Promise<ReplyTemplate[]>;
   saveReplyTemplate(orgId: string, template: ReplyTemplate): Promise<void>;
 }

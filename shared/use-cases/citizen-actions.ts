@@ -17,7 +17,7 @@ import type { CitizenView } from '../http/api-types';
 import type { RateLimiter } from '../ports';
 import { answerWorkflow, type HandlingDeps } from './handling-actions';
 import { commonParams, staffRecipients } from './notify';
-import { orgCalendar } from './org-calendar';
+import { deadlinePolicy } from './org-calendar';
 import { authenticateCitizen } from './track-suggestion';
 
 export type CitizenDeps = Pick<HandlingDeps, 'store' | 'directory' | 'supervision' | 'notifications' | 'workflow' | 'clock' | 'publicBaseUrl' | 'log'> & {
@@ -37,7 +37,7 @@ const citizenActor = (s: Suggestion) => ({ type: 'citizen' as const, id: s.track
 
 async function finish(deps: CitizenDeps, before: Suggestion, next: Suggestion, entry: Parameters<CitizenDeps['store']['saveTransition']>[2]): Promise<CitizenView> {
   await deps.store.saveTransition(next, before.version, entry);
-  await answerWorkflow(deps, next, await orgCalendar(deps.supervision, next.orgId));
+  await answerWorkflow(deps, next, await deadlinePolicy(deps.supervision, next.orgId, next.campaignId));
   return citizenView(next, await deps.store.timeline(next.id));
 }
 
@@ -46,7 +46,7 @@ export async function answerInfoRequest(deps: CitizenDeps, credentials: Credenti
   const s = await authenticateCitizen(deps, credentials);
   if (s.status !== 'infoRequested' || !s.infoRequest) throw new ConflictError('error.illegalTransition', { from: s.status, action: 'answerInfo' }, 'illegal_transition');
   const now = deps.clock.now();
-  const calendar = await orgCalendar(deps.supervision, s.orgId);
+  const { calendar } = await deadlinePolicy(deps.supervision, s.orgId, s.campaignId);
   const { suggestion, entry } = transition(s, {
     action: 'answerInfo',
     actor: citizenActor(s),
@@ -76,14 +76,14 @@ export async function rateReply(deps: CitizenDeps, credentials: Credentials, bod
   const at = now.toISOString();
   const rating = { rating: input.rating, ...(input.comment ? { comment: input.comment } : {}), at };
   const reopen = input.rating === 'dissatisfied' && !s.reopenCount;
-  const calendar = await orgCalendar(deps.supervision, s.orgId);
+  const { calendar, limits } = await deadlinePolicy(deps.supervision, s.orgId, s.campaignId);
   const { suggestion, entry } = reopen
     ? transition(s, {
         action: 'reopen',
         actor: citizenActor(s),
         at,
         note: input.comment ?? input.rating,
-        changes: { rating, reopenCount: 1, dueAt: handlingDueAt(now, s.tier ?? 'deadline', undefined, calendar).toISOString(), phaseStartedAt: at },
+        changes: { rating, reopenCount: 1, dueAt: handlingDueAt(now, s.tier ?? 'deadline', limits, calendar).toISOString(), phaseStartedAt: at },
       })
     : transition(s, { action: 'rate', actor: citizenActor(s), at, note: input.rating, changes: { rating } });
   const view = await finish(deps, s, suggestion, entry);

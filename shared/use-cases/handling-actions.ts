@@ -11,7 +11,7 @@
 import { z } from 'zod';
 import { ulid } from 'ulid';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors';
-import { defaultTimeLimits, dueAt, workingDays, type WorkingCalendar } from '../domain/deadlines';
+import { dueAt, workingDays } from '../domain/deadlines';
 import { categories } from '../domain/intake/categories';
 import { requireSuggestionAccess, type StaffPrincipal } from '../domain/staff/principal';
 import { canTransition, transition, type Action } from '../domain/suggestion/lifecycle';
@@ -24,7 +24,7 @@ import { planFor } from '../domain/workflow/planner';
 import type { ActionResponse, StaffRole } from '../http/api-types';
 import type { AuditLog, Clock, Directory, NotificationQueue, NotificationRequest, SuggestionStore, SupervisionStore, WorkflowEngine } from '../ports';
 import { commonParams, staffRecipients } from './notify';
-import { orgCalendar } from './org-calendar';
+import { deadlinePolicy, type DeadlinePolicy } from './org-calendar';
 
 export interface HandlingDeps {
   store: SuggestionStore;
@@ -126,7 +126,7 @@ interface Outcome {
   after?: (next: Suggestion) => Promise<void>;
 }
 
-async function decide(deps: HandlingDeps, p: StaffPrincipal, s: Suggestion, name: StaffActionName, body: unknown, calendar: WorkingCalendar): Promise<Outcome> {
+async function decide(deps: HandlingDeps, p: StaffPrincipal, s: Suggestion, name: StaffActionName, body: unknown, { calendar, limits }: DeadlinePolicy): Promise<Outcome> {
   const now = deps.clock.now();
   const at = now.toISOString();
   const params = commonParams(s, deps.publicBaseUrl);
@@ -153,7 +153,7 @@ async function decide(deps: HandlingDeps, p: StaffPrincipal, s: Suggestion, name
           tier: input.tier,
           leadDepartmentId: input.leadDepartmentId,
           cohandlerDepartmentIds: (input.cohandlerDepartmentIds ?? []).filter((d) => d !== input.leadDepartmentId),
-          dueAt: signDueAt(now, undefined, calendar).toISOString(),
+          dueAt: signDueAt(now, limits, calendar).toISOString(),
           phaseStartedAt: at,
         },
         notify: (next) => staffRecipients(deps.directory, next, 'assigned', 'assign', { roles: ['handler'], departmentId: input.leadDepartmentId }, commonParams(next, deps.publicBaseUrl)),
@@ -162,10 +162,10 @@ async function decide(deps: HandlingDeps, p: StaffPrincipal, s: Suggestion, name
     case 'sign':
       parseOrThrow(schemas.sign, body ?? {});
       // A reopened suggestion keeps the deadline it was reopened with.
-      return { action: 'sign', changes: s.status === 'reopened' ? {} : { dueAt: handlingDueAt(now, s.tier ?? 'deadline', undefined, calendar).toISOString(), phaseStartedAt: at } };
+      return { action: 'sign', changes: s.status === 'reopened' ? {} : { dueAt: handlingDueAt(now, s.tier ?? 'deadline', limits, calendar).toISOString(), phaseStartedAt: at } };
     case 'send-back': {
       const input = parseOrThrow(schemas['send-back'], body);
-      return { action: 'sendBack', note: input.reason, changes: { leadDepartmentId: undefined, cohandlerDepartmentIds: [], dueAt: screeningDueAt(now, undefined, calendar).toISOString(), phaseStartedAt: at } };
+      return { action: 'sendBack', note: input.reason, changes: { leadDepartmentId: undefined, cohandlerDepartmentIds: [], dueAt: screeningDueAt(now, limits, calendar).toISOString(), phaseStartedAt: at } };
     }
     case 'info-request': {
       const input = parseOrThrow(schemas['info-request'], body);
@@ -208,7 +208,7 @@ async function decide(deps: HandlingDeps, p: StaffPrincipal, s: Suggestion, name
         action: 'reply',
         changes: {
           reply: { text: input.text, at, departmentId: s.leadDepartmentId!, ...(input.adopted !== undefined ? { adopted: input.adopted } : {}) },
-          dueAt: dueAt(now, defaultTimeLimits.ratingWindow, calendar).toISOString(),
+          dueAt: dueAt(now, limits.ratingWindow, calendar).toISOString(),
           phaseStartedAt: at,
           pendingExtension: undefined,
         },
@@ -247,10 +247,10 @@ function citizen(s: Suggestion, event: 'infoRequest' | 'reply', key: string, par
 }
 
 /** Tells the waiting workflow the state changed; it re-plans by itself if this answer comes too late. */
-export async function answerWorkflow(deps: Pick<HandlingDeps, 'store' | 'workflow' | 'log' | 'clock'>, s: Suggestion, calendar: WorkingCalendar): Promise<void> {
+export async function answerWorkflow(deps: Pick<HandlingDeps, 'store' | 'workflow' | 'log' | 'clock'>, s: Suggestion, policy: DeadlinePolicy): Promise<void> {
   try {
     const token = await deps.store.getWorkflowToken(s.id);
-    if (token) await deps.workflow.answer(token, planFor(s, deps.clock.now(), calendar));
+    if (token) await deps.workflow.answer(token, planFor(s, deps.clock.now(), policy.calendar, policy.limits.reminders));
   } catch (error) {
     deps.log.warn('workflow not answered; it will re-plan at its next checkpoint', { id: s.id, reason: String(error) });
   }
@@ -265,8 +265,8 @@ export async function performStaffAction(deps: HandlingDeps, p: StaffPrincipal, 
   }
   if (!allowedByState(p, s, name)) throw new ConflictError('error.illegalTransition', { from: s.status, action: name }, 'illegal_transition');
 
-  const calendar = await orgCalendar(deps.supervision, s.orgId);
-  const outcome = await decide(deps, p, s, name, body, calendar);
+  const policy = await deadlinePolicy(deps.supervision, s.orgId, s.campaignId);
+  const outcome = await decide(deps, p, s, name, body, policy);
   const at = deps.clock.now().toISOString();
   const { suggestion: next, entry } = transition(s, { action: outcome.action, actor: actorOf(p), at, ...(outcome.note ? { note: outcome.note } : {}), changes: outcome.changes ?? {} });
   await deps.store.saveTransition(next, s.version, entry);
@@ -277,7 +277,7 @@ export async function performStaffAction(deps: HandlingDeps, p: StaffPrincipal, 
       const requests = (await outcome.notify?.(next)) ?? [];
       if (requests.length) await deps.notifications.enqueue(requests);
     })(),
-    answerWorkflow(deps, next, calendar),
+    answerWorkflow(deps, next, policy),
   ]);
   return detailFor(deps, p, next);
 }

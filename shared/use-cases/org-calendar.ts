@@ -1,22 +1,51 @@
 /**
- * The organisation's working calendar: the official one plus the admin's overrides (for years the package does
- * not cover yet). Cached for a minute per container: overrides change a few times a year.
+ * The organisation's deadline policy: its working calendar (the official one plus the admin's overrides, for
+ * years the package does not cover yet) and its time limits (defaults ← organisation ← campaign). Cached for a
+ * minute per container: these change a few times a year, and intake must stay one round trip.
  */
-import { createWorkingCalendar, type WorkingCalendar } from '../domain/deadlines';
+import { createWorkingCalendar, resolveTimeLimits, type TimeLimits, type WorkingCalendar } from '../domain/deadlines';
 import type { SupervisionStore } from '../ports';
 
-const cache = new Map<string, { at: number; calendar: WorkingCalendar }>();
-const ttlMs = 60_000;
-
-export async function orgCalendar(store: Pick<SupervisionStore, 'calendarOverrides'>, orgId: string, now = Date.now()): Promise<WorkingCalendar> {
-  const hit = cache.get(orgId);
-  if (hit && now - hit.at < ttlMs) return hit.calendar;
-  const calendar = createWorkingCalendar(await store.calendarOverrides(orgId));
-  cache.set(orgId, { at: now, calendar });
-  return calendar;
+export interface DeadlinePolicy {
+  calendar: WorkingCalendar;
+  limits: TimeLimits;
 }
 
-/** After an admin saves overrides, the next read builds the calendar again. */
+const ttlMs = 60_000;
+const calendars = new Map<string, { at: number; value: Promise<WorkingCalendar> }>();
+const limits = new Map<string, { at: number; value: Promise<TimeLimits> }>();
+
+function cached<T>(map: Map<string, { at: number; value: Promise<T> }>, key: string, now: number, load: () => Promise<T>): Promise<T> {
+  const hit = map.get(key);
+  if (hit && now - hit.at < ttlMs) return hit.value;
+  const value = load();
+  map.set(key, { at: now, value });
+  value.catch(() => map.delete(key));
+  return value;
+}
+
+export function orgCalendar(store: Pick<SupervisionStore, 'calendarOverrides'>, orgId: string, now = Date.now()): Promise<WorkingCalendar> {
+  return cached(calendars, orgId, now, async () => createWorkingCalendar(await store.calendarOverrides(orgId)));
+}
+
+export async function deadlinePolicy(
+  store: Pick<SupervisionStore, 'calendarOverrides' | 'timeLimits'>,
+  orgId: string,
+  campaignId?: string,
+  now = Date.now(),
+): Promise<DeadlinePolicy> {
+  const [calendar, resolved] = await Promise.all([
+    orgCalendar(store, orgId, now),
+    cached(limits, `${orgId}#${campaignId ?? ''}`, now, async () => {
+      const { org, campaign } = await store.timeLimits(orgId, campaignId);
+      return resolveTimeLimits(org, campaign);
+    }),
+  ]);
+  return { calendar, limits: resolved };
+}
+
+/** After an admin saves overrides or limits, the next read builds them again. */
 export function forgetOrgCalendar(orgId: string): void {
-  cache.delete(orgId);
+  calendars.delete(orgId);
+  for (const key of limits.keys()) if (key.startsWith(`${orgId}#`)) limits.delete(key);
 }

@@ -35,8 +35,9 @@ export interface SubmitDeps {
   notifications: NotificationQueue;
   clock: Clock;
   randomBytes: RandomBytes;
-  /** When screening of a suggestion submitted at this instant is due (1 working day by default). */
-  screeningDueAt: (submittedAt: Date) => Date;
+  /** When screening of a suggestion submitted at this instant is due (1 working day by default; the
+   * organisation's and the campaign's time limits and calendar apply). */
+  screeningDueAt: (submittedAt: Date, campaignId?: string) => Promise<Date>;
   publicBaseUrl: string;
   log: { error(message: string, detail?: unknown): void };
 }
@@ -62,6 +63,7 @@ export async function submitSuggestion(deps: SubmitDeps, command: SubmitCommand)
 
   const now = deps.clock.now();
   const at = now.toISOString();
+  const due = await deps.screeningDueAt(now, submission.campaignId);
   const pin = newPin(deps.randomBytes);
   const actor: Actor = command.actor ?? { type: 'citizen', id: 'anonymous' };
   const { suggestion, entry } = submitted(
@@ -77,7 +79,8 @@ export async function submitSuggestion(deps: SubmitDeps, command: SubmitCommand)
       ...(submission.location ? { location: submission.location } : {}),
       ...(submission.contact ? { contact: submission.contact } : {}),
       ...(submission.campaignId ? { campaignId: submission.campaignId } : {}),
-      dueAt: deps.screeningDueAt(now).toISOString(),
+      dueAt: due.toISOString(),
+      phaseStartedAt: at,
       submittedAt: at,
     },
     actor,

@@ -3,11 +3,11 @@
  */
 import { z } from 'zod';
 import { ulid } from 'ulid';
-import { createWorkingCalendar, officialYears } from '../domain/deadlines';
+import { createWorkingCalendar, officialYears, resolveTimeLimits, type TimeLimitOverrides } from '../domain/deadlines';
 import { ValidationError } from '../domain/errors';
 import { requireRole, type StaffPrincipal } from '../domain/staff/principal';
 import { parseOrThrow } from '../domain/validation';
-import type { CalendarOverridesResponse, EscalationsResponse, ReplyTemplate, ReplyTemplatesResponse } from '../http/api-types';
+import type { CalendarOverridesResponse, EscalationsResponse, ReplyTemplate, ReplyTemplatesResponse, TimeLimitsResponse } from '../http/api-types';
 import type { AuditLog, Clock, SuggestionStore, SupervisionStore } from '../ports';
 import { forgetOrgCalendar } from './org-calendar';
 
@@ -76,4 +76,41 @@ export async function saveCalendarOverrides(deps: Deps, p: StaffPrincipal, body:
   forgetOrgCalendar(p.orgId);
   await deps.audit.record({ at: deps.clock.now().toISOString(), actor: { id: p.username, role: p.role }, action: 'saveCalendarOverrides', detail: `${sorted.length} days` });
   return { overrides: sorted, officialYears: [...officialYears].sort((a, b) => a - b) };
+}
+
+const limit = z.strictObject({ amount: z.number().int().min(1).max(3660), unit: z.enum(['workingDays', 'calendarDays']) });
+const timeLimitsSchema = z.strictObject({
+  limits: z.strictObject({
+    screening: limit.optional(),
+    sign: limit.optional(),
+    tiers: z.strictObject({ immediate: limit.optional(), deadline: limit.optional(), study: limit.optional() }).optional(),
+    studyProgressNoteEvery: limit.optional(),
+    ratingWindow: limit.optional(),
+    reminders: z
+      .strictObject({ half: z.number().gt(0).lt(1).optional(), eightyPercent: z.number().gt(0).lt(1).optional(), oneDayLeft: z.number().int().min(1).max(10).optional() })
+      .optional(),
+    smsQuietHours: z.strictObject({ from: z.string().regex(/^\d{2}:\d{2}$/, { message: 'time' }), to: z.string().regex(/^\d{2}:\d{2}$/, { message: 'time' }) }).optional(),
+  }),
+});
+
+/** The organisation's time limits: what it overrides, and the result with the defaults filled in. */
+export async function getTimeLimits(deps: Deps, p: StaffPrincipal): Promise<TimeLimitsResponse> {
+  requireRole(p, ['admin', 'dispatcher', 'supervisor']);
+  const { org } = await deps.supervision.timeLimits(p.orgId);
+  return { overrides: org ?? {}, effective: resolveTimeLimits(org) };
+}
+
+export async function saveTimeLimits(deps: Deps, p: StaffPrincipal, body: unknown): Promise<TimeLimitsResponse> {
+  requireRole(p, ['admin']);
+  const { limits } = parseOrThrow(timeLimitsSchema, body);
+  let effective;
+  try {
+    effective = resolveTimeLimits(limits as TimeLimitOverrides);
+  } catch {
+    throw new ValidationError({ limits: { rule: 'timeLimits' } });
+  }
+  await deps.supervision.saveOrgTimeLimits(p.orgId, limits as TimeLimitOverrides);
+  forgetOrgCalendar(p.orgId);
+  await deps.audit.record({ at: deps.clock.now().toISOString(), actor: { id: p.username, role: p.role }, action: 'saveTimeLimits' });
+  return { overrides: limits as TimeLimitOverrides, effective };
 }

@@ -10,7 +10,7 @@ import type { WorkflowPlan } from '../domain/workflow/plan';
 import { planFor } from '../domain/workflow/planner';
 import type { Clock, Directory, NotificationQueue, NotificationRequest, SuggestionStore, SupervisionStore, WorkflowEngine } from '../ports';
 import { citizenRecipients, commonParams, responsibleAudience, staffRecipients } from './notify';
-import { orgCalendar } from './org-calendar';
+import { deadlinePolicy, type DeadlinePolicy } from './org-calendar';
 
 export interface WorkflowTaskDeps {
   store: SuggestionStore;
@@ -32,8 +32,14 @@ async function load(store: SuggestionStore, id: string): Promise<Suggestion> {
   return suggestion;
 }
 
-async function calendarFor(deps: WorkflowTaskDeps, orgId: string) {
-  return orgCalendar(deps.supervision ?? { calendarOverrides: async () => [] }, orgId);
+const noOverrides = { calendarOverrides: async () => [], timeLimits: async () => ({}) };
+
+function policyFor(deps: Partial<WorkflowTaskDeps>, s: Suggestion): Promise<DeadlinePolicy> {
+  return deadlinePolicy(deps.supervision ?? noOverrides, s.orgId, s.campaignId);
+}
+
+function plan(s: Suggestion, now: Date, policy: DeadlinePolicy): WorkflowPlan {
+  return planFor(s, now, policy.calendar, policy.limits.reminders);
 }
 
 async function save(deps: WorkflowTaskDeps, s: Suggestion, action: Action, note?: string, changes: Partial<Suggestion> = {}): Promise<Suggestion> {
@@ -46,7 +52,7 @@ async function save(deps: WorkflowTaskDeps, s: Suggestion, action: Action, note?
 export async function planWorkflow(deps: WorkflowTaskDeps, suggestionId: string): Promise<WorkflowPlan> {
   let s = await load(deps.store, suggestionId);
   if (s.status === 'submitted') s = await save(deps, s, 'beginScreening', undefined, { phaseStartedAt: s.submittedAt });
-  return planFor(s, deps.clock.now(), await calendarFor(deps, s.orgId));
+  return plan(s, deps.clock.now(), await policyFor(deps, s));
 }
 
 /** AwaitEvent: park the token where actions find it; answer it at once if the plan is already out of date. */
@@ -58,8 +64,7 @@ export async function awaitEvent(
   if (!deps.workflow || !deps.clock || input.plan?.version === undefined) return;
   const s = await deps.store.get(input.suggestionId);
   if (s && s.version !== input.plan.version) {
-    const full = deps as WorkflowTaskDeps;
-    await deps.workflow.answer(input.taskToken, planFor(s, deps.clock.now(), await calendarFor(full, s.orgId)));
+    await deps.workflow.answer(input.taskToken, plan(s, deps.clock.now(), await policyFor(deps, s)));
   }
 }
 
@@ -68,20 +73,20 @@ export async function awaitEvent(
  * 督办 record is opened for the supervisors; after it, a daily overdue reminder; at the end of the rating window
  * the suggestion closes unrated. A wake-up with nothing due (a long wait's leg, a stale plan) just re-plans.
  */
-export async function runCheckpoint(deps: WorkflowTaskDeps, plan: WorkflowPlan): Promise<WorkflowPlan> {
-  let s = await load(deps.store, plan.suggestionId);
+export async function runCheckpoint(deps: WorkflowTaskDeps, timedOut: WorkflowPlan): Promise<WorkflowPlan> {
+  let s = await load(deps.store, timedOut.suggestionId);
   const now = deps.clock.now();
-  const calendar = await calendarFor(deps, s.orgId);
+  const policy = await policyFor(deps, s);
   // Act only on the checkpoint the current state plans now: a stale plan (the state moved on, a deadline moved)
   // or an early wake-up (one leg of a long wait) just re-plans.
-  const fresh = planFor(s, new Date(now.getTime() - 1000), calendar);
+  const fresh = plan(s, new Date(now.getTime() - 1000), policy);
   const dueNow = !!fresh.checkpointAt && new Date(fresh.checkpointAt).getTime() <= now.getTime() + 1000;
-  if (!plan.checkpoint || fresh.checkpoint !== plan.checkpoint || !dueNow) return planFor(s, now, calendar);
+  if (!timedOut.checkpoint || fresh.checkpoint !== timedOut.checkpoint || !dueNow) return plan(s, now, policy);
 
   const params = commonParams(s, deps.publicBaseUrl);
-  const key = `${plan.checkpoint}@${fresh.checkpointAt}`;
+  const key = `${timedOut.checkpoint}@${fresh.checkpointAt}`;
   const requests: NotificationRequest[] = [];
-  switch (plan.checkpoint) {
+  switch (timedOut.checkpoint) {
     case 'ratingWindowEnd':
       s = await save(deps, s, 'autoClose', 'unrated');
       break;
@@ -89,8 +94,8 @@ export async function runCheckpoint(deps: WorkflowTaskDeps, plan: WorkflowPlan):
     case 'eightyPercent':
     case 'oneDayLeft':
     case 'progressNote':
-      s = await save(deps, s, 'remind', plan.checkpoint);
-      requests.push(...(await staffRecipients(deps.directory, s, 'reminder', key, responsibleAudience(s), { ...params, checkpoint: plan.checkpoint })));
+      s = await save(deps, s, 'remind', timedOut.checkpoint);
+      requests.push(...(await staffRecipients(deps.directory, s, 'reminder', key, responsibleAudience(s), { ...params, checkpoint: timedOut.checkpoint })));
       break;
     case 'overdueDaily': {
       const days = Math.max(1, Math.round((now.getTime() - new Date(s.dueAt).getTime()) / 86_400_000));
@@ -101,7 +106,7 @@ export async function runCheckpoint(deps: WorkflowTaskDeps, plan: WorkflowPlan):
     }
     default: {
       // screeningDue, signDue, due: the deadline passed.
-      s = await save(deps, s, 'escalate', plan.checkpoint, { escalatedAt: now.toISOString() });
+      s = await save(deps, s, 'escalate', timedOut.checkpoint, { escalatedAt: now.toISOString() });
       if (deps.supervision && !(await deps.supervision.escalation(s.orgId, s.id))) {
         await deps.supervision.saveEscalation(s.orgId, {
           id: s.id,
@@ -121,7 +126,7 @@ export async function runCheckpoint(deps: WorkflowTaskDeps, plan: WorkflowPlan):
     }
   }
   if (requests.length) await deps.notifications.enqueue(requests);
-  return planFor(s, now, calendar);
+  return plan(s, now, policy);
 }
 
 /** RecordFailure: an unexpected error after retries — keep it on the suggestion and tell the admins. */

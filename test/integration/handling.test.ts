@@ -135,4 +135,15 @@ describe('handling a suggestion', () => {
     const forbidden = await t.api('/api/staff/calendar-overrides', { method: 'PUT', token: tokens.dispatcher, json: { overrides: [] } });
     expect(forbidden.status).toBe(403);
   });
+
+  it('keeps the organisation's time limits (admin), validated', async () => {
+    const saved = await t.api('/api/staff/time-limits', { method: 'PUT', token: tokens.admin, json: { limits: { screening: { amount: 2, unit: 'workingDays' }, tiers: { deadline: { amount: 10, unit: 'workingDays' } } } } });
+    expect(saved.status).toBe(200);
+    expect(saved.body.effective.screening).toEqual({ amount: 2, unit: 'workingDays' });
+    expect(saved.body.effective.tiers.immediate).toEqual({ amount: 3, unit: 'workingDays' });
+    const bad = await t.api('/api/staff/time-limits', { method: 'PUT', token: tokens.admin, json: { limits: { sign: { amount: 0, unit: 'workingDays' } } }, lang: 'en' });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.error.fields)).toEqual(['limits.sign.amount']);
+    expect((await t.api('/api/staff/time-limits', { method: 'PUT', token: tokens.dispatcher, json: { limits: {} } })).status).toBe(403);
+  });
 });

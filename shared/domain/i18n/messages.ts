@@ -52,6 +52,8 @@ const zhCN = {
   'rule.mergeTarget': '找不到可合并的主件（须为本单位未合并、未驳回的建议）',
   'rule.unknownDepartment': '没有这个部门',
   'rule.overrideDate': '日期须为 YYYY-MM-DD，且不可重复',
+  'rule.timeLimits': '时限设置无效（天数须为 1 至 3660 的整数，提醒比例在 0 与 1 之间）',
+  'rule.time': '时间格式应为 HH:MM',
 
   'field.title': '标题',
   'field.content': '建议内容',
@@ -85,6 +87,7 @@ const zhCN = {
   'field.comment': '意见',
   'field.title.template': '模板名称',
   'field.overrides': '日历调整',
+  'field.limits': '时限设置',
 
   'status.submitted': '已提交',
   'status.screening': '筛查中',
@@ -173,6 +176,8 @@ const en: Record<MessageKey, string> = {
   'rule.mergeTarget': 'no suggestion to merge into (an open one of this organisation)',
   'rule.unknownDepartment': 'no such department',
   'rule.overrideDate': 'dates must be YYYY-MM-DD and not repeat',
+  'rule.timeLimits': 'not usable time limits (whole days from 1 to 3660, reminder shares between 0 and 1)',
+  'rule.time': 'use the time format HH:MM',
 
   'field.title': 'Title',
   'field.content': 'Suggestion',
@@ -206,6 +211,7 @@ const en: Record<MessageKey, string> = {
   'field.comment': 'Comment',
   'field.title.template': 'Template name',
   'field.overrides': 'Calendar overrides',
+  'field.limits': 'Time limits',
 
   'status.submitted': 'Submitted',
   'status.screening': 'Screening',

@@ -3,7 +3,7 @@
  * Every checkpoint is an instant strictly after `now`, so a checkpoint that has fired is never planned again,
  * and a resumed execution simply continues with whatever is next.
  */
-import { checkpoints, overdueReminderTimes, type WorkingCalendar } from '../deadlines';
+import { checkpoints, defaultTimeLimits, overdueReminderTimes, type ReminderPolicy, type WorkingCalendar } from '../deadlines';
 import type { Suggestion } from '../suggestion/suggestion';
 import type { CheckpointName, WorkflowPlan } from './plan';
 
@@ -27,7 +27,7 @@ function deadlineName(s: Suggestion): CheckpointName {
   return s.status === 'assigned' ? 'signDue' : 'due';
 }
 
-export function planFor(s: Suggestion, now: Date, calendar: WorkingCalendar): WorkflowPlan {
+export function planFor(s: Suggestion, now: Date, calendar: WorkingCalendar, reminders: ReminderPolicy = defaultTimeLimits.reminders): WorkflowPlan {
   const base = { suggestionId: s.id, version: s.version };
   if (finished.has(s.status)) return { ...base, phase: 'done', timeout: 1 };
 
@@ -49,7 +49,7 @@ export function planFor(s: Suggestion, now: Date, calendar: WorkingCalendar): Wo
     default: {
       // Handling (signed, reopened): reminders at 50 % and 80 % of the allowed time and one working day before.
       const start = new Date(s.phaseStartedAt ?? s.updatedAt);
-      next = checkpoints(start, due, calendar)
+      next = checkpoints(start, due, calendar, reminders)
         .filter((c) => c.at.getTime() > now.getTime())
         .map((c) => ({ name: c.name as CheckpointName, at: c.at }))[0];
     }
