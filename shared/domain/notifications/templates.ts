@@ -1,0 +1,179 @@
+/**
+ * The words of every notification, per event, in zh-CN and en. `{name}` is replaced by the request's param of that
+ * name; a param that is missing renders as nothing rather than as a placeholder a person would read.
+ *
+ * Chinese SMS conventionally open with a bracketed sign (【建议征集】), so the zh-CN subjects carry one and the SMS
+ * rendering puts the subject in front of the body.
+ */
+import type { Locale } from '../i18n/messages';
+import type { NotificationEvent } from '../../ports';
+
+export interface NotificationTemplate {
+  subject: string;
+  body: string;
+}
+
+export const notificationTemplates: Record<NotificationEvent, Record<Locale, NotificationTemplate>> = {
+  receipt: {
+    'zh-CN': {
+      subject: '【建议征集】已收到您的建议',
+      body: '您的建议“{title}”已收到。查询码 {trackingCode}，请妥善保存查询密码。我们将在 {dueDate} 前完成筛查。查询进度：{trackUrl}',
+    },
+    en: {
+      subject: 'We received your suggestion',
+      body: 'Your suggestion "{title}" was received. Tracking code {trackingCode}; keep your PIN safe. Screening will be done by {dueDate}. Track it: {trackUrl}',
+    },
+  },
+  screeningOverdue: {
+    'zh-CN': {
+      subject: '【催办】建议待筛查已超时',
+      body: '建议“{title}”（{trackingCode}）筛查已超过期限 {dueDate}，请尽快处理：{staffUrl}',
+    },
+    en: {
+      subject: 'Reminder: screening overdue',
+      body: 'Suggestion "{title}" ({trackingCode}) passed its screening deadline {dueDate}; please act: {staffUrl}',
+    },
+  },
+  assigned: {
+    'zh-CN': {
+      subject: '【转办】您部门有一件新建议待签收',
+      body: '建议“{title}”（{trackingCode}）已转办至您部门，请于 {dueDate} 前签收：{staffUrl}',
+    },
+    en: {
+      subject: 'New suggestion assigned to your department',
+      body: 'Suggestion "{title}" ({trackingCode}) was assigned to your department; please sign for it by {dueDate}: {staffUrl}',
+    },
+  },
+  reminder: {
+    'zh-CN': {
+      subject: '【催办】建议办理提醒',
+      body: '建议“{title}”（{trackingCode}）{checkpointText}，办理期限 {dueDate}：{staffUrl}',
+    },
+    en: {
+      subject: 'Reminder: suggestion in hand',
+      body: 'Suggestion "{title}" ({trackingCode}): {checkpointText}. Due {dueDate}: {staffUrl}',
+    },
+  },
+  overdue: {
+    'zh-CN': {
+      subject: '【超期】建议已超过办理期限',
+      body: '建议“{title}”（{trackingCode}）已超过办理期限 {dueDate}{daysText}，请立即办理：{staffUrl}',
+    },
+    en: {
+      subject: 'Overdue: suggestion past its deadline',
+      body: 'Suggestion "{title}" ({trackingCode}) is past its deadline {dueDate}{daysText}; please act now: {staffUrl}',
+    },
+  },
+  escalation: {
+    'zh-CN': {
+      subject: '【督办】建议督办通知',
+      body: '建议“{title}”（{trackingCode}）已列入督办，期限 {dueDate}。{instructionText}详情：{staffUrl}',
+    },
+    en: {
+      subject: 'Escalation: suggestion under supervision',
+      body: 'Suggestion "{title}" ({trackingCode}), due {dueDate}, is under supervision. {instructionText}Details: {staffUrl}',
+    },
+  },
+  infoRequest: {
+    'zh-CN': {
+      subject: '【建议征集】请补充材料',
+      body: '您的建议“{title}”（查询码 {trackingCode}）需要补充：{question} 请凭查询码和密码在此答复：{answerUrl}',
+    },
+    en: {
+      subject: 'Please tell us more about your suggestion',
+      body: 'About your suggestion "{title}" (tracking code {trackingCode}) we need to know: {question} Answer here with your tracking code and PIN: {answerUrl}',
+    },
+  },
+  reply: {
+    'zh-CN': {
+      subject: '【建议征集】您的建议已答复',
+      body: '您的建议“{title}”（查询码 {trackingCode}）已答复。请凭查询码和密码查看答复并评价：{rateUrl}',
+    },
+    en: {
+      subject: 'Your suggestion has been answered',
+      body: 'Your suggestion "{title}" (tracking code {trackingCode}) has a reply. Read it and rate it with your tracking code and PIN: {rateUrl}',
+    },
+  },
+  reopened: {
+    'zh-CN': {
+      subject: '【重办】建议因不满意评价重新办理',
+      body: '建议“{title}”（{trackingCode}）的答复被评为不满意，已重新办理，新期限 {dueDate}：{staffUrl}',
+    },
+    en: {
+      subject: 'Reopened: the citizen was not satisfied',
+      body: 'The reply to suggestion "{title}" ({trackingCode}) was rated dissatisfied; it is reopened with a new deadline {dueDate}: {staffUrl}',
+    },
+  },
+  extensionRequested: {
+    'zh-CN': {
+      subject: '【延期】建议延期申请待审批',
+      body: '建议“{title}”（{trackingCode}）申请延期 {days} 个工作日，理由：{reason}。当前期限 {dueDate}，请审批：{staffUrl}',
+    },
+    en: {
+      subject: 'Extension requested',
+      body: 'Suggestion "{title}" ({trackingCode}): an extension of {days} working day(s) is requested because: {reason}. Currently due {dueDate}. Please decide: {staffUrl}',
+    },
+  },
+  extensionDecided: {
+    'zh-CN': {
+      subject: '【延期】延期申请已审批',
+      body: '建议“{title}”（{trackingCode}）的延期申请{decisionText}，办理期限 {dueDate}：{staffUrl}',
+    },
+    en: {
+      subject: 'Extension decided',
+      body: 'The extension for suggestion "{title}" ({trackingCode}) was {decisionText}; it is due {dueDate}: {staffUrl}',
+    },
+  },
+  workflowFailure: {
+    'zh-CN': {
+      subject: '【系统告警】建议办理流程异常',
+      body: '建议“{title}”（{trackingCode}）的办理流程出现异常（{error}），已暂停，请检查后恢复：{staffUrl}',
+    },
+    en: {
+      subject: 'Alert: suggestion workflow error',
+      body: 'The workflow of suggestion "{title}" ({trackingCode}) stopped after an error ({error}); check it and resume it: {staffUrl}',
+    },
+  },
+};
+
+/** How a reminder names its checkpoint (`checkpoint` param). */
+const checkpointTexts: Record<Locale, Record<string, string>> = {
+  'zh-CN': {
+    half: '办理时限已过半',
+    eightyPercent: '办理时限已用去 80%',
+    oneDayLeft: '距办理期限仅剩 1 个工作日',
+    progressNote: '请填报阶段性办理进展',
+    infoAnswered: '群众已补充材料，办理时限恢复计算',
+  },
+  en: {
+    half: 'half of the allowed time has passed',
+    eightyPercent: '80% of the allowed time has passed',
+    oneDayLeft: 'one working day is left',
+    progressNote: 'a progress note is due',
+    infoAnswered: 'the citizen answered the information request and the clock runs again',
+  },
+};
+
+/** Params that are phrases rather than values: computed per locale from the raw params. */
+function derivedParams(locale: Locale, params: Record<string, string | number>): Record<string, string> {
+  const zh = locale === 'zh-CN';
+  const checkpoint = String(params.checkpoint ?? '');
+  const days = Number(params.days ?? 0);
+  const approved = params.approved === 'yes';
+  const instruction = params.instruction ? String(params.instruction) : '';
+  return {
+    checkpointText: checkpointTexts[locale][checkpoint] ?? (zh ? '请注意办理期限' : 'mind the deadline'),
+    daysText: days > 0 ? (zh ? ` ${days} 天` : ` by ${days} day(s)`) : '',
+    decisionText: approved ? (zh ? '已批准' : 'approved') : zh ? '未获批准' : 'not approved',
+    instructionText: instruction ? (zh ? `督办批示：${instruction}。` : `Instruction: ${instruction}. `) : '',
+  };
+}
+
+/** The subject and body of one event in one language, with its params filled in. */
+export function fillTemplate(event: NotificationEvent, locale: Locale, params: Record<string, string | number>): NotificationTemplate {
+  const template = notificationTemplates[event]?.[locale] ?? notificationTemplates[event]?.['zh-CN'];
+  if (!template) throw new Error(`no notification template for event ${event}`);
+  const values: Record<string, string | number> = { ...params, ...derivedParams(locale, params) };
+  const fill = (text: string) => text.replace(/\{(\w+)\}/g, (_whole, name: string) => (values[name] === undefined ? '' : String(values[name])));
+  return { subject: fill(template.subject), body: fill(template.body) };
+}
