@@ -8,6 +8,7 @@ import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -49,7 +50,7 @@ export class StatelessStack extends Stack {
   public readonly logsBucket: s3.Bucket;
   public readonly workflow: SuggestionWorkflow;
   public readonly apiFunctions: Record<ApiFunctionName, ProjectFunction>;
-  public readonly workflowFunctions: Record<'beginScreening' | 'awaitScreening' | 'screeningOverdue', ProjectFunction>;
+  public readonly workflowFunctions: Record<'plan' | 'awaitEvent' | 'checkpoint' | 'recordFailure', ProjectFunction>;
   public readonly notifier: ProjectFunction;
   public readonly queueStats: ProjectFunction;
   /** Routes by route key (`GET /api/health`), plus `$default`. */
@@ -175,26 +176,49 @@ export class StatelessStack extends Stack {
 
     const workflowTimeout = Duration.seconds(20); // below the state machine's 30 s task timeout
     this.workflowFunctions = {
-      beginScreening: new ProjectFunction(this, 'BeginScreening', {
-        entry: 'workflow/begin-screening',
-        description: 'Workflow task: open the screening checkpoint',
+      plan: new ProjectFunction(this, 'WorkflowPlan', {
+        entry: 'workflow/plan',
+        description: 'Workflow task Plan: what to wait for next',
         timeout: workflowTimeout,
         environment: webEnvironment,
       }),
-      awaitScreening: new ProjectFunction(this, 'AwaitScreening', {
-        entry: 'workflow/await-screening',
-        description: 'Workflow task: park the task token until screening',
+      awaitEvent: new ProjectFunction(this, 'WorkflowAwaitEvent', {
+        entry: 'workflow/await-event',
+        description: 'Workflow tasks AwaitEvent and AwaitResume: park the task token with the suggestion',
         timeout: workflowTimeout,
         environment: webEnvironment,
       }),
-      screeningOverdue: new ProjectFunction(this, 'ScreeningOverdue', {
-        entry: 'workflow/screening-overdue',
-        description: 'Workflow task: screening wait timed out (reminder / escalation)',
+      checkpoint: new ProjectFunction(this, 'WorkflowCheckpoint', {
+        entry: 'workflow/checkpoint',
+        description: 'Workflow task Checkpoint: reminder, escalation, overdue reminder or auto-close',
+        timeout: workflowTimeout,
+        environment: webEnvironment,
+      }),
+      recordFailure: new ProjectFunction(this, 'WorkflowRecordFailure', {
+        entry: 'workflow/record-failure',
+        description: 'Workflow task RecordFailure: record a task failure on the suggestion and alert',
         timeout: workflowTimeout,
         environment: webEnvironment,
       }),
     };
 
+    // Providers by context (checked here as at cold start): -c notifyProvider=outbox|ses|sns|webhook (default
+    // outbox), per channel -c notifySmsProvider / -c notifyEmailProvider; ses needs -c notifyEmailFrom, webhook
+    // -c notifyWebhookUrl and -c notifyWebhookSecret. See shared/aws/notification-providers.ts.
+    const notifyContext = (name: string): string | undefined => this.node.tryGetContext(name) || undefined;
+    const notifyEnvironment = Object.fromEntries(
+      Object.entries({
+        NOTIFY_PROVIDER: notifyContext('notifyProvider') ?? 'outbox',
+        NOTIFY_SMS_PROVIDER: notifyContext('notifySmsProvider'),
+        NOTIFY_EMAIL_PROVIDER: notifyContext('notifyEmailProvider'),
+        NOTIFY_EMAIL_FROM: notifyContext('notifyEmailFrom'),
+        NOTIFY_WEBHOOK_URL: notifyContext('notifyWebhookUrl'),
+        NOTIFY_WEBHOOK_SECRET: notifyContext('notifyWebhookSecret'),
+      }).filter((entry): entry is [string, string] => entry[1] !== undefined),
+    );
+    const notifyProviders = new Set(Object.values(providerChoice(notifyEnvironment)));
+    // The receive on which a failure is the last before the dead-letter queue (the queue's maxReceiveCount).
+    const maxReceives = (props.notificationQueue as { deadLetterQueue?: { maxReceiveCount: number } }).deadLetterQueue?.maxReceiveCount ?? 5;
     this.notifier = new ProjectFunction(this, 'Notifier', {
       entry: 'queue/notifier',
       description: 'Sends queued notifications',
@@ -217,15 +241,27 @@ export class StatelessStack extends Stack {
     ];
     for (const fn of allFunctions) fn.bindTable(props.table);
     this.apiFunctions['public-suggestions'].bindQueue(props.notificationQueue);
-    this.workflowFunctions.screeningOverdue.bindQueue(props.notificationQueue);
+    this.workflowFunctions.checkpoint.bindQueue(props.notificationQueue);
+    this.workflowFunctions.recordFailure.bindQueue(props.notificationQueue);
 
     // --- Suggestion workflow --------------------------------------------------------------------------------
     this.workflow = new SuggestionWorkflow(this, 'SuggestionWorkflow', { functions: this.workflowFunctions });
     const intake = this.apiFunctions['public-suggestions'];
     intake.addEnvironment('STATE_MACHINE_ARN', this.workflow.stateMachine.stateMachineArn);
     this.workflow.stateMachine.grantStartExecution(intake);
-    // A dispatcher's screening decision answers the AwaitScreening task token.
     this.workflow.stateMachine.grantTaskResponse(this.apiFunctions['staff-suggestions']);
+    // AwaitEvent answers its own token at once when the plan it carries is already stale. A policy of its own,
+    // not the role's default one (which the function depends on): the function -> machine -> function cycle breaks.
+    this.workflowFunctions.awaitEvent.role!.attachInlinePolicy(
+      new iam.Policy(this, 'WorkflowAwaitEventTaskResponse', {
+        statements: [
+          new iam.PolicyStatement({
+            actions: ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'],
+            resources: [this.workflow.stateMachine.stateMachineArn],
+          }),
+        ],
+      }),
+    );
     // Actions answer the waiting task token with the next plan, and queue notifications.
     for (const name of ['staff-actions', 'citizen-actions', 'staff-admin'] as const) {
       this.workflow.stateMachine.grantTaskResponse(this.apiFunctions[name]);

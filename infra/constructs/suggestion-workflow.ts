@@ -6,26 +6,27 @@ import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 
 /**
- * State names of the suggestion workflow. The local runtime overrides tasks by state name, and the tests
- * read the synthesized definition by these names: change them together.
+ * State names of the suggestion workflow. The local runtime overrides tasks by state name, and the tests and the
+ * benchmark read the synthesized definition by these names: change them together.
  */
 export const workflowStates = {
-  beginScreening: 'BeginScreening',
-  isScreeningOpen: 'IsScreeningOpen',
-  awaitScreening: 'AwaitScreening',
-  screeningOverdue: 'ScreeningOverdue',
-  screened: 'Screened',
+  plan: 'Plan',
+  isOpen: 'IsOpen',
+  awaitEvent: 'AwaitEvent',
+  checkpoint: 'Checkpoint',
+  recordFailure: 'RecordFailure',
+  awaitResume: 'AwaitResume',
   finished: 'Finished',
 } as const;
 
 /**
- * Where the wait-for-token tasks find their timeout. It resolves to the same number on AWS (against the
- * state's input) and in aws-local-stepfunctions (against the input after Parameters, `{FunctionName, Payload}`)
- * because the checkpoint data lives at `$.Payload` and is passed on as `Payload`.
+ * Where the wait-for-token task finds its timeout. It resolves to the same number on AWS (against the state's
+ * input) and in aws-local-stepfunctions (against the input after Parameters, `{FunctionName, Payload}`) because
+ * the plan lives at `$.Payload` and its `timeout` is passed on inside `Payload`.
  */
 export const timeoutSecondsPath = '$.Payload.timeout';
 
-/** Lambda invoke errors worth retrying: the service's, never the function's own. */
+/** Lambda invoke errors worth retrying on every task: the service's, never the function's own. */
 export const lambdaServiceErrors = [
   'Lambda.ServiceException',
   'Lambda.AWSLambdaException',
@@ -33,16 +34,27 @@ export const lambdaServiceErrors = [
   'Lambda.TooManyRequestsException',
 ];
 
+/** Retries of the tasks that compute (Plan, Checkpoint, RecordFailure): service errors and the function's own. */
+export const taskRetry = { interval: Duration.seconds(2), maxAttempts: 3, backoffRate: 2 } as const;
+
 /** Explicit task timeout for every non-waiting task: the local interpreter would otherwise default to 60 s. */
 export const taskTimeout = Duration.seconds(30);
 
+/**
+ * How long a workflow parked after a failure waits for an admin's resume before it parks again (a loop of one
+ * transition per wait). Under the ~24.8-day timer limit of the local interpreter (and of Node).
+ */
+export const resumeWait = Duration.days(20);
+
 export interface SuggestionWorkflowFunctions {
-  /** Records the screening checkpoint; returns `{suggestionId, phase, timeout}`. */
-  readonly beginScreening: IFunction;
-  /** Stores the task token with the suggestion; a dispatcher's screening decision answers it. */
-  readonly awaitScreening: IFunction;
-  /** Runs when the screening wait times out: reminder or escalation, then the next checkpoint. */
-  readonly screeningOverdue: IFunction;
+  /** Plan: a new suggestion enters screening; returns the WorkflowPlan (what to wait for, how long). */
+  readonly plan: IFunction;
+  /** AwaitEvent and AwaitResume: stores the task token with the suggestion; actions answer it with the next plan. */
+  readonly awaitEvent: IFunction;
+  /** Checkpoint: the wait timed out — reminder, escalation, daily overdue reminder, auto-close; returns the next plan. */
+  readonly checkpoint: IFunction;
+  /** RecordFailure: records the error on the suggestion and alerts the admins. */
+  readonly recordFailure: IFunction;
 }
 
 export interface SuggestionWorkflowProps {
@@ -51,8 +63,11 @@ export interface SuggestionWorkflowProps {
   readonly logRetention?: logs.RetentionDays;
 }
 
+/** Where a caught failure is kept for RecordFailure (`{Error, Cause}`). */
+const failurePath = '$.failure';
+
 /** A task that invokes a function with `$.Payload` and replaces the state with `{Payload: <result>}`. */
-function checkpointTask(scope: Construct, stateName: string, lambdaFunction: IFunction): tasks.LambdaInvoke {
+function planTask(scope: Construct, stateName: string, lambdaFunction: IFunction): tasks.LambdaInvoke {
   const task = new tasks.LambdaInvoke(scope, stateName, {
     lambdaFunction,
     payload: sfn.TaskInput.fromJsonPathAt('$.Payload'),
@@ -61,61 +76,101 @@ function checkpointTask(scope: Construct, stateName: string, lambdaFunction: IFu
     retryOnServiceExceptions: false,
     taskTimeout: sfn.Timeout.duration(taskTimeout),
   });
-  return addServiceRetry(task);
+  return addTaskRetry(task);
 }
 
-function addServiceRetry(task: tasks.LambdaInvoke): tasks.LambdaInvoke {
-  task.addRetry({
-    errors: lambdaServiceErrors,
-    interval: Duration.seconds(2),
-    maxAttempts: 3,
-    backoffRate: 2,
-  });
+function addServiceRetry<T extends tasks.LambdaInvoke>(task: T): T {
+  task.addRetry({ errors: lambdaServiceErrors, ...taskRetry });
   return task;
 }
 
-/**
- * The definition of the per-suggestion workflow (JSONPath only: the local interpreter gets JSONata and
- * variables wrong). Input: `{"Payload": {"suggestionId": "..."}}`.
- *
- *   BeginScreening -> IsScreeningOpen -(phase == screening)-> AwaitScreening -> Screened
- *                                     \-(otherwise)-> Finished
- *   AwaitScreening -(States.Timeout)-> ScreeningOverdue -> IsScreeningOpen
- *
- * Reminders come from the wait-for-token task's timeout (TimeoutSecondsPath), not a polling loop: a handful
- * of transitions per reminder.
- */
-export function defineSuggestionWorkflow(scope: Construct, fns: SuggestionWorkflowFunctions): sfn.IChainable {
-  const beginScreening = checkpointTask(scope, workflowStates.beginScreening, fns.beginScreening);
-  const screeningOverdue = checkpointTask(scope, workflowStates.screeningOverdue, fns.screeningOverdue);
+function addTaskRetry<T extends tasks.LambdaInvoke>(task: T): T {
+  task.addRetry({ errors: [...lambdaServiceErrors, sfn.Errors.TASKS_FAILED], ...taskRetry });
+  return task;
+}
 
-  const awaitScreening = addServiceRetry(
-    new tasks.LambdaInvoke(scope, workflowStates.awaitScreening, {
-      lambdaFunction: fns.awaitScreening,
+/** A wait for a task token whose answer (`{"Payload": WorkflowPlan}`) becomes the state: `{Payload: plan}`. */
+function waitForPlan(scope: Construct, stateName: string, lambdaFunction: IFunction, payload: Record<string, unknown>, taskTimeout: sfn.Timeout): tasks.LambdaInvoke {
+  return addServiceRetry(
+    new tasks.LambdaInvoke(scope, stateName, {
+      lambdaFunction,
       integrationPattern: sfn.IntegrationPattern.WAIT_FOR_TASK_TOKEN,
-      payload: sfn.TaskInput.fromObject({
-        suggestionId: sfn.JsonPath.stringAt('$.Payload.suggestionId'),
-        timeout: sfn.JsonPath.numberAt(timeoutSecondsPath),
-        taskToken: sfn.JsonPath.taskToken,
-      }),
-      taskTimeout: sfn.Timeout.at(timeoutSecondsPath),
-      resultPath: '$.screening',
+      payload: sfn.TaskInput.fromObject({ ...payload, taskToken: sfn.JsonPath.taskToken }),
+      taskTimeout,
+      resultSelector: { 'Payload.$': '$.Payload' },
+      resultPath: '$',
       retryOnServiceExceptions: false,
     }),
   );
+}
 
-  const isScreeningOpen = new sfn.Choice(scope, workflowStates.isScreeningOpen);
-  const screened = new sfn.Succeed(scope, workflowStates.screened);
+/**
+ * The definition of the per-suggestion workflow (JSONPath only: the local interpreter gets JSONata and variables
+ * wrong). Input: `{"Payload": {"suggestionId": "..."}}`. The domain decides everything (shared/domain/workflow/
+ * plan.ts); the machine is a generic loop:
+ *
+ *   Plan -> IsOpen -(phase == open)-> AwaitEvent -(answered with {Payload: plan})-> IsOpen
+ *                  \-(otherwise)-> Finished          \-(States.Timeout)-> Checkpoint -> IsOpen
+ *   Plan, Checkpoint, AwaitEvent -(any other error, after retries)-> RecordFailure -> AwaitResume
+ *   AwaitResume -(an admin's resume answers with {Payload: plan})-> IsOpen ; -(States.Timeout)-> AwaitResume
+ *
+ * An action costs two transitions (AwaitEvent, IsOpen), a checkpoint three (+ Checkpoint): reminders come from
+ * the wait's timeout (TimeoutSecondsPath), never from a polling loop.
+ */
+export function defineSuggestionWorkflow(scope: Construct, fns: SuggestionWorkflowFunctions): sfn.IChainable {
+  const plan = planTask(scope, workflowStates.plan, fns.plan);
+  const checkpoint = planTask(scope, workflowStates.checkpoint, fns.checkpoint);
+
+  const awaitEvent = waitForPlan(
+    scope,
+    workflowStates.awaitEvent,
+    fns.awaitEvent,
+    {
+      suggestionId: sfn.JsonPath.stringAt('$.Payload.suggestionId'),
+      timeout: sfn.JsonPath.numberAt(timeoutSecondsPath),
+      // The whole plan, not its optional fields one by one: a path to an absent field fails the state.
+      plan: sfn.JsonPath.objectAt('$.Payload'),
+    },
+    sfn.Timeout.at(timeoutSecondsPath),
+  );
+
+  const recordFailure = addTaskRetry(
+    new tasks.LambdaInvoke(scope, workflowStates.recordFailure, {
+      lambdaFunction: fns.recordFailure,
+      payload: sfn.TaskInput.fromObject({
+        suggestionId: sfn.JsonPath.stringAt('$.Payload.suggestionId'),
+        failure: sfn.JsonPath.objectAt(failurePath),
+      }),
+      resultPath: sfn.JsonPath.DISCARD,
+      retryOnServiceExceptions: false,
+      taskTimeout: sfn.Timeout.duration(taskTimeout),
+    }),
+  );
+
+  const awaitResume = waitForPlan(
+    scope,
+    workflowStates.awaitResume,
+    fns.awaitEvent,
+    { suggestionId: sfn.JsonPath.stringAt('$.Payload.suggestionId') },
+    sfn.Timeout.duration(resumeWait),
+  );
+
+  const isOpen = new sfn.Choice(scope, workflowStates.isOpen);
   const finished = new sfn.Succeed(scope, workflowStates.finished);
 
-  awaitScreening.addCatch(screeningOverdue, { errors: [sfn.Errors.TIMEOUT], resultPath: '$.timeoutError' });
-  awaitScreening.next(screened);
-  screeningOverdue.next(isScreeningOpen);
-  isScreeningOpen
-    .when(sfn.Condition.stringEquals('$.Payload.phase', 'screening'), awaitScreening)
-    .otherwise(finished);
+  awaitEvent.addCatch(checkpoint, { errors: [sfn.Errors.TIMEOUT], resultPath: '$.timeoutError' });
+  for (const task of [plan, checkpoint, awaitEvent]) task.addCatch(recordFailure, { errors: [sfn.Errors.ALL], resultPath: failurePath });
+  // Even when the failure cannot be recorded, park the workflow where an admin can resume it.
+  recordFailure.addCatch(awaitResume, { errors: [sfn.Errors.ALL], resultPath: failurePath });
+  awaitResume.addCatch(awaitResume, { errors: [sfn.Errors.TIMEOUT], resultPath: sfn.JsonPath.DISCARD });
 
-  return beginScreening.next(isScreeningOpen);
+  awaitEvent.next(isOpen);
+  checkpoint.next(isOpen);
+  recordFailure.next(awaitResume);
+  awaitResume.next(isOpen);
+  isOpen.when(sfn.Condition.stringEquals('$.Payload.phase', 'open'), awaitEvent).otherwise(finished);
+
+  return plan.next(isOpen);
 }
 
 /** The Standard state machine that drives one suggestion, logged (ALL, without execution data) and traced. */
@@ -136,7 +191,7 @@ export class SuggestionWorkflow extends Construct {
       definitionBody: sfn.DefinitionBody.fromChainable(defineSuggestionWorkflow(this, props.functions)),
       tracingEnabled: true,
       logs: { destination: this.logGroup, level: sfn.LogLevel.ALL, includeExecutionData: false },
-      comment: 'Per-suggestion lifecycle: screening checkpoint, reminders on wait-for-token timeouts',
+      comment: 'Per-suggestion lifecycle: Plan, wait for an action or the next checkpoint, repeat until done',
     });
   }
 }

@@ -19,6 +19,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../shared/model/table';
+import { startDemoClock, type DemoClock } from './demo-clock';
 import { loadLocalApp, localAccountId, readCloudAssembly, unionEnvironment, type LocalApp } from './cdk-template';
 import { ensureTable, localCredentials, startDynamoDbLocal } from './dynamodb';
 import { DynamoDbExecutionStore, MemoryExecutionStore, type ExecutionStore } from './execution-store';
@@ -59,7 +60,11 @@ export interface LocalStackOptions {
   readonly pollers?: boolean;
   /** Run the schedules (false: off; a number: delay in ms of the first run). @default true (first run after 5 s) */
   readonly schedules?: boolean | number;
-  /** Divides workflow wait-for-token timeouts (seconds) by this, for demos. @default 1 */
+  /**
+   * Demo time: the functions' clock runs this many times faster (JIANYI_TIME_SCALE / JIANYI_CLOCK_ORIGIN) and
+   * workflow wait-for-token timeouts (seconds) are divided by it; with a dataDir the demo time continues across
+   * restarts (demo-clock.ts). @default 1
+   */
   readonly timeScale?: number;
   /** Passed to the Step Functions engine (test hooks). */
   readonly stepFunctions?: Pick<
@@ -96,6 +101,8 @@ export interface LocalStack {
   readonly identityProvider: (IdentityProviderHandler & { issueToken?(username: string): Promise<string> }) | undefined;
   /** What seeding returned, when this start seeded (first run only). */
   readonly seeded: SeededDemo | undefined;
+  /** The functions' clock (demo time when timeScale > 1). */
+  readonly clock: DemoClock;
   /** The environment every function runs with. */
   readonly environment: Readonly<Record<string, string>>;
   /** Invokes a function by id, logical id, local name or ARN. */
@@ -219,7 +226,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
     // 3. Step Functions (the runtime is created below; the engine reaches it lazily).
     let lambda: LambdaRuntime | undefined;
-    const timeScale = options.timeScale && options.timeScale > 0 ? options.timeScale : 1;
+    const timeScale = options.timeScale && options.timeScale > 1 ? options.timeScale : 1;
+    const clock = startDemoClock({ scale: timeScale, dataDir: options.dataDir });
+    cleanups.push({ name: 'demo clock', run: () => clock.stop() });
     const stepFunctions = new LocalStepFunctions({
       stateMachines: app.stateMachines,
       store,
@@ -252,6 +261,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       AWS_ENDPOINT_URL_SFN: sfnEndpoint.endpoint,
       // Any other service a handler might call goes nowhere (a closed port) rather than to a real account.
       AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
+      // The domain clock (shared/aws/composition.ts): demo time when scaled, the wall clock otherwise.
+      ...(timeScale > 1 ? clock.environment : { JIANYI_TIME_SCALE: undefined, JIANYI_CLOCK_ORIGIN: undefined }),
     });
     cleanups.push({ name: 'environment', run: restoreEnvironment });
     // The functions ask for --enable-source-maps (NODE_OPTIONS); in one shared process it is switched on here,
@@ -372,6 +383,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       scheduler,
       identityProvider,
       seeded,
+      clock,
       environment,
       invoke,
       startWorkflow,

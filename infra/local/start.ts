@@ -8,9 +8,11 @@
  *   4. on Ctrl-C / SIGTERM, or when the npm process that launched it dies, stop everything (the DynamoDB
  *      Local JVM included) and exit
  *
- * Environment: PORT (default 3000), DATA_DIR (default ./data), JIANYI_TIME_SCALE (divides workflow waits, e.g.
- * 60 = a minute per second), JIANYI_LOG_REQUESTS=1, JIANYI_LOG_WORKFLOWS=1 (state transitions).
- * Flags: --in-memory (nothing persists), --no-build (use cdk.out and web/dist as they are), --no-seed.
+ * Environment: PORT (default 3000), DATA_DIR (default ./data), JIANYI_TIME_SCALE (demo time, as --time-scale),
+ * JIANYI_LOG_REQUESTS=1, JIANYI_LOG_WORKFLOWS=1 (state transitions).
+ * Flags: --in-memory (nothing persists), --no-build (use cdk.out and web/dist as they are), --no-seed,
+ * --time-scale=N (demo time: the clock runs N times faster and workflow waits shrink N times, e.g. 1440 = a day
+ * per minute; the demo time is kept in DATA_DIR and continues after a restart).
  */
 import * as path from 'node:path';
 import { ensureSynthesized, ensureWebBuilt } from './build-steps';
@@ -22,6 +24,20 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 
 const log = (message: string): void => console.log(`[jianyi] ${message}`);
 
+function parseTimeScale(flag: string | undefined, env: string | undefined): number {
+  const raw = flag ?? env;
+  if (raw === undefined || raw === '') return 1;
+  const scale = Number(raw);
+  if (!Number.isFinite(scale) || scale < 1) throw new Error(`--time-scale / JIANYI_TIME_SCALE must be a number >= 1, got ${raw}`);
+  return scale;
+}
+
+/** How fast a demo day goes by, e.g. "a day every 1 min" for 1440. */
+function describeScale(scale: number): string {
+  const secondsPerDay = 86_400 / scale;
+  return secondsPerDay >= 60 ? `a day every ${+(secondsPerDay / 60).toFixed(1)} min` : `a day every ${+secondsPerDay.toFixed(1)} s`;
+}
+
 function parsePort(value: string | undefined): number {
   if (value === undefined || value === '') return 3000;
   const port = Number(value);
@@ -30,11 +46,13 @@ function parsePort(value: string | undefined): number {
 }
 
 async function main(): Promise<void> {
-  const args = new Set(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const args = new Set(argv);
   const inMemory = args.has('--in-memory');
   const port = parsePort(process.env.PORT);
   const dataDir = inMemory ? undefined : path.resolve(process.env.DATA_DIR ?? path.join(projectRoot, 'data'));
-  const timeScale = Number(process.env.JIANYI_TIME_SCALE ?? '1') || 1;
+  const scaleFlag = argv.find((a) => a.startsWith('--time-scale='))?.slice('--time-scale='.length);
+  const timeScale = parseTimeScale(scaleFlag, process.env.JIANYI_TIME_SCALE);
 
   if (!args.has('--no-build')) {
     await ensureWebBuilt(projectRoot, log);
@@ -87,7 +105,13 @@ async function main(): Promise<void> {
   console.log(`  Staff console    ${url}/#/staff`);
   console.log(`  Outbox           ${url}/#/outbox`);
   console.log(`  API              ${url}/api   (e.g. ${url}/api/health)`);
-  console.log(`  Data             ${dataDir ?? 'in memory (nothing persists)'}${timeScale !== 1 ? `   time scale x${timeScale}` : ''}`);
+  console.log(`  Data             ${dataDir ?? 'in memory (nothing persists)'}`);
+  if (stack.clock.scale > 1) {
+    const demoNow = stack.clock.now().toISOString().replace('T', ' ').slice(0, 16);
+    console.log(
+      `  Demo clock       ${demoNow} UTC, x${stack.clock.scale} (${describeScale(stack.clock.scale)})${stack.clock.continued ? ', continued from the last run' : ''}`,
+    );
+  }
   if (stack.seeded) {
     console.log('');
     console.log('  Demo logins (seeded now):');

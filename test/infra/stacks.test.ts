@@ -4,7 +4,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { projectRuntime, type ProjectFunction } from '../../infra/constructs/project-function';
-import { lambdaServiceErrors, timeoutSecondsPath, workflowStates } from '../../infra/constructs/suggestion-workflow';
+import { lambdaServiceErrors, resumeWait, timeoutSecondsPath, workflowStates } from '../../infra/constructs/suggestion-workflow';
 import { staffAttributes, staffGroups } from '../../infra/stateful-stack';
 import type { StatelessStack } from '../../infra/stateless-stack';
 import { routeKey, routes } from '../../shared/http/routes';
@@ -177,14 +177,16 @@ describe('stateless stack: functions', () => {
     expect(env(api['public-suggestions'])).toEqual([...web, 'NOTIFY_QUEUE_URL', 'STATE_MACHINE_ARN'].sort());
     expect(env(api['staff-suggestions'])).toEqual([...web, 'JWT_ISSUER', 'JWT_AUDIENCE'].sort());
     expect(env(api['staff-directory'])).toEqual([...web, 'JWT_ISSUER', 'JWT_AUDIENCE'].sort());
-    expect(env(wf.beginScreening)).toEqual(web.sort());
-    expect(env(wf.awaitScreening)).toEqual(web.sort());
-    expect(env(wf.screeningOverdue)).toEqual([...web, 'NOTIFY_QUEUE_URL'].sort());
-    expect(env(stateless.notifier)).toEqual([...web, 'NOTIFY_PROVIDER'].sort());
+    expect(env(wf.plan)).toEqual(web.sort());
+    expect(env(wf.awaitEvent)).toEqual(web.sort());
+    expect(env(wf.checkpoint)).toEqual([...web, 'NOTIFY_QUEUE_URL'].sort());
+    expect(env(wf.recordFailure)).toEqual([...web, 'NOTIFY_QUEUE_URL'].sort());
+    expect(env(stateless.notifier)).toEqual([...web, 'NOTIFY_MAX_RECEIVES', 'NOTIFY_PROVIDER', 'NOTIFY_QUEUE_URL'].sort());
     expect(env(stateless.queueStats)).toEqual(base.sort());
 
     const notifier = resourcesOf(statelessTemplate, 'AWS::Lambda::Function')[logicalId(stateless.notifier)]!;
     expect(notifier.Properties.Environment.Variables.NOTIFY_PROVIDER).toBe('outbox');
+    expect(notifier.Properties.Environment.Variables.NOTIFY_MAX_RECEIVES).toBe('5');
     const staff = resourcesOf(statelessTemplate, 'AWS::Lambda::Function')[logicalId(api['staff-suggestions'])]!;
     expect(JSON.stringify(staff.Properties.Environment.Variables.JWT_ISSUER)).toContain('https://cognito-idp.');
   });
@@ -287,59 +289,90 @@ describe('stateless stack: suggestion workflow', () => {
   });
 
   it('has exactly the documented states, JSONPath only', () => {
-    expect(definition.StartAt).toBe(workflowStates.beginScreening);
+    expect(definition.StartAt).toBe(workflowStates.plan);
     expect(Object.keys(definition.States).sort()).toEqual(Object.values(workflowStates).sort());
     expect(JSON.stringify(definition)).not.toMatch(/JSONata|"Assign"|"QueryLanguage"/);
   });
 
-  it('begins screening with $.Payload and keeps the result at $.Payload, retrying Lambda service errors', () => {
-    for (const name of [workflowStates.beginScreening, workflowStates.screeningOverdue]) {
+  const s = workflowStates;
+  const serviceAndTaskRetry = { ErrorEquals: [...lambdaServiceErrors, 'States.TaskFailed'], IntervalSeconds: 2, MaxAttempts: 3, BackoffRate: 2 };
+  const serviceRetry = { ErrorEquals: lambdaServiceErrors, IntervalSeconds: 2, MaxAttempts: 3, BackoffRate: 2 };
+  const toRecordFailure = { ErrorEquals: ['States.ALL'], ResultPath: '$.failure', Next: s.recordFailure };
+
+  it('plans and runs checkpoints with $.Payload, keeps the plan at $.Payload, retries with backoff, then records the failure', () => {
+    for (const name of [s.plan, s.checkpoint]) {
       const state = definition.States[name]!;
+      expect(state.Resource, name).toMatch(/:states:::lambda:invoke$/);
       expect(state.Parameters['Payload.$'], name).toBe('$.Payload');
       expect(state.ResultSelector, name).toEqual({ 'Payload.$': '$.Payload' });
       expect(state.ResultPath, name).toBe('$');
       expect(state.TimeoutSeconds, name).toBe(30);
-      expect(state.Retry, name).toEqual([
-        { ErrorEquals: lambdaServiceErrors, IntervalSeconds: 2, MaxAttempts: 3, BackoffRate: 2 },
-      ]);
+      expect(state.Retry, name).toEqual([serviceAndTaskRetry]);
+      expect(state.Catch, name).toEqual([toRecordFailure]);
+      expect(state.Next, name).toBe(s.isOpen);
     }
-    expect(definition.States[workflowStates.beginScreening]!.Next).toBe(workflowStates.isScreeningOpen);
-    expect(definition.States[workflowStates.screeningOverdue]!.Next).toBe(workflowStates.isScreeningOpen);
   });
 
-  it('waits for screening only while the phase is screening', () => {
-    const choice = definition.States[workflowStates.isScreeningOpen]!;
+  it('waits for an event only while the plan is open', () => {
+    const choice = definition.States[s.isOpen]!;
     expect(choice.Type).toBe('Choice');
-    expect(choice.Choices).toEqual([
-      { Variable: '$.Payload.phase', StringEquals: 'screening', Next: workflowStates.awaitScreening },
-    ]);
-    expect(choice.Default).toBe(workflowStates.finished);
-    expect(definition.States[workflowStates.finished]!.Type).toBe('Succeed');
-    expect(definition.States[workflowStates.screened]!.Type).toBe('Succeed');
+    expect(choice.Choices).toEqual([{ Variable: '$.Payload.phase', StringEquals: 'open', Next: s.awaitEvent }]);
+    expect(choice.Default).toBe(s.finished);
+    expect(definition.States[s.finished]!.Type).toBe('Succeed');
   });
 
-  it('waits for a task token with the checkpoint timeout, and times out into ScreeningOverdue', () => {
-    const wait = definition.States[workflowStates.awaitScreening]!;
+  it('waits for a task token with the plan’s timeout: the answer becomes the plan, a timeout runs the Checkpoint', () => {
+    const wait = definition.States[s.awaitEvent]!;
     expect(wait.Resource).toMatch(/:states:::lambda:invoke\.waitForTaskToken$/);
     expect(wait.TimeoutSecondsPath).toBe(timeoutSecondsPath);
     expect(timeoutSecondsPath).toBe('$.Payload.timeout');
     expect(wait.Parameters.Payload).toEqual({
       'suggestionId.$': '$.Payload.suggestionId',
       'timeout.$': '$.Payload.timeout',
+      'plan.$': '$.Payload',
       'taskToken.$': '$$.Task.Token',
     });
-    expect(wait.ResultPath).toBe('$.screening');
-    expect(wait.Catch).toEqual([
-      { ErrorEquals: ['States.Timeout'], ResultPath: '$.timeoutError', Next: workflowStates.screeningOverdue },
-    ]);
-    expect(wait.Next).toBe(workflowStates.screened);
+    expect(wait.ResultSelector).toEqual({ 'Payload.$': '$.Payload' });
+    expect(wait.ResultPath).toBe('$');
+    expect(wait.Retry).toEqual([serviceRetry]);
+    expect(wait.Catch).toEqual([{ ErrorEquals: ['States.Timeout'], ResultPath: '$.timeoutError', Next: s.checkpoint }, toRecordFailure]);
+    expect(wait.Next).toBe(s.isOpen);
+  });
+
+  it('records a failure and parks until an admin resumes, re-parking every 20 days', () => {
+    const record = definition.States[s.recordFailure]!;
+    expect(record.Parameters.Payload).toEqual({ 'suggestionId.$': '$.Payload.suggestionId', 'failure.$': '$.failure' });
+    expect(record.ResultPath).toBeNull();
+    expect(record.TimeoutSeconds).toBe(30);
+    expect(record.Retry).toEqual([serviceAndTaskRetry]);
+    expect(record.Catch).toEqual([{ ErrorEquals: ['States.ALL'], ResultPath: '$.failure', Next: s.awaitResume }]);
+    expect(record.Next).toBe(s.awaitResume);
+
+    const resume = definition.States[s.awaitResume]!;
+    expect(resume.Resource).toMatch(/:states:::lambda:invoke\.waitForTaskToken$/);
+    expect(resume.Parameters.Payload).toEqual({ 'suggestionId.$': '$.Payload.suggestionId', 'taskToken.$': '$$.Task.Token' });
+    expect(resume.TimeoutSeconds).toBe(resumeWait.toSeconds());
+    expect(resume.TimeoutSeconds).toBeLessThan(24 * 24 * 3600);
+    expect(resume.ResultSelector).toEqual({ 'Payload.$': '$.Payload' });
+    expect(resume.ResultPath).toBe('$');
+    expect(resume.Catch).toEqual([{ ErrorEquals: ['States.Timeout'], ResultPath: null, Next: s.awaitResume }]);
+    expect(resume.Next).toBe(s.isOpen);
+  });
+
+  it('gives every task an explicit timeout', () => {
+    for (const [name, state] of Object.entries(definition.States).filter(([, st]) => st.Type === 'Task')) {
+      expect(state.TimeoutSeconds ?? state.TimeoutSecondsPath, name).toBeDefined();
+    }
   });
 
   it('invokes the workflow functions by name', () => {
     const fnOf = (state: string) => String(definition.States[state]!.Parameters.FunctionName).split(':').pop();
-    expect(fnOf(workflowStates.beginScreening)).toBe(logicalId(stateless.workflowFunctions.beginScreening));
-    expect(fnOf(workflowStates.awaitScreening)).toBe(logicalId(stateless.workflowFunctions.awaitScreening));
-    expect(fnOf(workflowStates.screeningOverdue)).toBe(logicalId(stateless.workflowFunctions.screeningOverdue));
+    const fns = stateless.workflowFunctions;
+    expect(fnOf(s.plan)).toBe(logicalId(fns.plan));
+    expect(fnOf(s.awaitEvent)).toBe(logicalId(fns.awaitEvent));
+    expect(fnOf(s.awaitResume)).toBe(logicalId(fns.awaitEvent));
+    expect(fnOf(s.checkpoint)).toBe(logicalId(fns.checkpoint));
+    expect(fnOf(s.recordFailure)).toBe(logicalId(fns.recordFailure));
   });
 
   it('lets the intake start executions and staff answer task tokens', () => {
@@ -352,6 +385,9 @@ describe('stateless stack: suggestion workflow', () => {
       expect.objectContaining({ Action: 'states:StartExecution', Resource: { Ref: machineId } }),
     );
     expect(JSON.stringify(policyOf(stateless.apiFunctions['staff-suggestions']))).toContain('states:SendTaskSuccess');
+    const roleId = stateless.getLogicalId(stateless.workflowFunctions.awaitEvent.role!.node.defaultChild as never);
+    const awaitPolicies = Object.values(resourcesOf(statelessTemplate, 'AWS::IAM::Policy')).filter((p) => JSON.stringify(p.Properties.Roles).includes(roleId));
+    expect(JSON.stringify(awaitPolicies)).toContain('states:SendTaskSuccess');
   });
 });
 

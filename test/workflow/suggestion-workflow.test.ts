@@ -2,12 +2,16 @@
  * The suggestion workflow exactly as synthesized (cdk.out), run by the local Step Functions with its tasks'
  * functions replaced by test handlers (by state name). Task tokens travel through the real @aws-sdk/client-sfn
  * against the local SFN endpoint; executions persist in DynamoDB Local so a restart can be tested for real.
- * Waits are kept to 1 s.
+ * Waits are kept to 1 s; retries wait 0 ms.
+ *
+ *   Plan -> IsOpen -> AwaitEvent -> IsOpen ... -> Finished ; AwaitEvent -(timeout)-> Checkpoint -> IsOpen
+ *   Plan | Checkpoint | AwaitEvent -(error)-> RecordFailure -> AwaitResume -(resume)-> IsOpen
  */
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
-import { SFNClient, SendTaskFailureCommand, SendTaskSuccessCommand, StartExecutionCommand, DescribeExecutionCommand } from '@aws-sdk/client-sfn';
+import { SFNClient, SendTaskFailureCommand, SendTaskSuccessCommand, StartExecutionCommand } from '@aws-sdk/client-sfn';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { workflowStates as S } from '../../infra/constructs/suggestion-workflow';
 import { ensureSynthesized } from '../../infra/local/build-steps';
 import { loadLocalApp, type LocalStateMachine } from '../../infra/local/cdk-template';
 import { startDynamoDbLocal, type DynamoDbLocal } from '../../infra/local/dynamodb';
@@ -16,8 +20,10 @@ import { projectRoot } from '../../infra/local/local-stack';
 import { assertLocalEndpoint } from '../../infra/local/ports';
 import { startSfnEndpoint } from '../../infra/local/sfn-endpoint';
 import { LocalStepFunctions, type ExecutionEvent, type TaskHandler } from '../../infra/local/step-functions';
+import type { WorkflowPlan } from '../../shared/domain/workflow/plan';
 
-type Payload = { suggestionId: string; phase?: string; timeout?: number; taskToken?: string };
+type Wait = { suggestionId: string; timeout?: number; plan?: WorkflowPlan; taskToken: string };
+type Failure = { suggestionId: string; failure: { Error: string; Cause: string } };
 
 let database: DynamoDbLocal;
 let store: DynamoDbExecutionStore;
@@ -28,7 +34,7 @@ beforeAll(async () => {
   // The real definition: synthesize once if nobody has yet (global setup normally has).
   if (!existsSync(path.join(projectRoot, 'cdk.out', 'manifest.json'))) await ensureSynthesized(projectRoot, () => undefined);
   const app = loadLocalApp(path.join(projectRoot, 'cdk.out'), { sqsEndpoint: 'http://127.0.0.1:1' });
-  const found = app.stateMachines.find((m) => JSON.stringify(m.definition.States).includes('AwaitScreening'));
+  const found = app.stateMachines.find((m) => (m.definition as { StartAt?: string }).StartAt === S.plan);
   if (!found) throw new Error('the synthesized template has no suggestion workflow');
   machine = found;
   database = await startDynamoDbLocal();
@@ -44,27 +50,38 @@ afterAll(async () => {
   await database?.stop();
 });
 
-/** One engine with recording task handlers and its SFN endpoint; `nextToken()` yields each AwaitScreening token. */
-async function harness(behaviour: { begin: (p: Payload) => unknown; overdue?: (p: Payload) => unknown; extra?: Record<string, TaskHandler> }) {
-  const calls = { begin: [] as Payload[], await: [] as Payload[], overdue: [] as Payload[] };
+const open = (suggestionId: string, timeout = 30, more: Partial<WorkflowPlan> = {}): WorkflowPlan => ({ suggestionId, phase: 'open', timeout, ...more });
+const done = (suggestionId: string): WorkflowPlan => ({ suggestionId, phase: 'done', timeout: 1 });
+
+/**
+ * One engine with recording task handlers and its SFN endpoint. `nextWait()` resolves with the next AwaitEvent or
+ * AwaitResume invocation (call it before that task runs).
+ */
+async function harness(behaviour: {
+  plan: (p: { suggestionId: string }) => unknown;
+  checkpoint?: (p: WorkflowPlan) => unknown;
+  extra?: Record<string, TaskHandler>;
+}) {
+  const calls = { plan: [] as unknown[], await: [] as Wait[], resume: [] as Wait[], checkpoint: [] as WorkflowPlan[], failure: [] as Failure[] };
   const events: ExecutionEvent[] = [];
-  const waiting: Array<(token: string) => void> = [];
-  const tokens: string[] = [];
+  const waiting: Array<(wait: Wait & { state: string }) => void> = [];
+  const parked = (state: string, list: Wait[]) => (p: unknown) => {
+    list.push(p as Wait);
+    waiting.shift()?.({ ...(p as Wait), state });
+    return null;
+  };
   const engine = new LocalStepFunctions({
     stateMachines: [machine],
     store,
     taskHandlers: {
-      BeginScreening: (p) => (calls.begin.push(p as Payload), behaviour.begin(p as Payload)),
-      AwaitScreening: (p) => {
-        const payload = p as Payload;
-        calls.await.push(payload);
-        tokens.push(payload.taskToken!);
-        waiting.shift()?.(payload.taskToken!);
-        return null;
-      },
-      ScreeningOverdue: (p) => (calls.overdue.push(p as Payload), (behaviour.overdue ?? behaviour.begin)(p as Payload)),
+      [S.plan]: (p) => (calls.plan.push(p), behaviour.plan(p as { suggestionId: string })),
+      [S.awaitEvent]: parked(S.awaitEvent, calls.await),
+      [S.awaitResume]: parked(S.awaitResume, calls.resume),
+      [S.checkpoint]: (p) => (calls.checkpoint.push(p as WorkflowPlan), (behaviour.checkpoint ?? (() => done((p as WorkflowPlan).suggestionId)))(p as WorkflowPlan)),
+      [S.recordFailure]: (p) => (calls.failure.push(p as Failure), null),
       ...behaviour.extra,
     },
+    retryIntervalOverrides: { [S.plan]: 0, [S.checkpoint]: 0, [S.recordFailure]: 0 },
     onExecutionEvent: (event) => events.push(event),
   });
   const endpoint = await startSfnEndpoint(engine);
@@ -75,11 +92,11 @@ async function harness(behaviour: { begin: (p: Payload) => unknown; overdue?: (p
     sfn,
     calls,
     events,
-    /** Resolves with the token of the next AwaitScreening task (call before the task runs). */
-    nextToken(): Promise<string> {
+    nextWait(): Promise<Wait & { state: string }> {
       return new Promise((resolve) => waiting.push(resolve));
     },
-    tokens,
+    /** Answers a waiting token the way the actions do: `{"Payload": plan}`. */
+    answer: (taskToken: string, plan: WorkflowPlan) => sfn.send(new SendTaskSuccessCommand({ taskToken, output: JSON.stringify({ Payload: plan }) })),
     statesEntered: (executionArn: string) => events.filter((e) => e.executionArn === executionArn && e.type === 'StateEntered').map((e) => e.stateName),
     async start(suggestionId: string, name = suggestionId) {
       const { executionArn } = await sfn.send(
@@ -97,117 +114,178 @@ async function harness(behaviour: { begin: (p: Payload) => unknown; overdue?: (p
   return handle;
 }
 
-const screening = (timeout = 1) => (p: Payload) => ({ suggestionId: p.suggestionId, phase: 'screening', timeout });
 const unique = (label: string) => `${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
 
 describe('the suggestion workflow (synthesized definition)', () => {
-  it('waits for the screening decision and ends in Screened when the token is answered', async () => {
-    const h = await harness({ begin: screening(30) });
+  it('plans, waits for each action, takes the plan each answer carries, and finishes when the plan is done', async () => {
     const id = unique('happy');
-    const tokenPromise = h.nextToken();
+    const h = await harness({ plan: (p) => open(p.suggestionId, 30, { checkpoint: 'screeningDue', checkpointAt: '2026-01-02T01:00:00.000Z', version: 2 }) });
+    let next = h.nextWait();
     const arn = await h.start(id);
-    const token = await tokenPromise;
+    let wait = await next;
 
-    expect(h.calls.begin).toEqual([{ suggestionId: id }]);
-    expect(h.calls.await).toEqual([{ suggestionId: id, timeout: 30, taskToken: token }]);
-    expect(token).toMatch(/^[\w-]{64,}$/);
+    expect(h.calls.plan).toEqual([{ suggestionId: id }]);
+    const firstPlan = open(id, 30, { checkpoint: 'screeningDue', checkpointAt: '2026-01-02T01:00:00.000Z', version: 2 });
+    expect(h.calls.await[0]).toEqual({ suggestionId: id, timeout: 30, plan: firstPlan, taskToken: wait.taskToken });
+    expect(wait.taskToken).toMatch(/^[\w-]{64,}$/);
 
-    await h.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: JSON.stringify({ decision: 'assigned' }) }));
-    const done = await h.engine.waitForExecution(arn, 10_000);
-    expect(done.status).toBe('SUCCEEDED');
-    expect(JSON.parse(done.output!)).toEqual({ Payload: { suggestionId: id, phase: 'screening', timeout: 30 }, screening: { decision: 'assigned' } });
-    expect(h.statesEntered(arn)).toEqual(['BeginScreening', 'IsScreeningOpen', 'AwaitScreening', 'Screened']);
-    expect(h.calls.overdue).toEqual([]);
+    // Three actions (assign, sign, reply), each answered with the next plan; the rating closes it.
+    for (const [i, timeout] of [20, 25, 7].entries()) {
+      next = h.nextWait();
+      await h.answer(wait.taskToken, open(id, timeout, { checkpoint: 'half', version: 3 + i }));
+      wait = await next;
+      expect(wait).toMatchObject({ state: S.awaitEvent, timeout, plan: { phase: 'open', timeout, checkpoint: 'half', version: 3 + i } });
+    }
+    const token = wait.taskToken;
+    await h.answer(token, done(id));
+    const finished = await h.engine.waitForExecution(arn, 10_000);
+    expect(finished.status).toBe('SUCCEEDED');
+    expect(JSON.parse(finished.output!)).toEqual({ Payload: done(id) });
+    expect(h.statesEntered(arn)).toEqual([S.plan, S.isOpen, ...Array(4).fill([S.awaitEvent, S.isOpen]).flat(), S.finished]);
+    expect(h.calls.checkpoint).toEqual([]);
 
     // A token works once; answering again is TaskDoesNotExist, as on AWS.
-    await expect(h.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '{}' }))).rejects.toMatchObject({ name: 'TaskDoesNotExist' });
+    await expect(h.answer(token, done(id))).rejects.toMatchObject({ name: 'TaskDoesNotExist' });
   });
 
-  it('on a wait timeout runs ScreeningOverdue, waits again, and ends when the second wait is answered', async () => {
-    const h = await harness({ begin: screening(1), overdue: screening(1) });
-    const id = unique('overdue');
-    const first = h.nextToken();
-    const second = h.nextToken();
+  it('on a wait timeout runs the Checkpoint with the plan that timed out, and loops on the plan it returns', async () => {
+    const id = unique('checkpoint');
+    const due = open(id, 1, { checkpoint: 'half', checkpointAt: '2026-01-05T01:00:00.000Z', version: 4 });
+    const h = await harness({ plan: () => due, checkpoint: (p) => open(p.suggestionId, 1, { checkpoint: 'eightyPercent', version: 5 }) });
+    const first = h.nextWait();
+    const second = h.nextWait();
+    const third = h.nextWait();
     const arn = await h.start(id);
-    const firstToken = await first;
-    const secondToken = await second; // only issued after the first wait timed out (1 s)
+    const firstWait = await first;
+    await second; // only after the first wait timed out (1 s)
+    const thirdWait = await third;
 
-    expect(h.calls.overdue).toEqual([{ suggestionId: id, phase: 'screening', timeout: 1 }]);
-    expect(secondToken).not.toBe(firstToken);
+    expect(h.calls.checkpoint[0]).toEqual(due);
+    expect(h.calls.checkpoint[1]).toMatchObject({ checkpoint: 'eightyPercent', version: 5 });
     // The timed-out token is dead: answering it late is TaskTimedOut.
-    await expect(h.sfn.send(new SendTaskSuccessCommand({ taskToken: firstToken, output: '{}' }))).rejects.toMatchObject({ name: 'TaskTimedOut' });
+    await expect(h.answer(firstWait.taskToken, done(id))).rejects.toMatchObject({ name: 'TaskTimedOut' });
 
-    await h.sfn.send(new SendTaskSuccessCommand({ taskToken: secondToken, output: '{"decision":"rejected"}' }));
-    const done = await h.engine.waitForExecution(arn, 10_000);
-    expect(done.status).toBe('SUCCEEDED');
+    await h.answer(thirdWait.taskToken, done(id));
+    const finished = await h.engine.waitForExecution(arn, 10_000);
+    expect(finished.status).toBe('SUCCEEDED');
     expect(h.statesEntered(arn)).toEqual([
-      'BeginScreening',
-      'IsScreeningOpen',
-      'AwaitScreening',
-      'ScreeningOverdue',
-      'IsScreeningOpen',
-      'AwaitScreening',
-      'Screened',
+      S.plan, S.isOpen,
+      S.awaitEvent, S.checkpoint, S.isOpen,
+      S.awaitEvent, S.checkpoint, S.isOpen,
+      S.awaitEvent, S.isOpen, S.finished,
     ]);
-    const caught = h.events.find((e) => e.executionArn === arn && e.type === 'StateFailed' && e.stateName === 'AwaitScreening');
-    expect(caught?.error).toBe('States.Timeout');
+    const caught = h.events.filter((e) => e.executionArn === arn && e.type === 'StateFailed' && e.stateName === S.awaitEvent);
+    expect(caught.map((e) => e.error)).toEqual(['States.Timeout', 'States.Timeout']);
   });
 
-  it('finishes without waiting when the checkpoint says screening is over', async () => {
-    const h = await harness({ begin: (p) => ({ suggestionId: p.suggestionId, phase: 'done', timeout: 1 }) });
+  it('finishes at once when the plan is done (a rejected or merged suggestion, a resumed closed one)', async () => {
+    const h = await harness({ plan: (p) => done(p.suggestionId) });
     const arn = await h.start(unique('done'));
-    const done = await h.engine.waitForExecution(arn, 10_000);
-    expect(done.status).toBe('SUCCEEDED');
-    expect(h.statesEntered(arn)).toEqual(['BeginScreening', 'IsScreeningOpen', 'Finished']);
+    const finished = await h.engine.waitForExecution(arn, 10_000);
+    expect(finished.status).toBe('SUCCEEDED');
+    expect(h.statesEntered(arn)).toEqual([S.plan, S.isOpen, S.finished]);
     expect(h.calls.await).toEqual([]);
   });
 
-  it('fails the execution with the error and cause given to SendTaskFailure', async () => {
-    const h = await harness({ begin: screening(30) });
-    const tokenPromise = h.nextToken();
-    const arn = await h.start(unique('failure'));
-    await h.sfn.send(new SendTaskFailureCommand({ taskToken: await tokenPromise, error: 'Screening.Withdrawn', cause: 'the citizen withdrew it' }));
-    const done = await h.engine.waitForExecution(arn, 10_000);
-    expect(done).toMatchObject({ status: 'FAILED', error: 'Screening.Withdrawn', cause: 'the citizen withdrew it' });
-    const described = await h.sfn.send(new DescribeExecutionCommand({ executionArn: arn }));
-    expect(described).toMatchObject({ status: 'FAILED', error: 'Screening.Withdrawn' });
-    expect(described.stopDate).toBeInstanceOf(Date);
+  it('retries a failing task with backoff and carries on when it recovers', async () => {
+    let attempts = 0;
+    const h = await harness({
+      plan: (p) => {
+        if (++attempts < 3) throw Object.assign(new Error('throttled'), { name: 'StoreError' });
+        return done(p.suggestionId);
+      },
+    });
+    const arn = await h.start(unique('transient'));
+    expect((await h.engine.waitForExecution(arn, 10_000)).status).toBe('SUCCEEDED');
+    expect(attempts).toBe(3);
+    expect(h.events.filter((e) => e.executionArn === arn && e.type === 'StateRetried')).toHaveLength(2);
+    expect(h.calls.failure).toEqual([]);
   });
 
-  it('reports a task function’s error as the Lambda integration does (error type, JSON cause)', async () => {
+  it('records a task failure after the retries, parks in AwaitResume, and an admin’s resume continues the loop', async () => {
+    const id = unique('failure');
     const h = await harness({
-      begin: () => {
+      plan: () => {
         throw Object.assign(new Error('table unavailable'), { name: 'StoreError' });
       },
     });
-    const arn = await h.start(unique('broken'));
-    const done = await h.engine.waitForExecution(arn, 10_000);
-    expect(done.status).toBe('FAILED');
-    expect(done.error).toBe('StoreError');
-    expect(JSON.parse(done.cause!)).toMatchObject({ errorType: 'StoreError', errorMessage: 'table unavailable' });
+    const parked = h.nextWait();
+    const arn = await h.start(id);
+    const resume = await parked;
+    expect(resume.state).toBe(S.awaitResume);
+    expect(h.calls.resume[0]).toEqual({ suggestionId: id, taskToken: resume.taskToken });
+    expect(h.calls.plan).toHaveLength(4); // the first attempt and three retries
+    expect(h.calls.failure).toHaveLength(1);
+    expect(h.calls.failure[0]!.suggestionId).toBe(id);
+    expect(h.calls.failure[0]!.failure.Error).toBe('StoreError');
+    expect(JSON.parse(h.calls.failure[0]!.failure.Cause)).toMatchObject({ errorType: 'StoreError', errorMessage: 'table unavailable' });
+    expect((await h.engine.describeExecution(arn)).status).toBe('RUNNING');
+
+    // The admin resumes with a fresh plan: the loop goes on where the suggestion stands.
+    const next = h.nextWait();
+    await h.answer(resume.taskToken, open(id, 30));
+    const wait = await next;
+    expect(wait.state).toBe(S.awaitEvent);
+    await h.answer(wait.taskToken, done(id));
+    expect((await h.engine.waitForExecution(arn, 10_000)).status).toBe('SUCCEEDED');
+    expect(h.statesEntered(arn)).toEqual([S.plan, S.recordFailure, S.awaitResume, S.isOpen, S.awaitEvent, S.isOpen, S.finished]);
+  });
+
+  it('sends a failure reported on the waiting token (SendTaskFailure) to RecordFailure too, not into a retry', async () => {
+    const id = unique('task-failure');
+    const h = await harness({ plan: (p) => open(p.suggestionId, 30) });
+    const waiting = h.nextWait();
+    const parked = h.nextWait();
+    const arn = await h.start(id);
+    await h.sfn.send(new SendTaskFailureCommand({ taskToken: (await waiting).taskToken, error: 'Workflow.Broken', cause: 'a bad answer' }));
+    const resume = await parked;
+    expect(resume.state).toBe(S.awaitResume);
+    expect(h.calls.failure).toEqual([{ suggestionId: id, failure: { Error: 'Workflow.Broken', Cause: 'a bad answer' } }]);
+    expect(h.calls.await).toHaveLength(1);
+    await h.answer(resume.taskToken, done(id));
+    expect((await h.engine.waitForExecution(arn, 10_000)).status).toBe('SUCCEEDED');
+  });
+
+  it('parks even when the failure cannot be recorded', async () => {
+    const h = await harness({
+      plan: () => {
+        throw new Error('broken');
+      },
+      extra: {
+        [S.recordFailure]: () => {
+          throw new Error('also broken');
+        },
+      },
+    });
+    const parked = h.nextWait();
+    const arn = await h.start(unique('unrecorded'));
+    const resume = await parked;
+    expect(resume.state).toBe(S.awaitResume);
+    await h.answer(resume.taskToken, done(resume.suggestionId));
+    expect((await h.engine.waitForExecution(arn, 10_000)).status).toBe('SUCCEEDED');
   });
 
   it('is idempotent on the execution name, as Standard workflows are', async () => {
-    const h = await harness({ begin: screening(30) });
+    const h = await harness({ plan: (p) => open(p.suggestionId, 30) });
     const id = unique('idempotent');
     const first = await h.start(id);
     expect(await h.start(id)).toBe(first);
     await expect(
       h.sfn.send(new StartExecutionCommand({ stateMachineArn: machine.arn, name: id, input: JSON.stringify({ Payload: { suggestionId: 'other' } }) })),
     ).rejects.toMatchObject({ name: 'ExecutionAlreadyExists' });
-    expect(h.calls.begin).toHaveLength(1);
+    expect(h.calls.plan).toHaveLength(1);
   });
 
   it('scales TimeoutSecondsPath for demos while the function still sees the real timeout', async () => {
-    const seen: Payload[] = [];
-    let overdueAt = 0;
+    const seen: Wait[] = [];
+    let checkpointAt = 0;
     const engine = new LocalStepFunctions({
       stateMachines: [machine],
       store,
       taskHandlers: {
-        BeginScreening: (p) => screening(3600)(p as Payload),
-        AwaitScreening: (p) => (seen.push(p as Payload), null),
-        ScreeningOverdue: (p) => ((overdueAt = Date.now()), { suggestionId: (p as Payload).suggestionId, phase: 'done', timeout: 3600 }),
+        [S.plan]: (p) => open((p as { suggestionId: string }).suggestionId, 3600),
+        [S.awaitEvent]: (p) => (seen.push(p as Wait), null),
+        [S.checkpoint]: (p) => ((checkpointAt = Date.now()), done((p as WorkflowPlan).suggestionId)),
       },
       // An hour of workflow time per second of wall-clock time.
       taskTimeoutSeconds: (seconds) => seconds / 3600,
@@ -215,33 +293,55 @@ describe('the suggestion workflow (synthesized definition)', () => {
     running.push(engine);
     const started = Date.now();
     const { executionArn } = await engine.startExecution({ stateMachineArn: machine.arn, name: unique('scaled'), input: JSON.stringify({ Payload: { suggestionId: 's' } }) });
-    const done = await engine.waitForExecution(executionArn, 10_000);
-    expect(done.status).toBe('SUCCEEDED');
-    expect(seen.map((p) => p.timeout)).toEqual([3600]);
-    expect(overdueAt - started).toBeGreaterThanOrEqual(900);
-    expect(overdueAt - started).toBeLessThan(5_000);
-    expect(JSON.parse(done.output!)).toEqual({ Payload: { suggestionId: 's', phase: 'done', timeout: 3600 } });
+    const finished = await engine.waitForExecution(executionArn, 10_000);
+    expect(finished.status).toBe('SUCCEEDED');
+    expect(seen.map((p) => [p.timeout, p.plan?.timeout])).toEqual([[3600, 3600]]);
+    expect(checkpointAt - started).toBeGreaterThanOrEqual(900);
+    expect(checkpointAt - started).toBeLessThan(5_000);
+    expect(JSON.parse(finished.output!)).toEqual({ Payload: done('s') });
   });
 
-  it('resumes a RUNNING execution after a restart: a new engine starts it again with its original input', async () => {
-    const before = await harness({ begin: screening(30) });
+  it('resumes a RUNNING execution after a restart: a new engine plans again from the original input', async () => {
+    const before = await harness({ plan: (p) => open(p.suggestionId, 30) });
     const id = unique('restart');
-    const firstToken = before.nextToken();
+    const firstWait = before.nextWait();
     const arn = await before.start(id);
-    await firstToken;
+    await firstWait;
     await before.stop(); // the process goes away while the execution waits
 
     expect((await store.get(arn))?.status).toBe('RUNNING');
 
-    const after = await harness({ begin: screening(30) });
-    const secondToken = after.nextToken();
+    const after = await harness({ plan: (p) => open(p.suggestionId, 30) });
+    const secondWait = after.nextWait();
     const resumed = await after.engine.resumeRunning();
     expect(resumed.map((r) => r.executionArn)).toContain(arn);
-    expect(after.calls.begin).toContainEqual({ suggestionId: id });
+    expect(after.calls.plan).toContainEqual({ suggestionId: id });
 
-    const token = await secondToken;
-    await after.sfn.send(new SendTaskSuccessCommand({ taskToken: token, output: '{"decision":"assigned"}' }));
-    const done = await after.engine.waitForExecution(arn, 10_000);
-    expect(done).toMatchObject({ status: 'SUCCEEDED', runs: 2, input: JSON.stringify({ Payload: { suggestionId: id } }) });
+    await after.answer((await secondWait).taskToken, done(id));
+    const finished = await after.engine.waitForExecution(arn, 10_000);
+    expect(finished).toMatchObject({ status: 'SUCCEEDED', runs: 2, input: JSON.stringify({ Payload: { suggestionId: id } }) });
+  });
+
+  it('resumes a workflow parked in AwaitResume after a restart: Plan again, so a fixed fault heals', async () => {
+    let broken = true;
+    const plan = (p: { suggestionId: string }) => {
+      if (broken) throw new Error('broken');
+      return open(p.suggestionId, 30);
+    };
+    const before = await harness({ plan });
+    const id = unique('restart-parked');
+    const parked = before.nextWait();
+    const arn = await before.start(id);
+    expect((await parked).state).toBe(S.awaitResume);
+    await before.stop();
+
+    broken = false;
+    const after = await harness({ plan });
+    const waiting = after.nextWait();
+    await after.engine.resumeRunning();
+    const wait = await waiting;
+    expect(wait.state).toBe(S.awaitEvent);
+    await after.answer(wait.taskToken, done(id));
+    expect((await after.engine.waitForExecution(arn, 10_000)).status).toBe('SUCCEEDED');
   });
 });
