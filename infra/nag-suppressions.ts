@@ -23,6 +23,8 @@ export interface NagSuppression {
 const reasons = {
   xray:
     'X-Ray PutTraceSegments/PutTelemetryRecords (added by tracing: ACTIVE) support no resource-level permissions; the resource must be *.',
+  smsPublish:
+    'The notifier, when SNS sends SMS (-c notifyProvider=sns), publishes to phone numbers: sns:Publish to a phone number has no resource ARN, so its resource must be *; it is granted only then, and only sns:Publish.',
   workflowRole:
     'Step Functions log delivery (logs:CreateLogDelivery etc.) and X-Ray tracing APIs support no resource-level permissions; the resource must be *.',
   lambdaVersions:
@@ -74,7 +76,8 @@ export function applyNagSuppressions({ stateful, stateless }: { stateful: Statef
 
   // --- Project functions: X-Ray needs Resource * ----------------------------------------------------------
   for (const fn of stateless.node.findAll().filter((c): c is ProjectFunction => c instanceof ProjectFunction)) {
-    acknowledge(fn.role!, { id: 'AwsSolutions-IAM5[Resource::*]', reason: reasons.xray });
+    const reason = fn === stateless.notifier ? `${reasons.xray} ${reasons.smsPublish}` : reasons.xray;
+    acknowledge(fn.role!, { id: 'AwsSolutions-IAM5[Resource::*]', reason });
   }
 
   // --- Suggestion workflow role ---------------------------------------------------------------------------

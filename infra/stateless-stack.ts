@@ -18,6 +18,7 @@ import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { SiteConfig } from '../shared/http/api-types';
 import { type FunctionName, routeKey, routes } from '../shared/http/routes';
+import { providerChoice } from '../shared/aws/notification-providers';
 import { ProjectFunction } from './constructs/project-function';
 import { SuggestionWorkflow } from './constructs/suggestion-workflow';
 import { notifierTimeout } from './stateful-stack';
@@ -223,8 +224,26 @@ export class StatelessStack extends Stack {
       entry: 'queue/notifier',
       description: 'Sends queued notifications',
       timeout: notifierTimeout,
-      environment: { ...webEnvironment, NOTIFY_PROVIDER: 'outbox' },
+      environment: { ...webEnvironment, ...notifyEnvironment, NOTIFY_MAX_RECEIVES: String(maxReceives) },
     });
+    // SendMessage: a quiet-hours SMS is re-sent as a delayed copy. (ChangeMessageVisibility, for the retry
+    // backoff, comes with the SQS event source's consume grant.)
+    this.notifier.bindQueue(props.notificationQueue);
+    if (notifyProviders.has('ses')) {
+      // Only from the configured sender: its address and its domain identity, whichever SES verified.
+      const from = notifyEnvironment.NOTIFY_EMAIL_FROM!;
+      this.notifier.addToRolePolicy(
+        new iam.PolicyStatement({
+          actions: ['ses:SendEmail'],
+          resources: [from, from.split('@')[1]!].map((identity) => this.formatArn({ service: 'ses', resource: 'identity', resourceName: identity })),
+          conditions: { StringEquals: { 'ses:FromAddress': from } },
+        }),
+      );
+    }
+    if (notifyProviders.has('sns')) {
+      // Direct SMS publishing has no resource ARN (a phone number is not a resource): see nag-suppressions.ts.
+      this.notifier.addToRolePolicy(new iam.PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
+    }
 
     this.queueStats = new ProjectFunction(this, 'QueueStats', {
       entry: 'jobs/queue-stats',

@@ -1,5 +1,6 @@
 /** The outbox provider: "sends" by writing to the outbox, which the local outbox page shows. */
 import { ulid } from 'ulid';
+import type { QueuedNotification } from '../domain/notifications/delivery';
 import type { Clock, NotificationProvider, NotificationRequest, OutboxStore, RenderedNotification } from '../ports';
 
 export class OutboxProvider implements NotificationProvider {
@@ -9,6 +10,7 @@ export class OutboxProvider implements NotificationProvider {
   ) {}
 
   async send(message: RenderedNotification, request: NotificationRequest): Promise<void> {
+    const { deliverAfter } = request as QueuedNotification;
     await this.outbox.put({
       id: ulid(),
       at: this.clock.now().toISOString(),
@@ -18,6 +20,7 @@ export class OutboxProvider implements NotificationProvider {
       body: message.body,
       event: request.event,
       suggestionId: request.suggestionId,
+      ...(deliverAfter ? { deliverAfter } : {}),
     });
   }
 }

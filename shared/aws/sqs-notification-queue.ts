@@ -1,10 +1,12 @@
 /** Notifications go through SQS so a slow or failing provider never slows intake, and nothing is lost. */
-import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import { ChangeMessageVisibilityCommand, SendMessageBatchCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
+import type { QueuedNotification } from '../domain/notifications/delivery';
 import type { NotificationQueue, NotificationRequest } from '../ports';
+import type { NotificationRetryControl } from '../use-cases/deliver-notification';
 
-export class SqsNotificationQueue implements NotificationQueue {
+export class SqsNotificationQueue implements NotificationQueue, NotificationRetryControl {
   constructor(
-    private readonly client: SQSClient,
+    private readonly client: Pick<SQSClient, 'send'>,
     private readonly queueUrl: string,
   ) {}
 
@@ -19,5 +21,19 @@ export class SqsNotificationQueue implements NotificationQueue {
       );
       if (result.Failed?.length) throw new Error(`SQS refused ${result.Failed.length} notification(s): ${result.Failed[0]?.Message}`);
     }
+  }
+
+  /** The notifier's retry backoff: the failed message stays hidden this long (SQS allows up to 12 h). */
+  async changeVisibility(receiptHandle: string, seconds: number): Promise<void> {
+    await this.client.send(
+      new ChangeMessageVisibilityCommand({ QueueUrl: this.queueUrl, ReceiptHandle: receiptHandle, VisibilityTimeout: Math.min(43_200, Math.max(0, Math.round(seconds))) }),
+    );
+  }
+
+  /** A deferred copy: a new message (its receive count starts again), delayed by at most SQS's 15 minutes. */
+  async requeue(message: QueuedNotification, delaySeconds: number): Promise<void> {
+    await this.client.send(
+      new SendMessageCommand({ QueueUrl: this.queueUrl, MessageBody: JSON.stringify(message), DelaySeconds: Math.min(900, Math.max(0, Math.round(delaySeconds))) }),
+    );
   }
 }

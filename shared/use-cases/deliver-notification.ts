@@ -1,18 +1,29 @@
 /**
- * Delivers one queued notification.
- * Primary course:
- *  1. claim its idempotency key (suggestion, event, recipient, checkpoint) — already sent means done;
- *  2. render it in the recipient's language;
- *  3. hand it to the provider; on success mark it sent, on failure release the claim and rethrow so SQS
- *     retries it later (and, after repeated failures, parks it in the dead-letter queue — never dropped).
+ * Delivers queued notifications: quiet hours, idempotency, retries with backoff, and a record for the admin when
+ * the retries run out. Nothing is dropped: a message is deleted from the queue only once it is sent, known to be
+ * sent already, or handed on as a fresh deferred copy.
  */
+import type { QueuedNotification } from '../domain/notifications/delivery';
+import { maxDelaySeconds, notBefore, retryDelaySeconds, secondsUntil } from '../domain/notifications/delivery';
+import { failedNotificationRecord, type FailedNotificationStore } from '../domain/notifications/failed';
 import { renderNotification } from '../domain/notifications/render';
 import type { Clock, NotificationLedger, NotificationProvider, NotificationRequest } from '../ports';
 
-export async function deliverNotification(
-  deps: { ledger: NotificationLedger; provider: NotificationProvider; clock: Clock },
-  request: NotificationRequest,
-): Promise<'sent' | 'duplicate'> {
+export interface DeliveryDeps {
+  ledger: NotificationLedger;
+  provider: NotificationProvider;
+  clock: Clock;
+}
+
+/**
+ * Delivers one notification.
+ * Primary course:
+ *  1. claim its idempotency key (suggestion, event, recipient, checkpoint) — already sent means done;
+ *  2. render it in the recipient's language;
+ *  3. hand it to the provider; on success mark it sent, on failure release the claim and rethrow so it is
+ *     retried later (and, after repeated failures, recorded for the admin and parked in the DLQ — never dropped).
+ */
+export async function deliverNotification(deps: DeliveryDeps, request: NotificationRequest): Promise<'sent' | 'duplicate'> {
   const claim = await deps.ledger.claim(request.idempotencyKey, deps.clock.now());
   if (claim === 'alreadySent') return 'duplicate';
   if (claim === 'inProgress') throw new Error(`notification ${request.idempotencyKey} is being sent by another worker`);
@@ -24,4 +35,108 @@ export async function deliverNotification(
   }
   await deps.ledger.markSent(request.idempotencyKey, deps.clock.now());
   return 'sent';
+}
+
+/** One received queue message, as the SQS event source hands it over. */
+export interface ReceivedNotification {
+  messageId: string;
+  receiptHandle: string;
+  body: string;
+  /** ApproximateReceiveCount: 1 on the first delivery. */
+  receiveCount: number;
+}
+
+/** What the notifier can do with the queue besides deleting a message. */
+export interface NotificationRetryControl {
+  /** Keeps a received message hidden for this long (the next try's backoff). */
+  changeVisibility(receiptHandle: string, seconds: number): Promise<void>;
+  /** Enqueues a fresh copy, invisible for `delaySeconds` (≤ 900). */
+  requeue(message: QueuedNotification, delaySeconds: number): Promise<void>;
+}
+
+export interface NotifierDeps extends DeliveryDeps {
+  retries: NotificationRetryControl;
+  failed: FailedNotificationStore;
+  /** The queue's maxReceiveCount: the receive at which a failure is the last one before the DLQ. */
+  maxReceives: number;
+  /**
+   * `defer`: an SMS in quiet hours waits for the next window (real providers). `annotate`: it is written at once
+   * with `deliverAfter` set (the local outbox, which only shows what would be sent and when).
+   */
+  quietHours: 'defer' | 'annotate';
+  log: { warn(message: string, detail?: Record<string, unknown>): void; error(message: string, detail?: Record<string, unknown>): void };
+}
+
+export type MessageOutcome = 'sent' | 'duplicate' | 'deferred' | 'retry' | 'failed';
+
+/**
+ * Handles one received message; answers whether it must stay on the queue (a batch item failure).
+ * Primary course:
+ *  1. an SMS in quiet hours (or a message deferred earlier and not yet due) is handed on as a fresh copy that
+ *     carries `deliverAfter`, delayed by up to 15 minutes per hop, and the received copy is deleted — so waiting
+ *     never counts as a failed receive toward the dead-letter queue;
+ *  2. otherwise it is delivered (idempotently);
+ *  3. a failure keeps the message, hidden for 30 s × 2^(receiveCount−1) (at most 15 min); on the last receive
+ *     before the DLQ, a failed-notification record keeps the request and the error for the admin.
+ */
+export async function handleNotificationMessage(deps: NotifierDeps, received: ReceivedNotification): Promise<{ outcome: MessageOutcome; keep: boolean }> {
+  let message: QueuedNotification;
+  try {
+    message = JSON.parse(received.body) as QueuedNotification;
+  } catch {
+    deps.log.error('notification message is not JSON; left for the dead-letter queue', { messageId: received.messageId });
+    return { outcome: 'failed', keep: true };
+  }
+  const now = deps.clock.now();
+  const earlierAttempts = Math.max(0, received.receiveCount - 1);
+
+  const until = notBefore(message, now);
+  if (until && (deps.quietHours === 'defer' || message.deliverAfter)) {
+    const deferred: QueuedNotification = { ...message, deliverAfter: until.toISOString(), priorAttempts: (message.priorAttempts ?? 0) + earlierAttempts };
+    try {
+      await deps.retries.requeue(deferred, Math.min(maxDelaySeconds, secondsUntil(until, now)));
+      return { outcome: 'deferred', keep: false };
+    } catch (error) {
+      deps.log.warn('could not requeue a deferred notification; it will be received again', { messageId: received.messageId, reason: String(error) });
+      return { outcome: 'retry', keep: true };
+    }
+  }
+  const request: QueuedNotification = until ? { ...message, deliverAfter: until.toISOString() } : message;
+
+  try {
+    const result = await deliverNotification(deps, request);
+    return { outcome: result, keep: false };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    if (received.receiveCount >= deps.maxReceives) {
+      const attempts = (message.priorAttempts ?? 0) + received.receiveCount;
+      const { deliverAfter: _d, priorAttempts: _p, ...original } = message;
+      await deps.failed.put(failedNotificationRecord(original, attempts, reason, now));
+      deps.log.error('notification failed for the last time; recorded for the admin', { messageId: received.messageId, event: message.event, attempts, reason });
+      return { outcome: 'failed', keep: true };
+    }
+    const delay = retryDelaySeconds(received.receiveCount);
+    deps.log.warn('notification not delivered; will retry', { messageId: received.messageId, receiveCount: received.receiveCount, retryInSeconds: delay, reason });
+    try {
+      await deps.retries.changeVisibility(received.receiptHandle, delay);
+    } catch (visibilityError) {
+      deps.log.warn('could not set the retry delay; the queue default applies', { messageId: received.messageId, reason: String(visibilityError) });
+    }
+    return { outcome: 'retry', keep: true };
+  }
+}
+
+/** A batch: every message independently; the ids to keep are the batch item failures. */
+export async function handleNotificationBatch(deps: NotifierDeps, messages: readonly ReceivedNotification[]): Promise<{ keep: string[]; outcomes: MessageOutcome[] }> {
+  const results = await Promise.all(
+    messages.map(async (m) => {
+      try {
+        return await handleNotificationMessage(deps, m);
+      } catch (error) {
+        deps.log.error('notification handling failed; it will be received again', { messageId: m.messageId, reason: String(error) });
+        return { outcome: 'retry' as const, keep: true };
+      }
+    }),
+  );
+  return { keep: messages.filter((_, i) => results[i]!.keep).map((m) => m.messageId), outcomes: results.map((r) => r.outcome) };
 }

@@ -1,0 +1,48 @@
+/** Failed notifications, one item each under one partition (they are few: each is a provider outage's residue). */
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { FailedNotificationRecord, FailedNotificationStore } from '../domain/notifications/failed';
+import { keys } from '../model/table';
+
+export class DynamoFailedNotifications implements FailedNotificationStore {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async put(record: FailedNotificationRecord): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.failedNotification(record.id), type: 'failedNotification', ...record } }));
+  }
+
+  async get(id: string): Promise<FailedNotificationRecord | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.failedNotification(id), ConsistentRead: true }));
+    return Item ? strip(Item) : undefined;
+  }
+
+  async list(limit: number): Promise<FailedNotificationRecord[]> {
+    const out: FailedNotificationRecord[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': keys.failedNotification('').pk },
+          ExclusiveStartKey: start,
+          Limit: limit,
+        }),
+      );
+      out.push(...(page.Items ?? []).map(strip));
+      start = page.LastEvaluatedKey;
+    } while (start && out.length < limit);
+    return out.slice(0, limit);
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: keys.failedNotification(id) }));
+  }
+}
+
+function strip(item: Record<string, unknown>): FailedNotificationRecord {
+  const { pk: _pk, sk: _sk, type: _type, ...record } = item;
+  return record as unknown as FailedNotificationRecord;
+}

@@ -1,0 +1,43 @@
+/**
+ * A notification that exhausted its retries, kept for an admin to see and retry. The id is derived from the
+ * idempotency key, so the last attempt recorded twice (a redelivered batch) is one record, not two.
+ */
+import { createHash } from 'node:crypto';
+import type { FailedNotification } from '../../http/api-types';
+import type { NotificationRequest } from '../../ports';
+
+export interface FailedNotificationRecord extends FailedNotification {
+  /** The original request, re-enqueued as it was on retry. */
+  request: NotificationRequest;
+}
+
+/** Where failed notifications are kept (DynamoDB: shared/aws/dynamo-failed-notifications.ts). */
+export interface FailedNotificationStore {
+  put(record: FailedNotificationRecord): Promise<void>;
+  get(id: string): Promise<FailedNotificationRecord | undefined>;
+  list(limit: number): Promise<FailedNotificationRecord[]>;
+  delete(id: string): Promise<void>;
+}
+
+export function failedNotificationId(idempotencyKey: string): string {
+  return createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 32);
+}
+
+export function failedNotificationRecord(
+  request: NotificationRequest,
+  attempts: number,
+  lastError: string,
+  failedAt: Date,
+): FailedNotificationRecord {
+  return {
+    id: failedNotificationId(request.idempotencyKey),
+    failedAt: failedAt.toISOString(),
+    event: request.event,
+    channel: request.channel,
+    to: request.to,
+    suggestionId: request.suggestionId,
+    attempts,
+    lastError: lastError.slice(0, 1000),
+    request,
+  };
+}

@@ -1,0 +1,47 @@
+/** The notifier's CDK block with real providers chosen by context: environment, least-privilege grants, cdk-nag clean. */
+import { App } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import { describe, expect, it } from 'vitest';
+import { addNagChecks, buildJianyi } from '../../../infra/app';
+
+function synth(context: Record<string, string>) {
+  const app = new App({ context: { 'aws:cdk:bundling-stacks': [], ...context } });
+  const stacks = buildJianyi(app);
+  addNagChecks(app);
+  app.synth(); // cdk-nag throws on any finding not acknowledged
+  return { stacks, template: Template.fromStack(stacks.stateless) };
+}
+
+describe('notifier infrastructure by context', () => {
+  it('with SNS for SMS and SES for email: their env, sns:Publish and ses:SendEmail from the sender only', () => {
+    const { stacks, template } = synth({ notifyProvider: 'sns', notifyEmailProvider: 'ses', notifyEmailFrom: 'noreply@jianyi.example' });
+    const id = stacks.stateless.getLogicalId(stacks.stateless.notifier.node.defaultChild as never);
+    const fn = template.toJSON().Resources[id];
+    expect(fn.Properties.Environment.Variables).toMatchObject({
+      NOTIFY_PROVIDER: 'sns',
+      NOTIFY_EMAIL_PROVIDER: 'ses',
+      NOTIFY_EMAIL_FROM: 'noreply@jianyi.example',
+      NOTIFY_MAX_RECEIVES: '5',
+    });
+    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
+      (p) => (p as { Properties: { PolicyDocument: { Statement: Record<string, unknown>[] } } }).Properties.PolicyDocument.Statement,
+    );
+    const ses = statements.find((s) => s.Action === 'ses:SendEmail')!;
+    expect(JSON.stringify(ses.Resource)).toContain('identity/noreply@jianyi.example');
+    expect(JSON.stringify(ses.Resource)).toContain('identity/jianyi.example');
+    expect(ses.Condition).toEqual({ StringEquals: { 'ses:FromAddress': 'noreply@jianyi.example' } });
+    expect(statements.filter((s) => s.Action === 'sns:Publish')).toHaveLength(1);
+  });
+
+  it('with the outbox (the default): no SES or SNS permission at all', () => {
+    const { template } = synth({});
+    const policies = JSON.stringify(template.findResources('AWS::IAM::Policy'));
+    expect(policies).not.toContain('ses:SendEmail');
+    expect(policies).not.toContain('sns:Publish');
+  });
+
+  it('refuses at synth a provider without its configuration', () => {
+    expect(() => synth({ notifyProvider: 'webhook' })).toThrow(/NOTIFY_WEBHOOK_URL/);
+    expect(() => synth({ notifyProvider: 'ses' })).toThrow(/cannot send sms/);
+  });
+});
