@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { failedNotificationRecord } from '../../../shared/domain/notifications/failed';
+import type { StaffPrincipal } from '../../../shared/domain/staff/principal';
+import type { AuditEntry } from '../../../shared/http/api-types';
+import type { NotificationRequest } from '../../../shared/ports';
+import { listFailedNotifications, retryFailedNotification } from '../../../shared/use-cases/failed-notifications';
+import { fixedClock, MemoryFailed, request } from './fakes';
+
+const admin: StaffPrincipal = { username: 'admin1', name: '管理员', role: 'admin', orgId: 'demo' };
+const dispatcher: StaffPrincipal = { ...admin, username: 'd1', role: 'dispatcher' };
+
+function deps() {
+  const failed = new MemoryFailed();
+  const enqueued: NotificationRequest[] = [];
+  const audit: AuditEntry[] = [];
+  return {
+    failed,
+    enqueued,
+    audits: audit,
+    deps: {
+      failed,
+      notifications: { enqueue: async (r: readonly NotificationRequest[]) => void enqueued.push(...r) },
+      audit: { record: async (e: AuditEntry) => void audit.push(e), list: async () => ({ entries: audit }) },
+      clock: fixedClock('2026-05-06T03:00:00Z'),
+    },
+  };
+}
+
+describe('failed notifications (admin)', () => {
+  it('lists newest first, without the stored request', async () => {
+    const { deps: d, failed } = deps();
+    await failed.put(failedNotificationRecord(request(), 5, 'down', new Date('2026-05-06T01:00:00Z')));
+    await failed.put(failedNotificationRecord(request({ idempotencyKey: 'k2', suggestionId: 's2' }), 5, 'down', new Date('2026-05-06T02:00:00Z')));
+    const { items } = await listFailedNotifications(d, admin);
+    expect(items.map((i) => i.suggestionId)).toEqual(['s2', 's1']);
+    expect(items[0]).not.toHaveProperty('request');
+    expect(items[0]).toMatchObject({ event: 'receipt', channel: 'sms', attempts: 5, lastError: 'down' });
+  });
+
+  it('is for admins only', async () => {
+    const { deps: d } = deps();
+    await expect(listFailedNotifications(d, dispatcher)).rejects.toMatchObject({ status: 403 });
+    await expect(retryFailedNotification(d, dispatcher, 'x')).rejects.toMatchObject({ status: 403 });
+  });
+
+  it('retry re-enqueues the original request, deletes the record and audits it', async () => {
+    const { deps: d, failed, enqueued, audits } = deps();
+    const record = failedNotificationRecord(request(), 5, 'down', new Date('2026-05-06T01:00:00Z'));
+    await failed.put(record);
+    const item = await retryFailedNotification(d, admin, record.id);
+    expect(item.id).toBe(record.id);
+    expect(enqueued).toEqual([request()]);
+    expect(failed.records.size).toBe(0);
+    expect(audits).toEqual([
+      { at: '2026-05-06T03:00:00.000Z', actor: { id: 'admin1', role: 'admin' }, action: 'retryNotification', target: 's1', detail: 'receipt sms after 5 attempts' },
+    ]);
+    await expect(retryFailedNotification(d, admin, record.id)).rejects.toMatchObject({ status: 404 });
+  });
+});
