@@ -108,21 +108,23 @@ export async function handleNotificationMessage(deps: NotifierDeps, received: Re
     return { outcome: result, keep: false };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    if (received.receiveCount >= deps.maxReceives) {
+    const lastAttempt = received.receiveCount >= deps.maxReceives;
+    const delay = retryDelaySeconds(received.receiveCount);
+    if (lastAttempt) {
       const attempts = (message.priorAttempts ?? 0) + received.receiveCount;
       const { deliverAfter: _d, priorAttempts: _p, ...original } = message;
       await deps.failed.put(failedNotificationRecord(original, attempts, reason, now));
       deps.log.error('notification failed for the last time; recorded for the admin', { messageId: received.messageId, event: message.event, attempts, reason });
-      return { outcome: 'failed', keep: true };
+    } else {
+      deps.log.warn('notification not delivered; will retry', { messageId: received.messageId, receiveCount: received.receiveCount, retryInSeconds: delay, reason });
     }
-    const delay = retryDelaySeconds(received.receiveCount);
-    deps.log.warn('notification not delivered; will retry', { messageId: received.messageId, receiveCount: received.receiveCount, retryInSeconds: delay, reason });
+    // After the backoff the message is received again — and, after the last attempt, SQS moves it to the DLQ.
     try {
       await deps.retries.changeVisibility(received.receiptHandle, delay);
     } catch (visibilityError) {
       deps.log.warn('could not set the retry delay; the queue default applies', { messageId: received.messageId, reason: String(visibilityError) });
     }
-    return { outcome: 'retry', keep: true };
+    return { outcome: lastAttempt ? 'failed' : 'retry', keep: true };
   }
 }
 

@@ -99,7 +99,7 @@ describe('retries, idempotency and failed notifications', () => {
     provider.down = true;
     const result = await handleNotificationMessage(deps, received({ ...request(), priorAttempts: 1 }, 5));
     expect(result).toEqual({ outcome: 'failed', keep: true });
-    expect(retries.visibility).toHaveLength(0);
+    expect(retries.visibility.map((v) => v.seconds)).toEqual([480]); // then SQS moves it to the DLQ
     const record = failed.records.get(failedNotificationId(request().idempotencyKey));
     expect(record).toEqual({
       id: failedNotificationId(request().idempotencyKey),
