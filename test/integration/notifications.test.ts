@@ -29,7 +29,8 @@ const region = 'us-east-1';
 const secret = 'integration-secret-0123';
 const maxReceives = 3;
 // 10:00 in Shanghai, so an SMS may go at once.
-const clock = { now: () => new Date('2026-05-06T02:00:00Z') };
+let nowIso = '2026-05-06T02:00:00Z';
+const clock = { now: () => new Date(nowIso) };
 
 let sqsEmulator: LocalSqs;
 let sqs: SQSClient;
@@ -79,7 +80,7 @@ function notifier(queueUrl: string) {
     clock,
     retries: {
       changeVisibility: (handle, seconds) => (backoff.push(seconds), queue.changeVisibility(handle, 1)),
-      requeue: (message) => queue.requeue(message, 0),
+      requeue: (message, delaySeconds) => queue.requeue(message, Math.min(delaySeconds, 5)),
     },
     failed: new DynamoFailedNotifications(documents, tableName),
     maxReceives,
@@ -192,5 +193,34 @@ describe('notifications when the SMS gateway goes down', () => {
     expect(accepted.filter((a) => a.key === request.idempotencyKey)).toHaveLength(1);
     expect((await listFailedNotifications({ failed }, admin)).items.find((i) => i.id === item.id)).toBeUndefined();
     expect(audits).toHaveLength(1);
+  });
+
+  it('defers an SMS in quiet hours as a delayed copy that carries deliverAfter, then delivers it once', async () => {
+    const { url } = await createQueuePair();
+    const { deps, queue } = notifier(url);
+    const request = sms(`s-${randomUUID()}`);
+    failNext = 0;
+    nowIso = '2026-05-06T15:00:00Z'; // 23:00 in Shanghai
+    try {
+      await queue.enqueue([request]);
+      const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: url, WaitTimeSeconds: 2, MessageSystemAttributeNames: ['All'] }));
+      const [message] = Messages;
+      const { keep, outcomes } = await handleNotificationBatch(deps, [{ messageId: message!.MessageId!, receiptHandle: message!.ReceiptHandle!, body: message!.Body!, receiveCount: 1 }]);
+      expect({ keep, outcomes }).toEqual({ keep: [], outcomes: ['deferred'] });
+      await sqs.send(new DeleteMessageBatchCommand({ QueueUrl: url, Entries: [{ Id: '0', ReceiptHandle: message!.ReceiptHandle! }] }));
+      const { Attributes = {} } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['ApproximateNumberOfMessagesDelayed'] }));
+      expect(Attributes.ApproximateNumberOfMessagesDelayed).toBe('1');
+      expect(accepted.some((a) => a.key === request.idempotencyKey)).toBe(false);
+
+      // Morning: the copy is due and goes out once, marked with the window it waited for.
+      nowIso = '2026-05-07T00:00:05Z';
+      const sentAfter: (string | undefined)[] = [];
+      const provider: NotifierDeps['provider'] = { send: async (m, r) => (sentAfter.push((r as { deliverAfter?: string }).deliverAfter), deps.provider.send(m, r)) };
+      await pollUntil(url, { ...deps, provider }, async () => accepted.some((a) => a.key === request.idempotencyKey));
+      expect(sentAfter).toEqual(['2026-05-07T00:00:00.000Z']);
+      expect(accepted.filter((a) => a.key === request.idempotencyKey)).toHaveLength(1);
+    } finally {
+      nowIso = '2026-05-06T02:00:00Z';
+    }
   });
 });
