@@ -54,6 +54,11 @@ export interface LocalStackOptions {
    * its own table) instead of starting one. The endpoint must be on this machine.
    */
   readonly database?: { readonly endpoint: string; readonly tableName: string };
+  /**
+   * Which seeded suggestions get a workflow on a first run: 'new' (before screening) or 'open' (every open one, so
+   * reminders, escalations and auto-closes show on the seeded data). @default 'new'
+   */
+  readonly seedWorkflows?: 'new' | 'open';
   /** Resume RUNNING executions from a previous run. @default true */
   readonly resume?: boolean;
   /** Poll the event source mappings' queues. @default true */
@@ -151,7 +156,12 @@ type DevIdpModule = {
   >;
 };
 type SeedModule = {
-  seedDemoData(options: { tableName: string; dynamodb: DynamoDBDocumentClient; startWorkflow?: (suggestionId: string) => Promise<void> }): Promise<SeededDemo>;
+  seedDemoData(options: {
+    tableName: string;
+    dynamodb: DynamoDBDocumentClient;
+    startWorkflow?: (suggestionId: string) => Promise<void>;
+    workflows?: 'new' | 'open';
+  }): Promise<SeededDemo>;
 };
 
 /** A client factory for a DynamoDB Local someone else started (and will stop). */
@@ -324,6 +334,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
           startWorkflow: async (suggestionId) => {
             await startWorkflow(suggestionId);
           },
+          workflows: options.seedWorkflows ?? 'new',
         });
       }
     }

@@ -75,8 +75,14 @@ export interface SeedOptions {
   tableName: string;
   dynamodb: DynamoDBDocumentClient;
   now?: Date;
-  /** Called for each seeded suggestion still before screening, so its workflow runs like a new one's. */
+  /** Called for each seeded suggestion whose workflow should run (see `workflows`). */
   startWorkflow?: (suggestionId: string) => Promise<void>;
+  /**
+   * Which seeded suggestions get a workflow: 'new' (still before screening, like a fresh submission) or 'open'
+   * (every one not closed, rejected or merged: the planner picks each up where it stands, so a demo shows
+   * reminders, escalations and auto-closes on the seeded data too). @default 'new'
+   */
+  workflows?: 'new' | 'open';
 }
 
 export interface SeedResult {
@@ -150,7 +156,8 @@ export async function seedDemoData(options: SeedOptions): Promise<SeedResult> {
     const timeline: TimelineEntry[] = [entry];
     for (const action of plan) {
       at = new Date(at.getTime() + (action === 'reply' ? 4 : 1) * 86_400_000 * 0.9);
-      const changes: Partial<Suggestion> = {};
+      // Each phase starts when its action happened, as the API records it (the planner measures reminders from it).
+      const changes: Partial<Suggestion> = action === 'rate' || action === 'reject' ? {} : { phaseStartedAt: at.toISOString() };
       if (action === 'assign') {
         Object.assign(changes, { tier: example.tier, leadDepartmentId: example.department, dueAt: signDueAt(at).toISOString() });
       }
@@ -166,7 +173,8 @@ export async function seedDemoData(options: SeedOptions): Promise<SeedResult> {
     items.push(suggestionItem(suggestion));
     items.push({ ...keys.trackingCode(suggestion.trackingCode), type: 'trackingCode', suggestionId: suggestion.id });
     for (const e of timeline) items.push({ ...keys.timelineEntry(suggestion.id, e.at, e.seq), type: 'timeline', suggestionId: suggestion.id, ...e });
-    if (suggestion.status === 'submitted') toStart.push(suggestion.id);
+    const open = !['closed', 'rejected', 'merged'].includes(suggestion.status);
+    if (suggestion.status === 'submitted' || (options.workflows === 'open' && open)) toStart.push(suggestion.id);
   });
 
   await writeAll(options.dynamodb, options.tableName, items);

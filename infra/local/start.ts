@@ -84,6 +84,8 @@ async function main(): Promise<void> {
     dataDir,
     timeScale,
     seed: !args.has('--no-seed'),
+    // In demo time every open seeded suggestion runs its workflow, so reminders, escalations and auto-closes show.
+    seedWorkflows: timeScale > 1 ? 'open' : 'new',
     log,
     logRequests: process.env.JIANYI_LOG_REQUESTS === '1',
     stepFunctions:
