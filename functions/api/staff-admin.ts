@@ -1,13 +1,19 @@
-/** Supervisor board, reply templates, calendar overrides (and failed notifications, being built). */
+/** Supervisor board, reply templates, calendar overrides, time limits and failed notifications. */
 import { composition, systemClock } from '../../shared/aws/composition';
-import { DomainError } from '../../shared/domain/errors';
+import { dynamoDocumentClient } from '../../shared/aws/clients';
+import { DynamoFailedNotifications } from '../../shared/aws/dynamo-failed-notifications';
+import { requiredEnv } from '../../shared/aws/env';
 import { apiHandler, byRoute } from '../../shared/http/api-handler';
 import { staffAuthenticator } from '../../shared/http/staff-auth';
+import { listFailedNotifications, retryFailedNotification } from '../../shared/use-cases/failed-notifications';
 import { escalationBoard, getCalendarOverrides, getTimeLimits, listReplyTemplates, saveCalendarOverrides, saveReplyTemplate, saveTimeLimits } from '../../shared/use-cases/supervision';
 
 const deps = { supervision: composition.supervision(), store: composition.suggestionStore(), audit: composition.auditLog(), clock: systemClock };
-const notYet = async () => {
-  throw new DomainError('not_implemented', 501, 'error.internal');
+const failedDeps = {
+  failed: new DynamoFailedNotifications(dynamoDocumentClient(), requiredEnv('TABLE_NAME')),
+  notifications: composition.notificationQueue(),
+  audit: deps.audit,
+  clock: systemClock,
 };
 
 export const handler = apiHandler(
@@ -19,8 +25,11 @@ export const handler = apiHandler(
     'PUT /api/staff/calendar-overrides': async (r) => ({ status: 200, body: await saveCalendarOverrides(deps, r.principal!, r.body) }),
     'GET /api/staff/time-limits': async (r) => ({ status: 200, body: await getTimeLimits(deps, r.principal!) }),
     'PUT /api/staff/time-limits': async (r) => ({ status: 200, body: await saveTimeLimits(deps, r.principal!, r.body) }),
-    'GET /api/staff/notifications/failed': notYet,
-    'POST /api/staff/notifications/failed/{id}/retry': notYet,
+    'GET /api/staff/notifications/failed': async (r) => ({ status: 200, body: await listFailedNotifications(failedDeps, r.principal!) }),
+    'POST /api/staff/notifications/failed/{id}/retry': async (r) => ({
+      status: 202,
+      body: await retryFailedNotification(failedDeps, r.principal!, r.event.pathParameters?.id ?? ''),
+    }),
   }),
   { authenticate: staffAuthenticator() },
 );

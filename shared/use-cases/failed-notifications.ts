@@ -41,7 +41,7 @@ export async function listFailedNotifications(deps: Pick<FailedNotificationsDeps
 export async function retryFailedNotification(deps: FailedNotificationsDeps, principal: StaffPrincipal, id: string): Promise<FailedNotification> {
   requireRole(principal, ['admin']);
   const record = await deps.failed.get(id);
-  if (!record) throw new NotFoundError('error.routeNotFound', { path: `/api/staff/notifications/failed/${id}` });
+  if (!record) throw new NotFoundError('error.failedNotificationNotFound');
   await deps.notifications.enqueue([record.request]);
   await deps.failed.delete(id);
   await deps.audit.record({

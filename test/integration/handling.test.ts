@@ -136,7 +136,7 @@ describe('handling a suggestion', () => {
     expect(forbidden.status).toBe(403);
   });
 
-  it('keeps the organisation's time limits (admin), validated', async () => {
+  it("keeps the organisation's time limits (admin), validated", async () => {
     const saved = await t.api('/api/staff/time-limits', { method: 'PUT', token: tokens.admin, json: { limits: { screening: { amount: 2, unit: 'workingDays' }, tiers: { deadline: { amount: 10, unit: 'workingDays' } } } } });
     expect(saved.status).toBe(200);
     expect(saved.body.effective.screening).toEqual({ amount: 2, unit: 'workingDays' });
@@ -145,5 +145,13 @@ describe('handling a suggestion', () => {
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.error.fields)).toEqual(['limits.sign.amount']);
     expect((await t.api('/api/staff/time-limits', { method: 'PUT', token: tokens.dispatcher, json: { limits: {} } })).status).toBe(403);
+  });
+
+  it('lists failed notifications for admins only', async () => {
+    const list = await t.api('/api/staff/notifications/failed', { token: tokens.admin });
+    expect(list.status).toBe(200);
+    expect(Array.isArray(list.body.items)).toBe(true);
+    expect((await t.api('/api/staff/notifications/failed', { token: tokens.dispatcher })).status).toBe(403);
+    expect((await t.api('/api/staff/notifications/failed/nope/retry', { method: 'POST', token: tokens.admin })).status).toBe(404);
   });
 });

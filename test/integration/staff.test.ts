@@ -103,25 +103,28 @@ describe('staff', () => {
     expect(audit.body.entries.some((e: { action: string; target: string }) => e.action === 'viewSuggestion' && e.target === id)).toBe(true);
   });
 
-  it('reminds the dispatchers when screening passes its deadline, once per overdue day', async () => {
+  it('escalates a screening deadline that passed: 督办 record, supervisors and dispatchers told', async () => {
     // The seeded suggestions still in screening were submitted days ago: their workflows find them overdue.
     const screening = await allPages('&status=screening', dispatcher);
     expect(screening.length).toBeGreaterThan(0);
     const id = screening[0]!.id;
     const detail = await eventually(async () => {
       const d = await t.api(`/api/staff/suggestions/${id}`, { token: dispatcher });
-      return d.body.timeline.some((e: { action: string }) => e.action === 'screeningOverdue') ? d : undefined;
+      return d.body.timeline.some((e: { action: string }) => e.action === 'escalate') ? d : undefined;
     });
-    const overdue = detail.body.timeline.filter((e: { action: string }) => e.action === 'screeningOverdue');
-    expect(overdue).toHaveLength(1);
-    expect(overdue[0]).toMatchObject({ visibility: 'internal', actor: { type: 'system' } });
-    const reminders = await eventually(async () => {
+    const escalations = detail.body.timeline.filter((e: { action: string }) => e.action === 'escalate');
+    expect(escalations).toHaveLength(1);
+    expect(escalations[0]).toMatchObject({ visibility: 'internal', actor: { type: 'system' }, note: 'screeningDue' });
+    const messages = await eventually(async () => {
       const o = await t.api('/api/local/outbox');
-      const mine = o.body.messages.filter((m: { event: string; suggestionId: string }) => m.event === 'screeningOverdue' && m.suggestionId === id);
-      return mine.length === 2 ? mine : undefined;
+      const mine = o.body.messages.filter((m: { suggestionId: string }) => m.suggestionId === id);
+      return mine.length >= 4 ? mine : undefined;
     });
-    expect(reminders.map((m: { to: string }) => m.to).sort()).toEqual(['13800000001', 'dispatcher@demo.jianyi.local']);
-    expect(reminders.find((m: { channel: string }) => m.channel === 'email').subject).toBe('【催办】建议待筛查已超时');
+    const to = (event: string) => messages.filter((m: { event: string }) => m.event === event).map((m: { to: string }) => m.to).sort();
+    expect(to('overdue')).toEqual(['13800000001', 'dispatcher@demo.jianyi.local']);
+    expect(to('escalation')).toEqual(['13800000004', 'supervisor@demo.jianyi.local']);
+    const board = await t.api('/api/staff/escalations', { token: await t.token('supervisor') });
+    expect(board.body.escalations.map((e: { suggestionId: string }) => e.suggestionId)).toContain(id);
     // The citizen's view does not show internal steps.
     const citizen = await t.api(`/api/suggestions/${detail.body.trackingCode}`, { headers: { 'x-tracking-pin': '246810' } });
     expect(citizen.body.timeline.map((e: { action: string }) => e.action)).toEqual(['submit', 'beginScreening']);

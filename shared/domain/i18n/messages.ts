@@ -19,6 +19,7 @@ const zhCN = {
   'error.methodNotAllowed': '接口 {path} 不支持 {method} 方法，可用：{allowed}',
   'error.suggestionNotFound': '未找到该建议，请核对查询码和查询密码',
   'error.staffSuggestionNotFound': '未找到该建议',
+  'error.failedNotificationNotFound': '没有这条发送失败的通知（可能已重发）',
   'error.rateLimited': '查询过于频繁，请 {seconds} 秒后再试',
   'error.tokenMissing': '缺少登录凭证，请先登录',
   'error.tokenInvalid': '登录凭证无效或已过期，请重新登录',
@@ -124,11 +125,6 @@ const zhCN = {
   'action.instruct': '督办批示',
   'action.denyExtension': '已拒绝延期',
 
-  'notify.receipt.subject': '【建议征集】已收到您的建议',
-  'notify.receipt.body':
-    '您的建议“{title}”已收到。查询码 {trackingCode}，请妥善保存查询密码。我们将在 {dueDate} 前完成筛查。查询进度：{trackUrl}',
-  'notify.screeningOverdue.subject': '【催办】建议待筛查已超时',
-  'notify.screeningOverdue.body': '建议“{title}”（{trackingCode}）筛查已超过期限 {dueDate}，请尽快处理：{staffUrl}',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -143,6 +139,7 @@ const en: Record<MessageKey, string> = {
   'error.methodNotAllowed': '{path} does not accept {method}; allowed: {allowed}',
   'error.suggestionNotFound': 'No suggestion found; check the tracking code and PIN',
   'error.staffSuggestionNotFound': 'No such suggestion',
+  'error.failedNotificationNotFound': 'No such failed notification (it may have been retried already)',
   'error.rateLimited': 'Too many lookups; try again in {seconds} seconds',
   'error.tokenMissing': 'Sign in first: no token was sent',
   'error.tokenInvalid': 'Your session is invalid or has expired; sign in again',
@@ -248,12 +245,6 @@ const en: Record<MessageKey, string> = {
   'action.instruct': 'Supervisor instruction',
   'action.denyExtension': 'Extension denied',
 
-  'notify.receipt.subject': 'We received your suggestion',
-  'notify.receipt.body':
-    'Your suggestion "{title}" was received. Tracking code {trackingCode}; keep your PIN safe. Screening will be done by {dueDate}. Track it: {trackUrl}',
-  'notify.screeningOverdue.subject': 'Reminder: screening overdue',
-  'notify.screeningOverdue.body':
-    'Suggestion "{title}" ({trackingCode}) passed its screening deadline {dueDate}; please act: {staffUrl}',
 };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
