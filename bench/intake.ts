@@ -36,7 +36,7 @@ async function main(): Promise<void> {
       ? {}
       : {
           pollers: false,
-          stepFunctions: { taskHandlers: { BeginScreening: (p: unknown) => ({ ...(p as object), phase: 'done', timeout: 1 }) } },
+          stepFunctions: { taskHandlers: { Plan: (p: unknown) => ({ suggestionId: (p as { suggestionId: string }).suggestionId, phase: 'done', timeout: 1 }) } },
         }),
   });
   const accepted = new Map<string, string>(); // idempotency key → tracking code

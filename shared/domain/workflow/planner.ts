@@ -48,7 +48,8 @@ export function planFor(s: Suggestion, now: Date, calendar: WorkingCalendar, rem
       break;
     default: {
       // Handling (signed, reopened): reminders at 50 % and 80 % of the allowed time and one working day before.
-      const start = new Date(s.phaseStartedAt ?? s.updatedAt);
+      // A phase that began after its deadline (data written by hand, a deadline moved back) has only the deadline.
+      const start = new Date(Math.min(new Date(s.phaseStartedAt ?? s.updatedAt).getTime(), due.getTime()));
       next = checkpoints(start, due, calendar, reminders)
         .filter((c) => c.at.getTime() > now.getTime())
         .map((c) => ({ name: c.name as CheckpointName, at: c.at }))[0];

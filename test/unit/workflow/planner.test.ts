@@ -44,6 +44,11 @@ describe('the workflow planner', () => {
     expect(names).toEqual(['half', 'eightyPercent', 'oneDayLeft', 'due', 'overdueDaily', 'overdueDaily']);
   });
 
+  it('copes with a phase that began after its deadline', () => {
+    const odd: Suggestion = { ...base, status: 'signed', phaseStartedAt: '2026-11-30T02:00:00.000Z', dueAt: '2026-11-24T15:59:59.999Z' };
+    expect(planFor(odd, at('2026-11-23T03:00:00Z'), calendar)).toMatchObject({ phase: 'open', checkpoint: 'due' });
+  });
+
   it('closes a rating window that ended unwatched at once', () => {
     expect(planFor({ ...base, status: 'replied', dueAt: '2026-11-20T00:00:00Z' }, at('2026-11-23T03:00:00Z'), calendar)).toMatchObject({ checkpoint: 'ratingWindowEnd', timeout: 1 });
   });
