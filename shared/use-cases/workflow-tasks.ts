@@ -77,14 +77,17 @@ export async function runCheckpoint(deps: WorkflowTaskDeps, timedOut: WorkflowPl
   let s = await load(deps.store, timedOut.suggestionId);
   const now = deps.clock.now();
   const policy = await policyFor(deps, s);
-  // Act only on the checkpoint the current state plans now: a stale plan (the state moved on, a deadline moved)
-  // or an early wake-up (one leg of a long wait) just re-plans.
-  const fresh = plan(s, new Date(now.getTime() - 1000), policy);
-  const dueNow = !!fresh.checkpointAt && new Date(fresh.checkpointAt).getTime() <= now.getTime() + 1000;
-  if (!timedOut.checkpoint || fresh.checkpoint !== timedOut.checkpoint || !dueNow) return plan(s, now, policy);
+  // Act only if the current state would have planned this very checkpoint (same name, same time): otherwise the
+  // state moved on (an action, a moved deadline) and we just re-plan. Timers may fire late — by seconds on AWS, by
+  // a rounded second of demo time locally — so the check looks from just before the checkpoint, not from now.
+  const checkpointAt = timedOut.checkpointAt ? new Date(timedOut.checkpointAt) : undefined;
+  if (!timedOut.checkpoint || !checkpointAt || checkpointAt.getTime() > now.getTime() + 1000) return plan(s, now, policy);
+  const expected = plan(s, new Date(checkpointAt.getTime() - 1), policy);
+  const sameTime = !!expected.checkpointAt && Math.abs(new Date(expected.checkpointAt).getTime() - checkpointAt.getTime()) <= 1000;
+  if (expected.checkpoint !== timedOut.checkpoint || !sameTime) return plan(s, now, policy);
 
   const params = commonParams(s, deps.publicBaseUrl);
-  const key = `${timedOut.checkpoint}@${fresh.checkpointAt}`;
+  const key = `${timedOut.checkpoint}@${timedOut.checkpointAt}`;
   const requests: NotificationRequest[] = [];
   switch (timedOut.checkpoint) {
     case 'ratingWindowEnd':

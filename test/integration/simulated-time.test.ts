@@ -1,0 +1,81 @@
+/**
+ * The real workflow (synthesized definition, bundled functions) on a fast clock: one day passes per second, so
+ * deadlines, escalation, the rating window and the auto-close happen within a test.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, startTestStack, validSubmission, type TestStack } from './harness';
+
+const dayPerSecond = 86_400;
+let t: TestStack;
+let dispatcher: string;
+let handler: string;
+
+beforeAll(async () => {
+  t = await startTestStack({ seed: true, timeScale: dayPerSecond });
+  dispatcher = await t.token('dispatcher');
+  handler = await t.token('handler-transport');
+});
+afterAll(async () => t?.stop());
+
+async function submitAndFind(): Promise<{ id: string; code: string; pin: string }> {
+  const r = await t.api('/api/suggestions', { method: 'POST', json: { ...validSubmission, contact: { email: 'citizen@example.com', consent: true } } });
+  expect(r.status).toBe(201);
+  const item = await eventually(async () => {
+    const q = await t.api('/api/staff/suggestions?status=screening&limit=100', { token: dispatcher });
+    return q.body.items.find((i: { trackingCode: string }) => i.trackingCode === r.body.trackingCode);
+  });
+  return { id: item.id, code: r.body.trackingCode, pin: r.body.pin };
+}
+
+const timeline = async (id: string) => (await t.api(`/api/staff/suggestions/${id}`, { token: dispatcher })).body;
+
+describe('the workflow on a fast clock', () => {
+  it('escalates a screening deadline nobody met and then reminds daily', { timeout: 60_000 }, async () => {
+    const { id } = await submitAndFind();
+    const detail = await eventually(async () => {
+      const d = await timeline(id);
+      const reminders = d.timeline.filter((e: { action: string; note?: string }) => e.action === 'remind' && e.note?.startsWith('overdue day'));
+      return d.timeline.some((e: { action: string }) => e.action === 'escalate') && reminders.length >= 1 ? d : undefined;
+    }, 30_000);
+    expect(detail.timeline.filter((e: { action: string }) => e.action === 'escalate')).toHaveLength(1);
+    const board = await t.api('/api/staff/escalations', { token: await t.token('supervisor') });
+    expect(board.body.escalations.some((e: { suggestionId: string; reason: string }) => e.suggestionId === id && e.reason === 'overdue')).toBe(true);
+  });
+
+  it('closes a replied suggestion as unrated when the rating window ends', async () => {
+    const { id, code, pin } = await submitAndFind();
+    const act = (who: string, action: string, json: unknown = {}) => t.api(`/api/staff/suggestions/${id}/${action}`, { method: 'POST', token: who, json });
+    expect((await act(dispatcher, 'screen', { decision: 'assign', category: 'traffic', tier: 'immediate', leadDepartmentId: 'transport' })).status).toBe(200);
+    expect((await act(handler, 'sign')).status).toBe(200);
+    const replied = await act(handler, 'reply', { text: '已处理。' });
+    expect(replied.body.status).toBe('replied');
+    const closed = await eventually(async () => {
+      const d = await timeline(id);
+      return d.status === 'closed' ? d : undefined;
+    }, 30_000);
+    const last = closed.timeline.at(-1);
+    expect(last).toMatchObject({ action: 'autoClose', note: 'unrated', actor: { type: 'system' } });
+    const citizen = await t.api(`/api/suggestions/${code}`, { headers: { 'x-tracking-pin': pin } });
+    expect(citizen.body).toMatchObject({ status: 'closed', canRate: false });
+  });
+
+  it('sends a misrouted suggestion back to screening, and rejects and merges at screening', async () => {
+    const first = await submitAndFind();
+    const act = (id: string, who: string, action: string, json: unknown = {}) => t.api(`/api/staff/suggestions/${id}/${action}`, { method: 'POST', token: who, json });
+    await act(first.id, dispatcher, 'screen', { decision: 'assign', category: 'traffic', tier: 'deadline', leadDepartmentId: 'transport' });
+    const back = await act(first.id, handler, 'send-back', { reason: '应由城管局办理' });
+    expect(back.body).toMatchObject({ status: 'screening' });
+    expect(back.body.leadDepartmentId).toBeUndefined();
+    const second = await submitAndFind();
+    const merged = await act(second.id, dispatcher, 'screen', { decision: 'merge', masterTrackingCode: first.code });
+    expect(merged.body.status).toBe('merged');
+    const rejected = await act(first.id, dispatcher, 'screen', { decision: 'reject', reason: '不属于受理范围' });
+    expect(rejected.body.status).toBe('rejected');
+    // Finished suggestions end their workflow.
+    const executions = await eventually(async () => {
+      const d = await t.stack.stepFunctions.describeExecution(t.stack.stepFunctions.executionArn(t.stack.stateMachineArn!, second.id));
+      return d?.status === 'SUCCEEDED' ? d : undefined;
+    }, 15_000);
+    expect(executions.status).toBe('SUCCEEDED');
+  });
+});
