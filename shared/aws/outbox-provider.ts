@@ -1,6 +1,7 @@
 /** The outbox provider: "sends" by writing to the outbox, which the local outbox page shows. */
 import { ulid } from 'ulid';
 import type { QueuedNotification } from '../domain/notifications/delivery';
+import { deliveryFields } from '../domain/notifications/render';
 import type { Clock, NotificationProvider, NotificationRequest, OutboxStore, RenderedNotification } from '../ports';
 
 export class OutboxProvider implements NotificationProvider {
@@ -14,12 +15,7 @@ export class OutboxProvider implements NotificationProvider {
     await this.outbox.put({
       id: ulid(),
       at: this.clock.now().toISOString(),
-      channel: message.channel,
-      to: message.to,
-      ...(message.subject ? { subject: message.subject } : {}),
-      body: message.body,
-      event: request.event,
-      suggestionId: request.suggestionId,
+      ...deliveryFields(message, request),
       ...(deliverAfter ? { deliverAfter } : {}),
     });
   }

@@ -8,6 +8,7 @@
  * is a failure, and the notifier retries.
  */
 import { createHmac } from 'node:crypto';
+import { deliveryFields } from '../domain/notifications/render';
 import type { Clock, NotificationProvider, NotificationRequest, RenderedNotification } from '../ports';
 
 export interface WebhookOptions {
@@ -42,12 +43,7 @@ export class WebhookProvider implements NotificationProvider {
 
   async send(message: RenderedNotification, request: NotificationRequest): Promise<void> {
     const body = JSON.stringify({
-      channel: message.channel,
-      to: message.to,
-      ...(message.subject ? { subject: message.subject } : {}),
-      body: message.body,
-      event: request.event,
-      suggestionId: request.suggestionId,
+      ...deliveryFields(message, request),
       locale: request.locale,
       idempotencyKey: request.idempotencyKey,
     });

@@ -9,3 +9,15 @@ export function renderNotification(request: NotificationRequest): RenderedNotifi
     ? { channel: 'sms', to: request.to, body: `${subject} ${body}` }
     : { channel: 'email', to: request.to, subject, body };
 }
+
+/** What every provider hands on about one message: who, by which channel, the words, and what it is about. */
+export function deliveryFields(message: RenderedNotification, request: NotificationRequest) {
+  return {
+    channel: message.channel,
+    to: message.to,
+    ...(message.subject ? { subject: message.subject } : {}),
+    body: message.body,
+    event: request.event,
+    suggestionId: request.suggestionId,
+  };
+}
