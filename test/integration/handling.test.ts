@@ -2,6 +2,7 @@
  * The handling lifecycle through the API, as staff and the citizen would drive it: screening, assignment, sign,
  * information request (clock paused), extension, reply, rating, reopen, second dissatisfied rating → 督办.
  */
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startTestStack, validSubmission, type TestStack } from './harness';
 
@@ -153,5 +154,16 @@ describe('handling a suggestion', () => {
     expect(Array.isArray(list.body.items)).toBe(true);
     expect((await t.api('/api/staff/notifications/failed', { token: tokens.dispatcher })).status).toBe(403);
     expect((await t.api('/api/staff/notifications/failed/nope/retry', { method: 'POST', token: tokens.admin })).status).toBe(404);
+  });
+
+  it("applies a campaign's own time limits to its suggestions", async () => {
+    // Campaign records are written by the campaign feature; here one is put directly with a 5-day screening limit.
+    await t.stack.documents.send(
+      new PutCommand({ TableName: t.stack.tableName, Item: { pk: 'ORG#demo', sk: 'CAMPAIGN#xiance-2026', type: 'campaign', timeLimits: { screening: { amount: 5, unit: 'workingDays' } } } }),
+    );
+    const plain = await t.api('/api/suggestions', { method: 'POST', json: validSubmission });
+    const campaign = await t.api('/api/suggestions', { method: 'POST', json: { ...validSubmission, campaignId: 'xiance-2026' } });
+    const days = (new Date(campaign.body.dueAt).getTime() - new Date(plain.body.dueAt).getTime()) / 86_400_000;
+    expect(days).toBeGreaterThanOrEqual(3);
   });
 });
