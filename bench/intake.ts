@@ -6,7 +6,7 @@
  * also proves nothing is lost and nothing is duplicated.
  * Output: a table of figures, then key=value lines.
  */
-import { PutCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand, ScanCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { startLocalStack } from '../infra/local/local-stack';
 import { runConcurrent, summary } from './stats';
@@ -82,14 +82,29 @@ async function main(): Promise<void> {
       return true;
     });
 
+  // The floor under intake: the one atomic write a submission needs (suggestion, tracking code, first timeline
+  // entry, idempotency record: four conditional puts in one TransactWriteItems). DynamoDB Local runs transactions
+  // one at a time, so under concurrency this alone is several times a plain put.
+  const rawTransaction = (concurrency: number, total: number) =>
+    runConcurrent(total, concurrency, async (i) => {
+      await stack.documents.send(
+        new TransactWriteCommand({
+          TransactItems: [0, 1, 2, 3].map(() => ({ Put: { TableName: stack.tableName, Item: item(i), ConditionExpression: 'attribute_not_exists(pk)' } })),
+        }),
+      );
+      return true;
+    });
+
   await intake(10, warmup);
   await rawPut(10, warmup);
+  await rawTransaction(10, warmup);
 
-  const rows: Record<string, { intake: ReturnType<typeof summary>; put: ReturnType<typeof summary>; errors: number }> = {};
+  const rows: Record<string, { intake: ReturnType<typeof summary>; put: ReturnType<typeof summary>; tx: ReturnType<typeof summary>; errors: number }> = {};
   for (const c of levels) {
     const put = summary(await rawPut(c, perLevel));
+    const tx = summary(await rawTransaction(c, perLevel));
     const run = await intake(c, perLevel);
-    rows[c] = { intake: summary(run), put, errors: run.errors };
+    rows[c] = { intake: summary(run), put, tx, errors: run.errors };
   }
 
   // Let queued effects finish, then compare what was accepted with what is stored.
@@ -109,11 +124,11 @@ async function main(): Promise<void> {
 
   console.log('\nIntake through the local HTTP API vs raw DynamoDB PutItem (same DynamoDB Local, same run)');
   console.log(`requests per level: ${perLevel} (+${Math.round(perLevel / 10)} concurrent idempotent retries)\n`);
-  console.log('concurrency | intake req/s | intake p50 ms | intake p99 ms | put req/s | put p50 ms | put p99 ms | p99 ratio | errors');
+  console.log('concurrency | intake req/s | intake p50 ms | intake p99 ms | put req/s | put p50 ms | put p99 ms | p99 ratio | 4-put tx p99 ms | intake/tx p99 | errors');
   for (const c of levels) {
     const r = rows[c]!;
     console.log(
-      [c, r.intake.rps.toFixed(0), r.intake.p50.toFixed(1), r.intake.p99.toFixed(1), r.put.rps.toFixed(0), r.put.p50.toFixed(1), r.put.p99.toFixed(1), (r.intake.p99 / r.put.p99).toFixed(2), r.errors]
+      [c, r.intake.rps.toFixed(0), r.intake.p50.toFixed(1), r.intake.p99.toFixed(1), r.put.rps.toFixed(0), r.put.p50.toFixed(1), r.put.p99.toFixed(1), (r.intake.p99 / r.put.p99).toFixed(2), r.tx.p99.toFixed(1), (r.intake.p99 / r.tx.p99).toFixed(2), r.errors]
         .map(String)
         .join(' | '),
     );
@@ -126,6 +141,8 @@ async function main(): Promise<void> {
     console.log(`intake_p99_ms_c${c}=${r.intake.p99.toFixed(2)}`);
     console.log(`put_p99_ms_c${c}=${r.put.p99.toFixed(2)}`);
     console.log(`intake_p99_ratio_c${c}=${(r.intake.p99 / r.put.p99).toFixed(2)}`);
+    console.log(`tx_p99_ms_c${c}=${r.tx.p99.toFixed(2)}`);
+    console.log(`intake_p99_vs_tx_c${c}=${(r.intake.p99 / r.tx.p99).toFixed(2)}`);
   }
   console.log(`errors=${Object.values(rows).reduce((a, r) => a + r.errors, 0)}`);
   console.log(`lost=${lost}`);
