@@ -182,6 +182,11 @@ export class DynamoSuggestionStore implements SuggestionStore {
       filters.push('leadDepartmentId = :dept');
       values[':dept'] = q.departmentId;
     }
+    if (q.cohandlerDepartmentId) {
+      // A list attribute cannot key an index; the org's queue filtered by it stays small for one district.
+      filters.push('contains(cohandlerDepartmentIds, :coh)');
+      values[':coh'] = q.cohandlerDepartmentId;
+    }
     if (q.category) {
       filters.push('category = :category');
       values[':category'] = q.category;

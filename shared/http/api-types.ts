@@ -129,7 +129,7 @@ export interface StaffTimelineEntry {
   fromStatus: SuggestionStatus | null;
   toStatus: SuggestionStatus;
   visibility: Visibility;
-  actor: { type: 'citizen' | 'staff' | 'system'; id: string; name?: string; role?: string };
+  actor: { type: 'citizen' | 'staff' | 'system'; id: string; name?: string; role?: string; departmentId?: string };
   note?: string;
 }
 
@@ -252,6 +252,10 @@ export interface ReplyRequest {
   text: string;
   adopted?: boolean;
   templateId?: string;
+}
+/** POST …/cohandler-opinion (a handler of a co-handling department) */
+export interface CohandlerOpinionRequest {
+  text: string;
 }
 /** POST …/escalation-instruction (supervisor) */
 export interface EscalationInstructionRequest {

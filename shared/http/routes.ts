@@ -41,6 +41,7 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'POST', path: '/api/staff/suggestions/{id}/info-request', fn: 'staff-actions', auth: 'staff' },
   { method: 'POST', path: '/api/staff/suggestions/{id}/extension-request', fn: 'staff-actions', auth: 'staff' },
   { method: 'POST', path: '/api/staff/suggestions/{id}/extension-decision', fn: 'staff-actions', auth: 'staff' },
+  { method: 'POST', path: '/api/staff/suggestions/{id}/cohandler-opinion', fn: 'staff-actions', auth: 'staff' },
   { method: 'POST', path: '/api/staff/suggestions/{id}/reply', fn: 'staff-actions', auth: 'staff' },
   { method: 'POST', path: '/api/staff/suggestions/{id}/escalation-instruction', fn: 'staff-actions', auth: 'staff' },
   { method: 'POST', path: '/api/staff/suggestions/{id}/resume-workflow', fn: 'staff-actions', auth: 'staff' },

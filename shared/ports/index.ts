@@ -20,6 +20,8 @@ export interface QueueQuery {
   orgId: string;
   status?: SuggestionStatus;
   departmentId?: string;
+  /** Suggestions this department co-handles (协办), instead of those it leads. */
+  cohandlerDepartmentId?: string;
   category?: string;
   /** Submitted on or after (ISO instant). */
   from?: string;
@@ -95,6 +97,8 @@ export type NotificationEvent =
   | 'receipt'
   | 'screeningOverdue'
   | 'assigned'
+  | 'cohandlingAssigned'
+  | 'cohandlerOpinion'
   | 'reminder'
   | 'overdue'
   | 'escalation'

@@ -1,6 +1,7 @@
 /**
  * Staff handling actions on one suggestion: screen (assign / reject / merge), sign, send back, request
- * information, request and decide an extension, reply, and the supervisor's instruction on a 督办 record.
+ * information, request and decide an extension, a co-handling department's opinion (协办意见), reply, and the
+ * supervisor's instruction on a 督办 record.
  * Primary course of every action:
  *  1. validate the body; load the suggestion; check organisation and department (403) and role (403);
  *  2. check the state through the lifecycle (409 when it has moved on, naming its status);
@@ -45,6 +46,7 @@ export const staffActionNames = [
   'info-request',
   'extension-request',
   'extension-decision',
+  'cohandler-opinion',
   'reply',
   'escalation-instruction',
   'resume-workflow',
@@ -72,33 +74,41 @@ const schemas = {
   'info-request': z.strictObject({ question: text(1000) }),
   'extension-request': z.strictObject({ workingDays: z.number().int().min(1).max(30), reason: text(500) }),
   'extension-decision': z.strictObject({ approve: z.boolean(), note: text(500).optional() }),
+  'cohandler-opinion': z.strictObject({ text: text(2000) }),
   reply: z.strictObject({ text: text(5000), adopted: z.boolean().optional(), templateId: z.string().max(64).optional() }),
   'escalation-instruction': z.strictObject({ text: text(1000) }),
   'resume-workflow': z.strictObject({}),
 } satisfies Record<StaffActionName, z.ZodType>;
 
-/** Which roles may take each action; handlers only on suggestions their department leads. */
-const actionRoles: Record<StaffActionName, { roles: StaffRole[]; leadOnly?: boolean; lifecycle: Action[] }> = {
+/**
+ * Which roles may take each action; handlers only on suggestions their department leads, or — for an opinion —
+ * co-handles.
+ */
+const actionRoles: Record<StaffActionName, { roles: StaffRole[]; leadOnly?: boolean; cohandlerOnly?: boolean; lifecycle: Action[] }> = {
   screen: { roles: ['admin', 'dispatcher'], lifecycle: ['assign', 'reject', 'merge'] },
   sign: { roles: ['handler'], leadOnly: true, lifecycle: ['sign'] },
   'send-back': { roles: ['handler'], leadOnly: true, lifecycle: ['sendBack'] },
   'info-request': { roles: ['handler'], leadOnly: true, lifecycle: ['requestInfo'] },
   'extension-request': { roles: ['handler'], leadOnly: true, lifecycle: ['requestExtension'] },
   'extension-decision': { roles: ['admin', 'dispatcher'], lifecycle: ['approveExtension', 'denyExtension'] },
+  'cohandler-opinion': { roles: ['handler'], cohandlerOnly: true, lifecycle: ['contribute'] },
   reply: { roles: ['handler'], leadOnly: true, lifecycle: ['reply'] },
   'escalation-instruction': { roles: ['admin', 'supervisor'], lifecycle: ['instruct'] },
   'resume-workflow': { roles: ['admin'], lifecycle: ['resumeWorkflow'] },
 };
 
 function actorOf(p: StaffPrincipal) {
-  return { type: 'staff' as const, id: p.username, name: p.name, role: p.role };
+  return { type: 'staff' as const, id: p.username, name: p.name, role: p.role, ...(p.role === 'handler' && p.departmentId ? { departmentId: p.departmentId } : {}) };
 }
 
 function allowedByRole(p: StaffPrincipal, s: Suggestion, name: StaffActionName): boolean {
   const rule = actionRoles[name];
   if (!rule.roles.includes(p.role)) return false;
+  if (rule.cohandlerOnly) return !!p.departmentId && p.departmentId !== s.leadDepartmentId && (s.cohandlerDepartmentIds ?? []).includes(p.departmentId);
   return !rule.leadOnly || (!!p.departmentId && p.departmentId === s.leadDepartmentId);
 }
+
+const departmentScoped = (name: StaffActionName) => !!(actionRoles[name].leadOnly || actionRoles[name].cohandlerOnly);
 
 function allowedByState(p: StaffPrincipal, s: Suggestion, name: StaffActionName): boolean {
   const actor = actorOf(p);
@@ -124,6 +134,8 @@ interface Outcome {
   changes?: Partial<Suggestion>;
   notify?: (next: Suggestion) => Promise<NotificationRequest[]>;
   after?: (next: Suggestion) => Promise<void>;
+  /** Changes neither status nor deadline: the waiting workflow's plan still holds, so it is not woken. */
+  keepsPlan?: boolean;
 }
 
 async function decide(deps: HandlingDeps, p: StaffPrincipal, s: Suggestion, name: StaffActionName, body: unknown, { calendar, limits }: DeadlinePolicy): Promise<Outcome> {
@@ -156,7 +168,37 @@ async function decide(deps: HandlingDeps, p: StaffPrincipal, s: Suggestion, name
           dueAt: signDueAt(now, limits, calendar).toISOString(),
           phaseStartedAt: at,
         },
-        notify: (next) => staffRecipients(deps.directory, next, 'assigned', 'assign', { roles: ['handler'], departmentId: input.leadDepartmentId }, commonParams(next, deps.publicBaseUrl)),
+        notify: async (next) => {
+          const nextParams = commonParams(next, deps.publicBaseUrl);
+          const departments = await deps.directory.departments(s.orgId);
+          const lead = departments.find((d) => d.id === input.leadDepartmentId);
+          return [
+            ...(await staffRecipients(deps.directory, next, 'assigned', 'assign', { roles: ['handler'], departmentId: input.leadDepartmentId }, nextParams)),
+            ...(next.cohandlerDepartmentIds?.length
+              ? await staffRecipients(deps.directory, next, 'cohandlingAssigned', 'assign', { roles: ['handler'], departmentIds: next.cohandlerDepartmentIds }, {
+                  ...nextParams,
+                  leadDepartmentName: lead?.name ?? input.leadDepartmentId,
+                  leadDepartmentNameEn: lead?.en ?? input.leadDepartmentId,
+                })
+              : []),
+          ];
+        },
+      };
+    }
+    case 'cohandler-opinion': {
+      const input = parseOrThrow(schemas['cohandler-opinion'], body);
+      return {
+        action: 'contribute',
+        note: input.text,
+        keepsPlan: true,
+        notify: async (next) => {
+          const department = (await deps.directory.departments(s.orgId)).find((d) => d.id === p.departmentId);
+          return staffRecipients(deps.directory, next, 'cohandlerOpinion', `opinion@${at}`, { roles: ['handler'], departmentId: s.leadDepartmentId! }, {
+            ...params,
+            departmentName: department?.name ?? p.departmentId ?? '',
+            departmentNameEn: department?.en ?? p.departmentId ?? '',
+          });
+        },
       };
     }
     case 'sign':
@@ -261,7 +303,7 @@ export async function performStaffAction(deps: HandlingDeps, p: StaffPrincipal, 
   if (!s || s.orgId !== p.orgId) throw new NotFoundError('error.staffSuggestionNotFound');
   requireSuggestionAccess(p, s);
   if (!allowedByRole(p, s, name)) {
-    throw new ForbiddenError(actionRoles[name].leadOnly && actionRoles[name].roles.includes(p.role) ? 'error.departmentForbidden' : 'error.roleForbidden', { role: p.role });
+    throw new ForbiddenError(departmentScoped(name) && actionRoles[name].roles.includes(p.role) ? 'error.departmentForbidden' : 'error.roleForbidden', { role: p.role });
   }
   if (!allowedByState(p, s, name)) throw new ConflictError('error.illegalTransition', { from: s.status, action: name }, 'illegal_transition');
 
@@ -277,7 +319,7 @@ export async function performStaffAction(deps: HandlingDeps, p: StaffPrincipal, 
       const requests = (await outcome.notify?.(next)) ?? [];
       if (requests.length) await deps.notifications.enqueue(requests);
     })(),
-    answerWorkflow(deps, next, policy),
+    outcome.keepsPlan ? undefined : answerWorkflow(deps, next, policy),
   ]);
   return detailFor(deps, p, next);
 }

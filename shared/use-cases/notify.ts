@@ -7,16 +7,24 @@ import type { StaffRole } from '../http/api-types';
 import type { Suggestion } from '../domain/suggestion/suggestion';
 import type { Directory, NotificationEvent, NotificationRequest } from '../ports';
 
+/** Staff roles to notify; handlers only of the named departments (when any are named), other roles all. */
+export interface Audience {
+  roles: StaffRole[];
+  departmentId?: string;
+  departmentIds?: string[];
+}
+
 export async function staffRecipients(
   directory: Directory,
   s: Suggestion,
   event: NotificationEvent,
   checkpoint: string,
-  audience: { roles: StaffRole[]; departmentId?: string },
+  audience: Audience,
   params: Record<string, string | number>,
 ): Promise<NotificationRequest[]> {
+  const departments = [...(audience.departmentId ? [audience.departmentId] : []), ...(audience.departmentIds ?? [])];
   const staff = (await directory.staff(s.orgId)).filter(
-    (p) => audience.roles.includes(p.role) && (!audience.departmentId || p.role !== 'handler' || p.departmentId === audience.departmentId),
+    (p) => audience.roles.includes(p.role) && (!departments.length || p.role !== 'handler' || (!!p.departmentId && departments.includes(p.departmentId))),
   );
   const out: NotificationRequest[] = [];
   for (const person of staff) {
@@ -50,9 +58,14 @@ export function commonParams(s: Suggestion, publicBaseUrl: string): Record<strin
   };
 }
 
-/** Who is responsible in each phase: dispatchers while screening, the lead department's handlers after. */
-export function responsibleAudience(s: Suggestion): { roles: StaffRole[]; departmentId?: string } {
-  return s.leadDepartmentId && !['submitted', 'screening'].includes(s.status)
-    ? { roles: ['handler'], departmentId: s.leadDepartmentId }
-    : { roles: ['dispatcher'] };
+const handlingStatuses: readonly Suggestion['status'][] = ['signed', 'infoRequested', 'reopened'];
+
+/**
+ * Who is responsible in each phase: dispatchers while screening, the lead department's handlers after; while it
+ * is being handled, the co-handling departments' handlers too (their opinion is due before the deadline).
+ */
+export function responsibleAudience(s: Suggestion): Audience {
+  if (!s.leadDepartmentId || ['submitted', 'screening'].includes(s.status)) return { roles: ['dispatcher'] };
+  const cohandlers = handlingStatuses.includes(s.status) ? (s.cohandlerDepartmentIds ?? []) : [];
+  return { roles: ['handler'], departmentIds: [s.leadDepartmentId, ...cohandlers] };
 }

@@ -2,7 +2,8 @@
  * Staff work an inbox ordered by deadline.
  * Primary course:
  *  1. validate the filters (status, department, category, date range, page size, cursor);
- *  2. narrow by the principal: a handler always sees only their own department's queue;
+ *  2. narrow by the principal: a handler always sees only their own department's queue — the suggestions it leads,
+ *     or with role=cohandler those it co-handles;
  *  3. read one page from the store (index chosen by the filters) and map rows to queue items.
  */
 import { z } from 'zod';
@@ -20,6 +21,8 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' });
 export const queueFilterSchema = z.strictObject({
   status: z.enum(statuses).optional(),
   departmentId: z.string().regex(/^[a-z0-9-]{1,64}$/, { message: 'type' }).optional(),
+  /** `lead` (default): suggestions the department leads; `cohandler`: those it co-handles (协办). */
+  role: z.enum(['lead', 'cohandler']).default('lead'),
   category: z.enum(categories).optional(),
   from: day.optional(),
   to: day.optional(),
@@ -50,7 +53,7 @@ export async function listQueue(
   const page = await deps.store.queue({
     orgId: principal.orgId,
     ...(filters.status ? { status: filters.status } : {}),
-    ...(departmentId ? { departmentId } : {}),
+    ...(departmentId ? (filters.role === 'cohandler' ? { cohandlerDepartmentId: departmentId } : { departmentId }) : {}),
     ...(filters.category ? { category: filters.category } : {}),
     ...(filters.from ? { from: startOfOfficeDay(filters.from) } : {}),
     ...(filters.to ? { to: endOfOfficeDay(filters.to) } : {}),

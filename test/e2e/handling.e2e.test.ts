@@ -1,6 +1,8 @@
 /**
  * Handling end to end, in a real browser against `npm start`: a new suggestion comes in; the dispatcher screens
- * it and assigns it to the transport bureau (tier 限办); the transport handler signs for it and replies; the
+ * it and assigns it to the transport bureau (tier 限办) with the urban management bureau co-handling; the urban
+ * handler finds it in the co-handling queue and gives its opinion; the transport handler reads the opinion, signs
+ * for it and replies; the
  * citizen, on a phone, follows the track page's link to the rating page and rates the reply 满意; the dispatcher
  * then sees the rating and the suggestion closed.
  * Screenshots go to test-results/e2e/.
@@ -29,6 +31,7 @@ const suggestion = {
   content: '地铁站出口共享单车乱停，堵住了盲道和出入口。建议划定停放区域并安排定时清理。',
   category: 'traffic' as const,
 };
+const opinionText = '城市管理局将配合清理地铁站出口周边乱停放的单车。';
 const replyText = '感谢您的建议。我局已会同运营企业在地铁站出口划定单车停放区，并安排早晚高峰定时清理。';
 
 let server: LocalServer;
@@ -132,6 +135,7 @@ describe('handling in the browser: assign, sign, reply, rate', () => {
     await page.selectOption('#a-screen-category', suggestion.category);
     await page.check('#a-screen-tier-deadline');
     await page.selectOption('#a-screen-lead', 'transport');
+    await page.check('#a-screen-co-urban-mgmt');
     await page.fill('#a-screen-note', '请交通运输局会同属地街道办理');
     await shot(page, 'h01-screen');
     await form.locator('button[type=submit]').click();
@@ -146,12 +150,39 @@ describe('handling in the browser: assign, sign, reply, rate', () => {
     await shot(page, 'h02-assigned');
   });
 
-  it.skipIf(!enabled)('the transport handler signs for it and replies', async () => {
+  it.skipIf(!enabled)('the co-handling urban handler finds it in the co-handling queue and gives its opinion', async () => {
+    expect(suggestionId, 'the dispatcher step must have found the suggestion').toBeDefined();
+    const page = await newPage();
+    await signIn(page, 'handler-urban');
+    await page.selectOption('#q-role', 'cohandler');
+    await page.click('form.filters button[type=submit]');
+    const row = page.getByTestId('queue-row').filter({ hasText: receipt!.trackingCode });
+    await row.waitFor();
+    await row.getByRole('link', { name: suggestion.title }).click();
+    await page.waitForURL(/#\/staff\/s\//);
+
+    await openWithAction(page, 'cohandler-opinion');
+    // A co-handler may give its opinion and nothing else.
+    expect(await page.locator('details[data-action]').count()).toBe(1);
+    const form = page.getByTestId('action-cohandler-opinion');
+    await form.locator('button[type=submit]').click();
+    await page.locator('#a-cohandler-opinion-text-error').waitFor();
+    await page.fill('#a-cohandler-opinion-text', opinionText);
+    await form.locator('button[type=submit]').click();
+    await actionDone(page, t('act.opinion', {}, zh));
+    const opinions = page.getByTestId('cohandler-opinions');
+    expect(await opinions.textContent()).toContain(opinionText);
+    expect(await opinions.textContent()).toContain('城市管理局');
+    await shot(page, 'h03-cohandler-opinion');
+  });
+
+  it.skipIf(!enabled)('the transport handler reads the opinion, signs for it and replies', async () => {
     expect(suggestionId, 'the dispatcher step must have found the suggestion').toBeDefined();
     const page = await newPage();
     await signIn(page, 'handler-transport');
 
     await openWithAction(page, 'sign');
+    expect(await page.getByTestId('cohandler-opinions').textContent()).toContain(opinionText);
     expect(await page.locator('details[data-action="send-back"]').count()).toBe(1);
     await page.getByTestId('action-sign').locator('button[type=submit]').click();
     await actionDone(page, t('act.sign', {}, zh));
@@ -163,14 +194,14 @@ describe('handling in the browser: assign, sign, reply, rate', () => {
     await page.locator('#a-reply-text-error').waitFor();
     await page.fill('#a-reply-text', replyText);
     await page.check('#a-reply-adopted');
-    await shot(page, 'h03-reply');
+    await shot(page, 'h04-reply');
     await form.locator('button[type=submit]').click();
     await actionDone(page, t('act.reply', {}, zh));
 
     expect(await page.locator('.facts').first().textContent()).toContain(translate(zh, 'status.replied'));
     expect(await page.locator('section.reply').textContent()).toContain(replyText);
     expect(await page.locator('details[data-action="reply"]').count()).toBe(0);
-    await shot(page, 'h04-replied');
+    await shot(page, 'h05-replied');
   });
 
   it.skipIf(!enabled)('the citizen on a phone reads the reply and rates it', async () => {
@@ -197,13 +228,13 @@ describe('handling in the browser: assign, sign, reply, rate', () => {
     await page.locator('label[for="rate-satisfied"]').tap();
     expect(await page.isChecked('#rate-satisfied')).toBe(true);
     await page.fill('#rate-comment', '处理很及时，谢谢！');
-    await shot(page, 'h05-rate');
+    await shot(page, 'h06-rate');
     await page.tap('.rate-form button[type=submit]');
     const done = page.getByTestId('rate-done');
     await done.waitFor();
     expect(await done.textContent()).toContain(t('rate.done', {}, zh));
     expect(await page.locator('.rate-form').count()).toBe(0);
-    await shot(page, 'h06-rated');
+    await shot(page, 'h07-rated');
 
     // The public timeline now shows the rating, and the suggestion is closed.
     await page.goto(`${server.url}/#/track?code=${trackingCode}`);
@@ -222,6 +253,6 @@ describe('handling in the browser: assign, sign, reply, rate', () => {
     await rating.waitFor();
     expect(await rating.textContent()).toContain(t('rating.satisfied', {}, zh));
     expect(await page.locator('.timeline').textContent()).toContain(translate(zh, 'action.rate'));
-    await shot(page, 'h07-closed');
+    await shot(page, 'h08-closed');
   });
 });

@@ -9,6 +9,7 @@ import type {
   CalendarOverridesResponse,
   CitizenView,
   ContactRevealResponse,
+  CohandlerOpinionRequest,
   DepartmentsResponse,
   DevLoginResponse,
   EscalationInstructionRequest,
@@ -179,6 +180,8 @@ export async function getStats(): Promise<QueueStats | undefined> {
 export interface QueueFilters {
   status?: string;
   departmentId?: string;
+  /** 'cohandler': the suggestions the department co-handles rather than leads. */
+  role?: string;
   category?: string;
   from?: string;
   to?: string;
@@ -240,6 +243,7 @@ export interface StaffActionBodies {
   'info-request': InfoRequestRequest;
   'extension-request': ExtensionRequestRequest;
   'extension-decision': ExtensionDecisionRequest;
+  'cohandler-opinion': CohandlerOpinionRequest;
   reply: ReplyRequest;
   'escalation-instruction': EscalationInstructionRequest;
   'resume-workflow': Record<string, never>;

@@ -123,6 +123,7 @@ const zhCN = {
   'action.escalate': '督办',
   'action.workflowFailed': '流程异常，已告警',
   'action.instruct': '督办批示',
+  'action.contribute': '协办意见',
   'action.denyExtension': '已拒绝延期',
 
 } as const;
@@ -243,6 +244,7 @@ const en: Record<MessageKey, string> = {
   'action.escalate': 'Escalated to supervisor',
   'action.workflowFailed': 'Workflow error recorded',
   'action.instruct': 'Supervisor instruction',
+  'action.contribute': 'Co-handler opinion',
   'action.denyExtension': 'Extension denied',
 
 };

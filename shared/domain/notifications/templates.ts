@@ -44,6 +44,26 @@ export const notificationTemplates: Record<NotificationEvent, Record<Locale, Not
       body: 'Suggestion "{title}" ({trackingCode}) was assigned to your department; please sign for it by {dueDate}: {staffUrl}',
     },
   },
+  cohandlingAssigned: {
+    'zh-CN': {
+      subject: '【协办】您部门有一件建议需协助办理',
+      body: '建议“{title}”（{trackingCode}）由{leadDepartmentName}主办，请您部门协办，并在 {dueDate} 前提出协办意见：{staffUrl}',
+    },
+    en: {
+      subject: 'Your department co-handles a suggestion',
+      body: 'Suggestion "{title}" ({trackingCode}) is led by {leadDepartmentNameEn}; your department co-handles it. Please give your opinion by {dueDate}: {staffUrl}',
+    },
+  },
+  cohandlerOpinion: {
+    'zh-CN': {
+      subject: '【协办】协办部门已提出意见',
+      body: '建议“{title}”（{trackingCode}）的协办部门{departmentName}已提出协办意见，请在答复前查看：{staffUrl}',
+    },
+    en: {
+      subject: 'A co-handling department gave its opinion',
+      body: 'The co-handling department {departmentNameEn} gave its opinion on suggestion "{title}" ({trackingCode}); read it before replying: {staffUrl}',
+    },
+  },
   reminder: {
     'zh-CN': {
       subject: '【催办】建议办理提醒',

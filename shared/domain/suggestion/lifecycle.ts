@@ -28,6 +28,7 @@ export const actions = [
   'escalate',
   'remind',
   'instruct',
+  'contribute',
   'workflowFailed',
   'resumeWorkflow',
 ] as const;
@@ -68,6 +69,8 @@ export const lifecycle: Record<Action, Rule> = {
   escalate: { from: open, to: 'same', by: ['system', 'staff'], roles: ['admin', 'dispatcher', 'supervisor'], visibility: 'internal' },
   remind: { from: open, to: 'same', by: ['system'], visibility: 'internal' },
   instruct: { from: open, to: 'same', by: ['staff'], roles: ['admin', 'supervisor'], visibility: 'internal' },
+  // 协办意见: a co-handling department's input for the lead department, from assignment until the reply.
+  contribute: { from: ['assigned', ...handling], to: 'same', by: ['staff'], roles: ['handler'], visibility: 'internal' },
   workflowFailed: { from: [...open, 'closed', 'rejected', 'merged'], to: 'same', by: ['system'], visibility: 'internal' },
   resumeWorkflow: { from: [...open, 'closed', 'rejected', 'merged'], to: 'same', by: ['staff'], roles: ['admin'], visibility: 'internal' },
 };

@@ -51,6 +51,8 @@ export interface Actor {
   id: string;
   name?: string;
   role?: string;
+  /** A handler's department: the timeline says which department acted (a co-handler's opinion, a reply). */
+  departmentId?: string;
 }
 
 export type Visibility = 'public' | 'internal';

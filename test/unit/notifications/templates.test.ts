@@ -20,13 +20,17 @@ const params = {
   approved: 'yes',
   error: 'States.TaskFailed',
   instruction: '本周内办结',
+  leadDepartmentName: '交通运输局',
+  leadDepartmentNameEn: 'Transport Bureau',
+  departmentName: '住房和城乡建设局',
+  departmentNameEn: 'Housing and Urban-Rural Development Bureau',
 };
 const events = Object.keys(notificationTemplates) as NotificationEvent[];
 
 describe('notification templates', () => {
   it('cover every event of the NotificationEvent union', () => {
     expect(events.sort()).toEqual(
-      ['assigned', 'escalation', 'extensionDecided', 'extensionRequested', 'infoRequest', 'overdue', 'receipt', 'reminder', 'reopened', 'reply', 'screeningOverdue', 'workflowFailure'].sort(),
+      ['assigned', 'cohandlerOpinion', 'cohandlingAssigned', 'escalation', 'extensionDecided', 'extensionRequested', 'infoRequest', 'overdue', 'receipt', 'reminder', 'reopened', 'reply', 'screeningOverdue', 'workflowFailure'].sort(),
     );
   });
 
@@ -48,6 +52,13 @@ describe('notification templates', () => {
     expect(fillTemplate('infoRequest', 'en', params).body).toContain('请提供具体站台名称');
     expect(fillTemplate('reply', 'en', params).body).toContain(`${base}/#/rate?code=JY-7K2M`);
     expect(fillTemplate('reply', 'zh-CN', params).body).toContain(`${base}/#/rate?code=JY-7K2M`);
+  });
+
+  it('names the lead department to a co-handler and the co-handling department to the lead', () => {
+    expect(fillTemplate('cohandlingAssigned', 'zh-CN', params).body).toContain('由交通运输局主办');
+    expect(fillTemplate('cohandlingAssigned', 'en', params).body).toContain('led by Transport Bureau');
+    expect(fillTemplate('cohandlerOpinion', 'zh-CN', params).body).toContain('协办部门住房和城乡建设局已提出协办意见');
+    expect(fillTemplate('cohandlerOpinion', 'en', params).body).toContain('Housing and Urban-Rural Development Bureau');
   });
 
   it('names each reminder checkpoint', () => {

@@ -31,6 +31,7 @@ export const actionOrder: readonly StaffAction[] = [
   'info-request',
   'extension-request',
   'extension-decision',
+  'cohandler-opinion',
   'send-back',
   'escalation-instruction',
   'resume-workflow',
@@ -44,6 +45,7 @@ const actionLabel: Record<StaffAction, UiKey> = {
   'extension-request': 'act.extensionRequest',
   'extension-decision': 'act.extensionDecision',
   reply: 'act.reply',
+  'cohandler-opinion': 'act.opinion',
   'escalation-instruction': 'act.instruction',
   'resume-workflow': 'act.resume',
 };
@@ -453,7 +455,7 @@ function TextActionForm({
   hint,
 }: {
   context: ActionContext;
-  action: 'send-back' | 'info-request' | 'escalation-instruction';
+  action: 'send-back' | 'info-request' | 'cohandler-opinion' | 'escalation-instruction';
   field: 'reason' | 'question' | 'text';
   label: string;
   hint?: string;
@@ -855,6 +857,9 @@ export function ActionsPanel({
             {action === 'extension-request' && <ExtensionRequestForm context={context} />}
             {action === 'extension-decision' && <ExtensionDecisionForm context={context} />}
             {action === 'reply' && <ReplyForm context={context} />}
+            {action === 'cohandler-opinion' && (
+              <TextActionForm context={context} action="cohandler-opinion" field="text" label={t('act.opinion.text')} hint={t('act.opinion.hint')} />
+            )}
             {action === 'escalation-instruction' && (
               <TextActionForm context={context} action="escalation-instruction" field="text" label={t('act.instruction.text')} />
             )}

@@ -72,7 +72,7 @@ function HandlingSection({ detail }: { detail: StaffSuggestionDetail }) {
   );
 }
 
-function Actor({ actor }: { actor: StaffTimelineEntry['actor'] }) {
+function Actor({ actor, department }: { actor: StaffTimelineEntry['actor']; department: (id?: string) => string | undefined }) {
   const { t } = useI18n();
   if (actor.type === 'citizen') return <>{t('detail.actor.citizen')}</>;
   if (actor.type === 'system') return <>{t('detail.actor.system')}</>;
@@ -80,8 +80,37 @@ function Actor({ actor }: { actor: StaffTimelineEntry['actor'] }) {
   return (
     <>
       {actor.name ?? actor.id}
-      {role && ` (${role})`}
+      {role && ` (${actor.departmentId ? `${department(actor.departmentId)} · ` : ''}${role})`}
     </>
+  );
+}
+
+/** 协办意见: what the co-handling departments said, gathered for the lead department to read before replying. */
+function CohandlerOpinions({ detail, department }: { detail: StaffSuggestionDetail; department: (id?: string) => string | undefined }) {
+  const { t, locale } = useI18n();
+  if (!detail.cohandlerDepartmentIds?.length) return null;
+  const opinions = detail.timeline.filter((entry) => entry.action === 'contribute');
+  const waiting = detail.cohandlerDepartmentIds.filter((id) => !opinions.some((entry) => entry.actor.departmentId === id));
+  return (
+    <section class="card" aria-labelledby="opinions-heading" data-testid="cohandler-opinions">
+      <h2 id="opinions-heading">{t('detail.opinions')}</h2>
+      {opinions.length === 0 && <p class="hint">{t('detail.opinions.none')}</p>}
+      <ul class="plain-list">
+        {opinions.map((entry, index) => (
+          <li key={`${entry.at}-${index}`}>
+            <strong>{department(entry.actor.departmentId)}</strong>
+            <span class="hint">
+              {' '}
+              · {entry.actor.name ?? entry.actor.id} · <time dateTime={entry.at}>{formatDateTime(entry.at, locale)}</time>
+            </span>
+            <p class="prewrap">{entry.note}</p>
+          </li>
+        ))}
+      </ul>
+      {waiting.length > 0 && opinions.length > 0 && (
+        <p class="hint">{t('detail.opinions.waiting', { departments: waiting.map((id) => department(id)).join(locale === 'en' ? ', ' : '、') })}</p>
+      )}
+    </section>
   );
 }
 
@@ -281,6 +310,8 @@ export function StaffDetailPage({ id }: { id: string }) {
 
           <HandlingSection detail={detail} />
 
+          <CohandlerOpinions detail={detail} department={department} />
+
           {detail.availableActions !== undefined && (
             <ActionsPanel detail={detail} departments={departments} onUpdated={setDetail} onReload={reload} />
           )}
@@ -308,7 +339,7 @@ export function StaffDetailPage({ id }: { id: string }) {
                   <StatusBadge status={entry.toStatus} />
                   <span class="hint">
                     {' '}
-                    · <Actor actor={entry.actor} />
+                    · <Actor actor={entry.actor} department={department} />
                   </span>
                   {entry.note && <p class="prewrap">{entry.note}</p>}
                 </li>

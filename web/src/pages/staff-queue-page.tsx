@@ -2,7 +2,7 @@
  * The staff work queue, ordered by deadline with overdue items marked. Filters live in the URL
  * (#/staff?status=screening&category=traffic) so the queue comes back as it was after opening an item.
  * Handlers only ever get their own department's items (the server enforces it), so they get no department
- * filter.
+ * filter; they choose between what their department leads (主办) and what it co-handles (协办).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { categories } from '../../../shared/domain/intake/categories';
@@ -16,7 +16,7 @@ import { useI18n } from '../i18n';
 import { href, navigate, type Route } from '../router';
 import { departmentName, rememberQueueHref, useStaffBasics } from '../staff-data';
 
-const filterNames = ['status', 'departmentId', 'category', 'from', 'to'] as const;
+const filterNames = ['status', 'departmentId', 'role', 'category', 'from', 'to'] as const;
 
 function filtersOf(route: Route): QueueFilters {
   const filters: QueueFilters = {};
@@ -159,6 +159,15 @@ export function StaffQueuePage({ route }: { route: Route }) {
                     {locale === 'en' ? department.en : department.name}
                   </option>
                 ))}
+              </select>
+            </div>
+          )}
+          {(isHandler || draft.departmentId) && (
+            <div class="field">
+              <label for="q-role">{t('queue.role')}</label>
+              <select id="q-role" value={draft.role ?? ''} onChange={set('role')}>
+                <option value="">{t('queue.role.lead')}</option>
+                <option value="cohandler">{t('queue.role.cohandler')}</option>
               </select>
             </div>
           )}
