@@ -85,7 +85,9 @@ export class StatefulStack extends Stack {
   private createStaffUserPool(): [cognito.UserPool, cognito.UserPoolClient] {
     const userPool = new cognito.UserPool(this, 'StaffUserPool', {
       selfSignUpEnabled: false,
-      signInAliases: { email: true },
+      // A username (cognito:username, the key of the staff profile and of the audit log) and the email both sign
+      // in; with email alone, Cognito would make the username a random id.
+      signInAliases: { username: true, email: true },
       signInCaseSensitive: false,
       autoVerify: { email: true },
       standardAttributes: { email: { required: true, mutable: true } },

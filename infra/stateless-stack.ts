@@ -165,8 +165,8 @@ export class StatelessStack extends Stack {
       }),
       'staff-admin': new ProjectFunction(this, 'StaffAdmin', {
         entry: 'api/staff-admin',
-        description: 'Supervisor board, reply templates, failed notifications, calendar overrides',
-        environment: staffEnvironment,
+        description: 'Supervisor board, reply templates, failed notifications, calendar overrides, directory',
+        environment: { ...staffEnvironment, STAFF_ACCOUNTS: 'cognito', USER_POOL_ID: props.userPool.userPoolId },
       }),
       fallback: new ProjectFunction(this, 'Fallback', {
         entry: 'api/fallback',
@@ -279,6 +279,20 @@ export class StatelessStack extends Stack {
             resources: [this.workflow.stateMachine.stateMachineArn],
           }),
         ],
+      }),
+    );
+    // The directory admin creates and updates staff sign-in accounts in the pool (never deletes them).
+    this.apiFunctions['staff-admin'].addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: [
+          'cognito-idp:AdminCreateUser',
+          'cognito-idp:AdminSetUserPassword',
+          'cognito-idp:AdminUpdateUserAttributes',
+          'cognito-idp:AdminListGroupsForUser',
+          'cognito-idp:AdminAddUserToGroup',
+          'cognito-idp:AdminRemoveUserFromGroup',
+        ],
+        resources: [props.userPool.userPoolArn],
       }),
     );
     // Actions answer the waiting task token with the next plan, and queue notifications.

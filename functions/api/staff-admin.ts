@@ -1,11 +1,13 @@
-/** Supervisor board, reply templates, calendar overrides, time limits and failed notifications. */
-import { composition, systemClock } from '../../shared/aws/composition';
+/** Supervisor board, reply templates, calendar overrides, time limits, failed notifications, and the directory. */
+import { composition, systemClock, systemRandomBytes } from '../../shared/aws/composition';
 import { dynamoDocumentClient } from '../../shared/aws/clients';
 import { DynamoFailedNotifications } from '../../shared/aws/dynamo-failed-notifications';
 import { requiredEnv } from '../../shared/aws/env';
 import { apiHandler, byRoute } from '../../shared/http/api-handler';
 import { staffAuthenticator } from '../../shared/http/staff-auth';
+import { staffAccountsFromEnvironment } from '../../shared/aws/staff-accounts';
 import { listFailedNotifications, retryFailedNotification } from '../../shared/use-cases/failed-notifications';
+import { listStaff, saveDepartment, saveStaffMember } from '../../shared/use-cases/org-directory';
 import { escalationBoard, getCalendarOverrides, getTimeLimits, listReplyTemplates, saveCalendarOverrides, saveReplyTemplate, saveTimeLimits } from '../../shared/use-cases/supervision';
 
 const deps = { supervision: composition.supervision(), store: composition.suggestionStore(), audit: composition.auditLog(), clock: systemClock };
@@ -14,6 +16,13 @@ const failedDeps = {
   notifications: composition.notificationQueue(),
   audit: deps.audit,
   clock: systemClock,
+};
+const directoryDeps = {
+  directory: composition.directory(),
+  accounts: staffAccountsFromEnvironment(),
+  audit: deps.audit,
+  clock: systemClock,
+  randomBytes: systemRandomBytes,
 };
 
 export const handler = apiHandler(
@@ -25,6 +34,15 @@ export const handler = apiHandler(
     'PUT /api/staff/calendar-overrides': async (r) => ({ status: 200, body: await saveCalendarOverrides(deps, r.principal!, r.body) }),
     'GET /api/staff/time-limits': async (r) => ({ status: 200, body: await getTimeLimits(deps, r.principal!) }),
     'PUT /api/staff/time-limits': async (r) => ({ status: 200, body: await saveTimeLimits(deps, r.principal!, r.body) }),
+    'GET /api/staff/people': async (r) => ({ status: 200, body: await listStaff(directoryDeps, r.principal!) }),
+    'PUT /api/staff/people/{username}': async (r) => {
+      const saved = await saveStaffMember(directoryDeps, r.principal!, r.event.pathParameters?.username ?? '', r.body);
+      return { status: saved.created ? 201 : 200, body: saved };
+    },
+    'PUT /api/staff/departments/{departmentId}': async (r) => ({
+      status: 200,
+      body: await saveDepartment(directoryDeps, r.principal!, r.event.pathParameters?.departmentId ?? '', r.body),
+    }),
     'GET /api/staff/notifications/failed': async (r) => ({ status: 200, body: await listFailedNotifications(failedDeps, r.principal!) }),
     'POST /api/staff/notifications/failed/{id}/retry': async (r) => ({
       status: 202,

@@ -14,7 +14,7 @@ import { negotiateLocale, translate } from '../../shared/domain/i18n/messages';
 import { claimNames } from '../../shared/domain/staff/principal';
 import type { DevLoginResponse, StaffProfile } from '../../shared/http/api-types';
 import { keys } from '../../shared/model/table';
-import { verifyPassword } from './password';
+import { verifyPassword } from '../../shared/aws/dev-password';
 
 export interface DevIdpOptions {
   dataDir: string;

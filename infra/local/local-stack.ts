@@ -269,6 +269,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       AWS_ENDPOINT_URL_DYNAMODB: database.endpoint,
       AWS_ENDPOINT_URL_SQS: sqs.endpoint,
       AWS_ENDPOINT_URL_SFN: sfnEndpoint.endpoint,
+      // Staff accounts are the dev identity provider's logins, not Cognito users.
+      STAFF_ACCOUNTS: 'local',
       // Any other service a handler might call goes nowhere (a closed port) rather than to a real account.
       AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
       // The domain clock (shared/aws/composition.ts): demo time when scaled, the wall clock otherwise.

@@ -17,7 +17,7 @@ import { newTrackingCode } from '../../shared/domain/suggestion/tracking-code';
 import type { StaffProfile, StaffRole } from '../../shared/http/api-types';
 import { keys } from '../../shared/model/table';
 import { suggestionItem } from '../../shared/aws/dynamo-suggestion-store';
-import { hashPassword } from './password';
+import { hashPassword } from '../../shared/aws/dev-password';
 
 export const demoOrgId = 'demo';
 export const demoPassword = 'jianyi-demo';

@@ -1,4 +1,7 @@
-/** Organisation data staff screens need: departments and the queue statistics the scheduled job writes. */
+/**
+ * Organisation data staff screens need: departments, staff profiles (who is reminded, in which role and
+ * department) and the queue statistics the scheduled job writes.
+ */
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Department, QueueStats, StaffProfile } from '../http/api-types';
 import { keys } from '../model/table';
@@ -39,6 +42,16 @@ export class DynamoDirectory implements Directory {
       start = page.LastEvaluatedKey;
     } while (start);
     return profiles;
+  }
+
+  async saveDepartment(orgId: string, department: Department): Promise<void> {
+    await this.db.send(
+      new PutCommand({ TableName: this.tableName, Item: { ...keys.department(orgId, department.id), type: 'department', id: department.id, name: department.name, en: department.en } }),
+    );
+  }
+
+  async saveStaff(profile: StaffProfile): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.staffProfile(profile.orgId, profile.username), type: 'staffProfile', ...profile } }));
   }
 
   async queueStats(orgId: string): Promise<QueueStats | undefined> {

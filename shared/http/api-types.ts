@@ -80,6 +80,33 @@ export interface StaffProfile {
   phone?: string;
 }
 
+/** GET /api/staff/people (admin): everyone in the organisation, contact details in full. */
+export interface StaffListResponse {
+  staff: StaffProfile[];
+}
+
+/** PUT /api/staff/people/{username} (admin) */
+export interface SaveStaffRequest {
+  name: string;
+  role: StaffRole;
+  departmentId?: string;
+  email: string;
+  phone?: string;
+  resetPassword?: boolean;
+}
+export interface SaveStaffResponse {
+  person: StaffProfile;
+  created: boolean;
+  /** Shown to the admin once, to hand over: for a new person, or after a reset. */
+  initialPassword?: string;
+}
+
+/** PUT /api/staff/departments/{departmentId} (admin) */
+export interface SaveDepartmentRequest {
+  name: string;
+  en: string;
+}
+
 export interface Department {
   id: string;
   name: string;

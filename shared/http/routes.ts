@@ -45,7 +45,7 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'POST', path: '/api/staff/suggestions/{id}/reply', fn: 'staff-actions', auth: 'staff' },
   { method: 'POST', path: '/api/staff/suggestions/{id}/escalation-instruction', fn: 'staff-actions', auth: 'staff' },
   { method: 'POST', path: '/api/staff/suggestions/{id}/resume-workflow', fn: 'staff-actions', auth: 'staff' },
-  // Supervisor's board, reply templates, failed notifications, calendar and time limits.
+  // Supervisor's board, reply templates, failed notifications, calendar and time limits, the directory (admin).
   { method: 'GET', path: '/api/staff/escalations', fn: 'staff-admin', auth: 'staff' },
   { method: 'GET', path: '/api/staff/reply-templates', fn: 'staff-admin', auth: 'staff' },
   { method: 'POST', path: '/api/staff/reply-templates', fn: 'staff-admin', auth: 'staff' },
@@ -53,6 +53,9 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'POST', path: '/api/staff/notifications/failed/{id}/retry', fn: 'staff-admin', auth: 'staff' },
   { method: 'GET', path: '/api/staff/calendar-overrides', fn: 'staff-admin', auth: 'staff' },
   { method: 'PUT', path: '/api/staff/calendar-overrides', fn: 'staff-admin', auth: 'staff' },
+  { method: 'GET', path: '/api/staff/people', fn: 'staff-admin', auth: 'staff' },
+  { method: 'PUT', path: '/api/staff/people/{username}', fn: 'staff-admin', auth: 'staff' },
+  { method: 'PUT', path: '/api/staff/departments/{departmentId}', fn: 'staff-admin', auth: 'staff' },
   { method: 'GET', path: '/api/staff/time-limits', fn: 'staff-admin', auth: 'staff' },
   { method: 'PUT', path: '/api/staff/time-limits', fn: 'staff-admin', auth: 'staff' },
 ];

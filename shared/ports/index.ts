@@ -127,8 +127,31 @@ export interface NotificationQueue {
 export interface Directory {
   departments(orgId: string): Promise<Department[]>;
   staff(orgId: string): Promise<StaffProfile[]>;
+  /** Optional in fakes: only the organisation admin screens write the directory. */
+  saveDepartment?(orgId: string, department: Department): Promise<void>;
+  saveStaff?(profile: StaffProfile): Promise<void>;
   queueStats(orgId: string): Promise<QueueStats | undefined>;
   saveQueueStats(orgId: string, stats: QueueStats): Promise<void>;
+}
+
+/**
+ * The sign-in accounts behind staff profiles: Cognito users on AWS (groups are roles, custom:org and
+ * custom:department claims), the dev identity provider's logins locally. Both set a one-time initial password the
+ * admin hands over, so a new colleague signs in the same way in both worlds.
+ */
+export interface StaffAccounts {
+  /** Creates the account with this initial password; fails with StaffAccountExists when the username is taken. */
+  create(profile: StaffProfile, initialPassword: string): Promise<void>;
+  /** Brings role, department, name and email up to date (the new role applies from the next sign-in). */
+  update(profile: StaffProfile): Promise<void>;
+  setPassword(username: string, password: string): Promise<void>;
+}
+
+export class StaffAccountExists extends Error {
+  constructor(username: string) {
+    super(`a sign-in account ${username} exists already`);
+    this.name = 'StaffAccountExists';
+  }
 }
 
 /** At-most-once delivery bookkeeping per idempotency key; a stale claim (crashed sender) may be taken again. */

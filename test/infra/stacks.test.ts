@@ -94,11 +94,13 @@ describe('stateful stack', () => {
     }
   });
 
-  it('creates the staff user pool: admin-created accounts, email sign-in, strong passwords, optional TOTP', () => {
+  it('creates the staff user pool: admin-created accounts, username or email sign-in, strong passwords, optional TOTP', () => {
     const [, pool] = only(resourcesOf(statefulTemplate, 'AWS::Cognito::UserPool'));
     const p = pool.Properties;
     expect(p.AdminCreateUserConfig).toEqual({ AllowAdminCreateUserOnly: true });
-    expect(p.UsernameAttributes).toEqual(['email']);
+    // The username is the profile's key and the token's cognito:username; the email is an alias for signing in.
+    expect(p.UsernameAttributes).toBeUndefined();
+    expect(p.AliasAttributes).toEqual(['email']);
     expect(p.MfaConfiguration).toBe('OPTIONAL');
     expect(p.EnabledMfas).toEqual(['SOFTWARE_TOKEN_MFA']);
     expect(p.Policies.PasswordPolicy).toMatchObject({

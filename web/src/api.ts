@@ -11,6 +11,10 @@ import type {
   ContactRevealResponse,
   CohandlerOpinionRequest,
   DepartmentsResponse,
+  SaveDepartmentRequest,
+  SaveStaffRequest,
+  SaveStaffResponse,
+  StaffListResponse,
   DevLoginResponse,
   EscalationInstructionRequest,
   EscalationsResponse,
@@ -276,6 +280,18 @@ export function getFailedNotifications(): Promise<FailedNotificationsResponse> {
 
 export async function retryNotification(id: string): Promise<void> {
   await request<unknown>(`/api/staff/notifications/failed/${encodeURIComponent(id)}/retry`, { method: 'POST', body: {}, staff: true });
+}
+
+export function getStaffList(): Promise<StaffListResponse> {
+  return request('/api/staff/people', { staff: true });
+}
+
+export function putStaffMember(username: string, body: SaveStaffRequest): Promise<SaveStaffResponse> {
+  return request(`/api/staff/people/${encodeURIComponent(username)}`, { method: 'PUT', body, staff: true });
+}
+
+export function putDepartment(id: string, body: SaveDepartmentRequest): Promise<DepartmentsResponse> {
+  return request(`/api/staff/departments/${encodeURIComponent(id)}`, { method: 'PUT', body, staff: true });
 }
 
 export function getCalendarOverrides(): Promise<CalendarOverridesResponse> {

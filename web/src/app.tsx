@@ -1,6 +1,6 @@
 /** Picks the page for the current hash route; staff pages need a token and otherwise show sign-in. */
 import { Component, type ComponentChild, type ComponentChildren } from 'preact';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { Layout } from './components/layout';
 import { t as text, useI18n, type UiKey } from './i18n';
 import { AnswerPage } from './pages/answer-page';
@@ -17,6 +17,17 @@ import { SubmitPage } from './pages/submit-page';
 import { TrackPage } from './pages/track-page';
 import { href, matchRoute, navigate, useRoute, type Route } from './router';
 import { readToken } from './session';
+
+/** The directory admin page brings the schemas (zod) with it: loaded on first visit, not with every page. */
+function LazyPeoplePage() {
+  const [page, setPage] = useState<ComponentChild>();
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    import('./pages/people-page').then((module) => setPage(<module.PeoplePage />), () => setFailed(true));
+  }, []);
+  if (failed) return <p class="alert alert-error" role="alert">{text('common.crashed')}</p>;
+  return page ?? <p>{text('common.loading')}</p>;
+}
 
 function NotFound() {
   const { t } = useI18n();
@@ -69,6 +80,7 @@ function page(route: Route): { node: ComponentChild; title: UiKey } {
     if (path === '/staff/escalations') return { node: <EscalationsPage />, title: 'esc.heading' };
     if (path === '/staff/notifications') return { node: <NotificationsPage />, title: 'notif.heading' };
     if (path === '/staff/calendar') return { node: <CalendarPage />, title: 'cal.heading' };
+    if (path === '/staff/people') return { node: <LazyPeoplePage />, title: 'people.heading' };
     const detail = matchRoute('/staff/s/:id', path);
     if (detail) return { node: <StaffDetailPage key={detail.id} id={detail.id!} />, title: 'queue.heading' };
   }

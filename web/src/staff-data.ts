@@ -25,6 +25,11 @@ function loadDepartments(): Promise<Department[]> {
   return departments;
 }
 
+/** After an admin changes the departments, every page reads them afresh. */
+export function forgetDepartments(): void {
+  departments = undefined;
+}
+
 export interface StaffBasics {
   me?: StaffMe;
   departments: Department[];

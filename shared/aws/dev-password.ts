@@ -1,4 +1,4 @@
-/** Password hashing for the local dev identity provider's demo logins (Cognito holds passwords on AWS). */
+/** Password hashing for the local dev identity provider's logins (Cognito holds passwords on AWS). */
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 
 export function hashPassword(password: string): string {

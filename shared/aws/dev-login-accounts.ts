@@ -1,0 +1,49 @@
+/**
+ * Staff sign-in accounts for the local dev identity provider (infra/local/dev-idp.ts): one login record per
+ * username with the organisation and a scrypt hash. Role and department come from the staff profile at sign-in,
+ * so `update` has nothing to change here.
+ */
+import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { StaffProfile } from '../http/api-types';
+import { keys } from '../model/table';
+import { StaffAccountExists, type StaffAccounts } from '../ports';
+import { hashPassword } from './dev-password';
+import { isConditionalCheckFailed } from './dynamo-errors';
+
+export class DevLoginAccounts implements StaffAccounts {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async create(profile: StaffProfile, initialPassword: string): Promise<void> {
+    try {
+      await this.db.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...keys.devLogin(profile.username), type: 'devLogin', orgId: profile.orgId, passwordHash: hashPassword(initialPassword) },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) throw new StaffAccountExists(profile.username);
+      throw error;
+    }
+  }
+
+  async update(): Promise<void> {
+    // Nothing to do: the dev identity provider reads role and department from the profile at every sign-in.
+  }
+
+  async setPassword(username: string, password: string): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.devLogin(username),
+        UpdateExpression: 'SET passwordHash = :h',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':h': hashPassword(password) },
+      }),
+    );
+  }
+}

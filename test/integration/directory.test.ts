@@ -1,0 +1,125 @@
+/**
+ * The organisation directory through the API, as an office admin would keep it: add a department, add a handler
+ * in it (who signs in with the one-time initial password and works that department's queue), change a role,
+ * reset a password; refused to everyone but admins; bad input named by field with nothing written; audited.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestStack, type TestStack } from './harness';
+
+let t: TestStack;
+let admin: string;
+let dispatcher: string;
+
+beforeAll(async () => {
+  t = await startTestStack({ seed: true });
+  [admin, dispatcher] = await Promise.all([t.token('admin'), t.token('dispatcher')]);
+});
+afterAll(async () => t?.stop());
+
+const signIn = (username: string, password: string) => t.api('/idp/login', { method: 'POST', json: { username, password } });
+
+describe('the organisation directory', () => {
+  it('adds a department that screening can then assign to', async () => {
+    const saved = await t.api('/api/staff/departments/water', { method: 'PUT', token: admin, json: { name: '水务局', en: 'Water Authority' } });
+    expect(saved.status).toBe(200);
+    expect(saved.body.departments).toContainEqual({ id: 'water', name: '水务局', en: 'Water Authority' });
+    const listed = await t.api('/api/staff/departments', { token: dispatcher });
+    expect(listed.body.departments.map((d: { id: string }) => d.id)).toContain('water');
+    const renamed = await t.api('/api/staff/departments/water', { method: 'PUT', token: admin, json: { name: '区水务局', en: 'District Water Authority' } });
+    expect(renamed.body.departments).toContainEqual({ id: 'water', name: '区水务局', en: 'District Water Authority' });
+  });
+
+  it('adds a handler who signs in with the one-time password and sees the department queue', async () => {
+    const created = await t.api('/api/staff/people/liu.yang', {
+      method: 'PUT',
+      token: admin,
+      json: { name: '水务局 刘洋', role: 'handler', departmentId: 'water', email: 'liu.yang@demo.jianyi.local', phone: '13800000009' },
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ created: true, person: { username: 'liu.yang', role: 'handler', departmentId: 'water', orgId: 'demo' } });
+    const password: string = created.body.initialPassword;
+    expect(password).toMatch(/^(?=.*[A-Z])(?=.*[a-z])(?=.*\d)(?=.*[^A-Za-z\d]).{16}$/);
+
+    expect((await signIn('liu.yang', 'wrong-password')).status).toBe(401);
+    const login = await signIn('liu.yang', password);
+    expect(login.status).toBe(200);
+    const me = await t.api('/api/staff/me', { token: login.body.idToken });
+    expect(me.body).toMatchObject({ username: 'liu.yang', role: 'handler', departmentId: 'water' });
+    const queue = await t.api('/api/staff/suggestions', { token: login.body.idToken });
+    expect(queue.status).toBe(200);
+    // The new person is in the directory, so reminders for the department reach them.
+    const people = await t.api('/api/staff/people', { token: admin });
+    expect(people.body.staff).toContainEqual(expect.objectContaining({ username: 'liu.yang', email: 'liu.yang@demo.jianyi.local' }));
+  });
+
+  it('changes a role (from the next sign-in) and resets a password without creating anyone', async () => {
+    const updated = await t.api('/api/staff/people/liu.yang', {
+      method: 'PUT',
+      token: admin,
+      json: { name: '水务局 刘洋', role: 'viewer', email: 'liu.yang@demo.jianyi.local', resetPassword: true },
+    });
+    expect(updated.status).toBe(200);
+    expect(updated.body.created).toBe(false);
+    expect(updated.body.person).not.toHaveProperty('departmentId');
+    const login = await signIn('liu.yang', updated.body.initialPassword);
+    expect(login.status).toBe(200);
+    const me = await t.api('/api/staff/me', { token: login.body.idToken });
+    expect(me.body.role).toBe('viewer');
+    // An update without a reset shows no password.
+    const again = await t.api('/api/staff/people/liu.yang', { method: 'PUT', token: admin, json: { name: '刘洋', role: 'viewer', email: 'liu.yang@demo.jianyi.local' } });
+    expect(again.body.initialPassword).toBeUndefined();
+  });
+
+  it('names the field and the rule for bad input, and writes nothing', async () => {
+    const before = await t.snapshot();
+    const put = (username: string, json: unknown) => t.api(`/api/staff/people/${username}`, { method: 'PUT', token: admin, json, lang: 'en' });
+    const noDepartment = await put('new.person', { name: '新人', role: 'handler', email: 'n@x.cn' });
+    expect(noDepartment.status).toBe(400);
+    expect(noDepartment.body.error.fields).toEqual({ departmentId: 'Department: a handler needs a department' });
+    const unknown = await put('new.person', { name: '新人', role: 'handler', departmentId: 'nowhere', email: 'n@x.cn' });
+    expect(unknown.body.error.fields).toEqual({ departmentId: 'Department: no such department' });
+    const notHandler = await put('new.person', { name: '新人', role: 'dispatcher', departmentId: 'water', email: 'n@x.cn' });
+    expect(Object.keys(notHandler.body.error.fields)).toEqual(['departmentId']);
+    const bad = await put('new.person', { name: '', role: 'boss', email: 'not-an-email', phone: '123' });
+    expect(Object.keys(bad.body.error.fields).sort()).toEqual(['email', 'name', 'phone', 'role']);
+    const badName = await put('Bad Name!', { name: '新人', role: 'viewer', email: 'n@x.cn' });
+    expect(badName.status).toBe(400);
+    expect(Object.keys(badName.body.error.fields)).toEqual(['username']);
+    const resetNew = await put('new.person', { name: '新人', role: 'viewer', email: 'n@x.cn', resetPassword: true });
+    expect(Object.keys(resetNew.body.error.fields)).toEqual(['resetPassword']);
+    const badDept = await t.api('/api/staff/departments/Water%20Dept', { method: 'PUT', token: admin, json: { name: '水', en: 'W' }, lang: 'en' });
+    expect(Object.keys(badDept.body.error.fields)).toEqual(['departmentId']);
+    const emptyDept = await t.api('/api/staff/departments/parks', { method: 'PUT', token: admin, json: { name: '' }, lang: 'en' });
+    expect(Object.keys(emptyDept.body.error.fields).sort()).toEqual(['en', 'name']);
+    expect(await t.snapshot()).toEqual(before);
+  });
+
+  it('refuses everyone but admins, and an admin taking away their own admin role', async () => {
+    for (const [who, token] of [['dispatcher', dispatcher], ['supervisor', await t.token('supervisor')]] as const) {
+      expect((await t.api('/api/staff/people', { token })).status, who).toBe(403);
+      expect((await t.api('/api/staff/people/x.y.z', { method: 'PUT', token, json: { name: 'x', role: 'viewer', email: 'x@x.cn' } })).status, who).toBe(403);
+      expect((await t.api('/api/staff/departments/parks', { method: 'PUT', token, json: { name: '园林局', en: 'Parks' } })).status, who).toBe(403);
+    }
+    expect((await t.api('/api/staff/people')).status).toBe(401);
+    const self = await t.api('/api/staff/people/admin', { method: 'PUT', token: admin, json: { name: '管理员 王敏', role: 'viewer', email: 'admin@demo.jianyi.local' }, lang: 'en' });
+    expect(self.status).toBe(409);
+    expect(self.body.error.message).toBe('You cannot take away your own admin role; ask another admin');
+  });
+
+  it('refuses a username another organisation already uses', async () => {
+    // A login record without a profile here stands for an account of another organisation.
+    const { PutCommand } = await import('@aws-sdk/lib-dynamodb');
+    await t.stack.documents.send(new PutCommand({ TableName: t.stack.tableName, Item: { pk: 'LOGIN#taken.name', sk: 'LOGIN', orgId: 'other', passwordHash: 'x' } }));
+    const taken = await t.api('/api/staff/people/taken.name', { method: 'PUT', token: admin, json: { name: '重名', role: 'viewer', email: 't@x.cn' }, lang: 'en' });
+    expect(taken.status).toBe(409);
+    expect(taken.body.error.message).toBe('The username taken.name is taken');
+    const people = await t.api('/api/staff/people', { token: admin });
+    expect(people.body.staff.map((p: { username: string }) => p.username)).not.toContain('taken.name');
+  });
+
+  it('audits every change', async () => {
+    const audit = await t.api('/api/staff/audit?limit=200', { token: admin });
+    const actions = audit.body.entries.map((e: { action: string; target: string }) => `${e.action} ${e.target}`);
+    expect(actions).toEqual(expect.arrayContaining(['department.create water', 'department.update water', 'staff.create liu.yang', 'staff.update liu.yang']));
+  });
+});
