@@ -179,6 +179,7 @@ describe('stateless stack: functions', () => {
     expect(env(api['public-suggestions'])).toEqual([...web, 'NOTIFY_QUEUE_URL', 'STATE_MACHINE_ARN'].sort());
     expect(env(api['staff-suggestions'])).toEqual([...web, 'JWT_ISSUER', 'JWT_AUDIENCE'].sort());
     expect(env(api['staff-directory'])).toEqual([...web, 'JWT_ISSUER', 'JWT_AUDIENCE'].sort());
+    expect(env(api['staff-admin'])).toEqual([...web, 'JWT_ISSUER', 'JWT_AUDIENCE', 'NOTIFY_QUEUE_URL', 'STAFF_ACCOUNTS', 'USER_POOL_ID'].sort());
     expect(env(wf.plan)).toEqual(web.sort());
     expect(env(wf.awaitEvent)).toEqual(web.sort());
     expect(env(wf.checkpoint)).toEqual([...web, 'NOTIFY_QUEUE_URL'].sort());
@@ -387,6 +388,15 @@ describe('stateless stack: suggestion workflow', () => {
       expect.objectContaining({ Action: 'states:StartExecution', Resource: { Ref: machineId } }),
     );
     expect(JSON.stringify(policyOf(stateless.apiFunctions['staff-suggestions']))).toContain('states:SendTaskSuccess');
+    // Only the directory admin manages sign-in accounts, on the staff pool only, and cannot delete them.
+    const admin = JSON.stringify(policyOf(stateless.apiFunctions['staff-admin']));
+    expect(admin).toContain('cognito-idp:AdminCreateUser');
+    expect(admin).toContain('cognito-idp:AdminAddUserToGroup');
+    expect(admin).not.toContain('cognito-idp:AdminDeleteUser');
+    expect(admin).not.toMatch(/"cognito-idp:\*"/);
+    for (const name of ['staff-actions', 'staff-suggestions', 'public-suggestions'] as const) {
+      expect(JSON.stringify(policyOf(stateless.apiFunctions[name]))).not.toContain('cognito-idp');
+    }
     const roleId = stateless.getLogicalId(stateless.workflowFunctions.awaitEvent.role!.node.defaultChild as never);
     const awaitPolicies = Object.values(resourcesOf(statelessTemplate, 'AWS::IAM::Policy')).filter((p) => JSON.stringify(p.Properties.Roles).includes(roleId));
     expect(JSON.stringify(awaitPolicies)).toContain('states:SendTaskSuccess');

@@ -74,13 +74,13 @@ function DepartmentForm({ editing, onSaved, onCancel }: { editing?: Department; 
     <form noValidate ref={formRef} class="form card" onSubmit={submit} data-testid="department-form" aria-labelledby="department-form-heading">
       <h3 id="department-form-heading">{editing ? t('people.dept.edit', { name: editing.name }) : t('people.dept.add')}</h3>
       <Field id="d-id" label={t('people.dept.id')} hint={t('people.dept.idHint')} error={problems.departmentId}>
-        {(control) => <input {...control} value={id} disabled={!!editing} autoComplete="off" onInput={(e) => setId(e.currentTarget.value)} />}
+        {(control) => <input {...control} type="text" value={id} disabled={!!editing} autoComplete="off" onInput={(e) => setId(e.currentTarget.value)} />}
       </Field>
       <Field id="d-name" label={t('people.dept.name')} error={problems.name}>
-        {(control) => <input {...control} value={name} maxLength={40} onInput={(e) => setName(e.currentTarget.value)} />}
+        {(control) => <input {...control} type="text" value={name} maxLength={40} onInput={(e) => setName(e.currentTarget.value)} />}
       </Field>
       <Field id="d-en" label={t('field.en')} error={problems.en}>
-        {(control) => <input {...control} value={en} maxLength={80} lang="en" onInput={(e) => setEn(e.currentTarget.value)} />}
+        {(control) => <input {...control} type="text" value={en} maxLength={80} lang="en" onInput={(e) => setEn(e.currentTarget.value)} />}
       </Field>
       {message && (
         <p class="alert alert-error" role="alert">
@@ -164,11 +164,11 @@ function PersonForm({
       <h3 id="person-form-heading">{editing ? t('people.person.edit', { name: editing.name }) : t('people.person.add')}</h3>
       <Field id="p-username" label={t('field.username')} hint={editing ? undefined : t('people.person.usernameHint')} error={problems.username}>
         {(control) => (
-          <input {...control} value={username} disabled={!!editing} autoComplete="off" autoCapitalize="none" onInput={(e) => setUsername(e.currentTarget.value)} />
+          <input {...control} type="text" value={username} disabled={!!editing} autoComplete="off" autoCapitalize="none" onInput={(e) => setUsername(e.currentTarget.value)} />
         )}
       </Field>
       <Field id="p-name" label={t('field.name')} error={problems.name}>
-        {(control) => <input {...control} value={name} maxLength={40} autoComplete="off" onInput={(e) => setName(e.currentTarget.value)} />}
+        {(control) => <input {...control} type="text" value={name} maxLength={40} autoComplete="off" onInput={(e) => setName(e.currentTarget.value)} />}
       </Field>
       <Field id="p-role" label={t('field.role')} error={problems.role} hint={editing ? t('people.person.roleHint') : undefined}>
         {(control) => (
