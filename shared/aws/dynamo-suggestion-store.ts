@@ -15,7 +15,7 @@ import { decodeCursor, encodeCursor } from './cursor';
 import { cancelledConditions } from './dynamo-errors';
 
 const entityFields = [
-  'id', 'orgId', 'trackingCode', 'pinHash', 'title', 'content', 'category', 'channel', 'location', 'contact',
+  'id', 'orgId', 'trackingCode', 'pinHash', 'title', 'content', 'category', 'channel', 'location', 'contact', 'locale',
   'campaignId', 'status', 'tier', 'leadDepartmentId', 'cohandlerDepartmentIds', 'dueAt', 'submittedAt',
   'updatedAt', 'reply', 'version', 'phaseStartedAt', 'pendingExtension', 'extensionsApproved', 'infoRequest',
   'rating', 'reopenCount', 'mergedInto', 'escalatedAt', 'workflowError',

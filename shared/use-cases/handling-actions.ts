@@ -24,7 +24,7 @@ import { parseOrThrow } from '../domain/validation';
 import { planFor } from '../domain/workflow/planner';
 import type { ActionResponse, StaffRole } from '../http/api-types';
 import type { AuditLog, Clock, Directory, NotificationQueue, NotificationRequest, SuggestionStore, SupervisionStore, WorkflowEngine } from '../ports';
-import { commonParams, staffRecipients } from './notify';
+import { citizenRecipients, commonParams, staffRecipients } from './notify';
 import { deadlinePolicy, type DeadlinePolicy } from './org-calendar';
 
 export interface HandlingDeps {
@@ -215,7 +215,7 @@ async function decide(deps: HandlingDeps, p: StaffPrincipal, s: Suggestion, name
         action: 'requestInfo',
         note: input.question,
         changes: { infoRequest: { question: input.question, askedAt: at } },
-        notify: async (next) => citizen(next, 'infoRequest', `info@${at}`, { ...params, question: input.question }),
+        notify: async (next) => citizenRecipients(next, 'infoRequest', `info@${at}`, { ...params, question: input.question }),
       };
     }
     case 'extension-request': {
@@ -254,7 +254,7 @@ async function decide(deps: HandlingDeps, p: StaffPrincipal, s: Suggestion, name
           phaseStartedAt: at,
           pendingExtension: undefined,
         },
-        notify: async (next) => citizen(next, 'reply', `reply@${at}`, commonParams(next, deps.publicBaseUrl)),
+        notify: async (next) => citizenRecipients(next, 'reply', `reply@${at}`, commonParams(next, deps.publicBaseUrl)),
       };
     }
     case 'resume-workflow':
@@ -274,18 +274,6 @@ async function decide(deps: HandlingDeps, p: StaffPrincipal, s: Suggestion, name
       };
     }
   }
-}
-
-function citizen(s: Suggestion, event: 'infoRequest' | 'reply', key: string, params: Record<string, string | number>): NotificationRequest[] {
-  if (!s.contact?.consent) return [];
-  return (
-    [
-      ['sms', s.contact.phone],
-      ['email', s.contact.email],
-    ] as const
-  )
-    .filter(([, to]) => !!to)
-    .map(([channel, to]) => ({ idempotencyKey: `${s.id}#${event}#${channel}#${to}#${key}`, event, suggestionId: s.id, channel, to: to!, locale: 'zh-CN' as const, params }));
 }
 
 /** Tells the waiting workflow the state changed; it re-plans by itself if this answer comes too late. */

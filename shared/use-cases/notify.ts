@@ -36,12 +36,13 @@ export async function staffRecipients(
   return out;
 }
 
+/** The citizen, only with consent, in the language they submitted in. */
 export function citizenRecipients(s: Suggestion, event: NotificationEvent, checkpoint: string, params: Record<string, string | number>): NotificationRequest[] {
   if (!s.contact?.consent) return [];
   const out: NotificationRequest[] = [];
   for (const [channel, to] of [['sms', s.contact.phone], ['email', s.contact.email]] as const) {
     if (!to) continue;
-    out.push({ idempotencyKey: `${s.id}#${event}#${channel}#${to}#${checkpoint}`, event, suggestionId: s.id, channel, to, locale: 'zh-CN', params });
+    out.push({ idempotencyKey: `${s.id}#${event}#${channel}#${to}#${checkpoint}`, event, suggestionId: s.id, channel, to, locale: s.locale ?? 'zh-CN', params });
   }
   return out;
 }

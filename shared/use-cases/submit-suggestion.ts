@@ -77,7 +77,7 @@ export async function submitSuggestion(deps: SubmitDeps, command: SubmitCommand)
       category: submission.category,
       channel: submission.channel,
       ...(submission.location ? { location: submission.location } : {}),
-      ...(submission.contact ? { contact: submission.contact } : {}),
+      ...(submission.contact ? { contact: submission.contact, locale: command.locale } : {}),
       ...(submission.campaignId ? { campaignId: submission.campaignId } : {}),
       dueAt: due.toISOString(),
       phaseStartedAt: at,

@@ -166,4 +166,29 @@ describe('handling a suggestion', () => {
     const days = (new Date(campaign.body.dueAt).getTime() - new Date(plain.body.dueAt).getTime()) / 86_400_000;
     expect(days).toBeGreaterThanOrEqual(3);
   });
+
+  it('writes to the citizen in the language they submitted in', async () => {
+    const submitted = await t.api('/api/suggestions', {
+      method: 'POST',
+      json: { ...validSubmission, title: 'Shade for the bus stop', contact: { email: 'visitor@example.com', consent: true } },
+      lang: 'en',
+    });
+    expect(submitted.status).toBe(201);
+    const item = await eventually(async () => {
+      const q = await t.api('/api/staff/suggestions?status=screening&limit=100', { token: tokens.dispatcher });
+      return q.body.items.find((i: { trackingCode: string }) => i.trackingCode === submitted.body.trackingCode);
+    });
+    const on = (action: string, who: string, json: unknown = {}) => t.api(`/api/staff/suggestions/${item.id}/${action}`, { method: 'POST', token: tokens[who], json });
+    expect((await on('screen', 'dispatcher', { decision: 'assign', category: 'traffic', tier: 'immediate', leadDepartmentId: 'transport' })).status).toBe(200);
+    expect((await on('sign', 'handler-transport')).status).toBe(200);
+    expect((await on('info-request', 'handler-transport', { question: '请提供具体站台名称' })).status).toBe(200);
+    const messages = await eventually(async () => {
+      const o = await t.api('/api/local/outbox');
+      const mine = o.body.messages.filter((m: { to: string }) => m.to === 'visitor@example.com');
+      return mine.some((m: { event: string }) => m.event === 'infoRequest') ? mine : undefined;
+    });
+    const info = messages.find((m: { event: string }) => m.event === 'infoRequest');
+    expect(info.subject).toBe('Please tell us more about your suggestion');
+    expect(messages.find((m: { event: string }) => m.event === 'receipt').subject).toBe('We received your suggestion');
+  });
 });

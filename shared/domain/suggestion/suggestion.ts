@@ -80,6 +80,8 @@ export interface Suggestion {
   channel: Channel;
   location?: Location;
   contact?: Contact;
+  /** The language the citizen submitted in: their notifications (reply, information request) use it. */
+  locale?: 'zh-CN' | 'en';
   campaignId?: string;
   status: SuggestionStatus;
   tier?: Tier;
