@@ -14,6 +14,7 @@ import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { SiteConfig } from '../shared/http/api-types';
@@ -205,8 +206,14 @@ export class StatelessStack extends Stack {
 
     // Providers by context (checked here as at cold start): -c notifyProvider=outbox|ses|sns|webhook (default
     // outbox), per channel -c notifySmsProvider / -c notifyEmailProvider; ses needs -c notifyEmailFrom, webhook
-    // -c notifyWebhookUrl and -c notifyWebhookSecret. See shared/aws/notification-providers.ts.
+    // -c notifyWebhookUrl and -c notifyWebhookSecretName. See shared/aws/notification-providers.ts.
     const notifyContext = (name: string): string | undefined => this.node.tryGetContext(name) || undefined;
+    // The webhook's HMAC secret lives in Secrets Manager, created by the operator; the template names it only.
+    if (notifyContext('notifyWebhookSecret')) {
+      throw new Error('-c notifyWebhookSecret would put the secret in the template: store it in Secrets Manager and pass -c notifyWebhookSecretName=<name>');
+    }
+    const webhookSecretName = notifyContext('notifyWebhookSecretName');
+    const webhookSecret = webhookSecretName ? secretsmanager.Secret.fromSecretNameV2(this, 'NotifyWebhookSecret', webhookSecretName) : undefined;
     const notifyEnvironment = Object.fromEntries(
       Object.entries({
         NOTIFY_PROVIDER: notifyContext('notifyProvider') ?? 'outbox',
@@ -214,7 +221,7 @@ export class StatelessStack extends Stack {
         NOTIFY_EMAIL_PROVIDER: notifyContext('notifyEmailProvider'),
         NOTIFY_EMAIL_FROM: notifyContext('notifyEmailFrom'),
         NOTIFY_WEBHOOK_URL: notifyContext('notifyWebhookUrl'),
-        NOTIFY_WEBHOOK_SECRET: notifyContext('notifyWebhookSecret'),
+        NOTIFY_WEBHOOK_SECRET_ARN: webhookSecret?.secretArn,
       }).filter((entry): entry is [string, string] => entry[1] !== undefined),
     );
     const notifyProviders = new Set(Object.values(providerChoice(notifyEnvironment)));
@@ -229,6 +236,7 @@ export class StatelessStack extends Stack {
     // SendMessage: a quiet-hours SMS is re-sent as a delayed copy. (ChangeMessageVisibility, for the retry
     // backoff, comes with the SQS event source's consume grant.)
     this.notifier.bindQueue(props.notificationQueue);
+    webhookSecret?.grantRead(this.notifier);
     if (notifyProviders.has('ses')) {
       // Only from the configured sender: its address and its domain identity, whichever SES verified.
       const from = notifyEnvironment.NOTIFY_EMAIL_FROM!;

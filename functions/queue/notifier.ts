@@ -7,6 +7,7 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import middy from '@middy/core';
 import { SESv2Client } from '@aws-sdk/client-sesv2';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { dynamoDocumentClient, sqs } from '../../shared/aws/clients';
 import { systemClock } from '../../shared/aws/composition';
@@ -20,6 +21,7 @@ import { SesEmailProvider } from '../../shared/aws/ses-email-provider';
 import { SnsSmsProvider } from '../../shared/aws/sns-sms-provider';
 import { SqsNotificationQueue } from '../../shared/aws/sqs-notification-queue';
 import { WebhookProvider } from '../../shared/aws/webhook-provider';
+import { webhookSecret } from '../../shared/aws/webhook-secret';
 import { log } from '../../shared/http/log';
 import { handleNotificationBatch, type NotifierDeps } from '../../shared/use-cases/deliver-notification';
 
@@ -33,6 +35,8 @@ const used = new Set(Object.values(choice));
 // SDK clients at module scope, only for the providers in use.
 const sesClient = used.has('ses') ? new SESv2Client({}) : undefined;
 const snsClient = used.has('sns') ? new SNSClient({}) : undefined;
+// Read once per container, before the first message (top-level await in the ESM bundle).
+const signingSecret = used.has('webhook') ? await webhookSecret(process.env, () => new SecretsManagerClient({})) : undefined;
 
 const deps: NotifierDeps = {
   ledger: new DynamoNotificationLedger(dynamoDocumentClient(), tableName),
@@ -43,7 +47,7 @@ const deps: NotifierDeps = {
     webhook: () =>
       new WebhookProvider({
         url: requiredEnv('NOTIFY_WEBHOOK_URL'),
-        secret: requiredEnv('NOTIFY_WEBHOOK_SECRET'),
+        secret: signingSecret!,
         timeoutMs: Number(optionalEnv('NOTIFY_WEBHOOK_TIMEOUT_MS', '5000')),
         clock: systemClock,
       }),

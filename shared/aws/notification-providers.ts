@@ -5,7 +5,8 @@
  *   NOTIFY_EMAIL_PROVIDER  email only (outbox | ses | webhook), overrides the default
  *   NOTIFY_EMAIL_FROM      the verified SES sender (required with ses)
  *   NOTIFY_SES_CONFIGURATION_SET  optional SES configuration set
- *   NOTIFY_WEBHOOK_URL, NOTIFY_WEBHOOK_SECRET  required with webhook; NOTIFY_WEBHOOK_TIMEOUT_MS (default 5000)
+ *   NOTIFY_WEBHOOK_URL     required with webhook; NOTIFY_WEBHOOK_TIMEOUT_MS (default 5000)
+ *   NOTIFY_WEBHOOK_SECRET_ARN  the HMAC secret in Secrets Manager (on AWS), or NOTIFY_WEBHOOK_SECRET itself (locally)
  * A default that cannot send a channel (ses for SMS, sns for email) must be overridden for that channel.
  */
 import type { NotificationProvider, NotificationRequest, RenderedNotification } from '../ports';
@@ -44,7 +45,9 @@ export function providerChoice(env: Record<string, string | undefined>): Provide
   if (used.has('ses') && !/^[^@\s]+@[^@\s]+$/.test(env.NOTIFY_EMAIL_FROM ?? '')) throw new Error('NOTIFY_EMAIL_FROM (an email address) is required with ses');
   if (used.has('webhook')) {
     validateWebhookUrl(env.NOTIFY_WEBHOOK_URL ?? '');
-    if ((env.NOTIFY_WEBHOOK_SECRET ?? '').length < 16) throw new Error('NOTIFY_WEBHOOK_SECRET (at least 16 characters) is required with webhook');
+    if (!env.NOTIFY_WEBHOOK_SECRET_ARN && (env.NOTIFY_WEBHOOK_SECRET ?? '').length < 16) {
+      throw new Error('NOTIFY_WEBHOOK_SECRET_ARN (a Secrets Manager secret) or NOTIFY_WEBHOOK_SECRET (at least 16 characters) is required with webhook');
+    }
   }
   return choice;
 }

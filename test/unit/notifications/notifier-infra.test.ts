@@ -40,6 +40,27 @@ describe('notifier infrastructure by context', () => {
     expect(policies).not.toContain('sns:Publish');
   });
 
+  it('with the webhook: names its Secrets Manager secret and may read only that one; the secret is never in the template', () => {
+    const { stacks, template } = synth({ notifyProvider: 'webhook', notifyWebhookUrl: 'https://sms.example.cn/hook', notifyWebhookSecretName: 'jianyi/webhook' });
+    const id = stacks.stateless.getLogicalId(stacks.stateless.notifier.node.defaultChild as never);
+    const env = template.toJSON().Resources[id].Properties.Environment.Variables;
+    expect(env.NOTIFY_WEBHOOK_URL).toBe('https://sms.example.cn/hook');
+    expect(env).not.toHaveProperty('NOTIFY_WEBHOOK_SECRET');
+    expect(JSON.stringify(env.NOTIFY_WEBHOOK_SECRET_ARN)).toContain('secret:jianyi/webhook');
+    const statements = Object.values(template.findResources('AWS::IAM::Policy')).flatMap(
+      (p) => (p as { Properties: { PolicyDocument: { Statement: Record<string, unknown>[] } } }).Properties.PolicyDocument.Statement,
+    );
+    const read = statements.filter((s) => JSON.stringify(s.Action).includes('secretsmanager:GetSecretValue'));
+    expect(read).toHaveLength(1);
+    expect(JSON.stringify(read[0]!.Resource)).toContain('secret:jianyi/webhook-??????');
+  });
+
+  it('refuses a webhook secret given in clear on the command line', () => {
+    expect(() => synth({ notifyProvider: 'webhook', notifyWebhookUrl: 'https://sms.example.cn/hook', notifyWebhookSecret: 'a-long-enough-secret' })).toThrow(
+      /notifyWebhookSecretName/,
+    );
+  });
+
   it('refuses at synth a provider without its configuration', () => {
     expect(() => synth({ notifyProvider: 'webhook' })).toThrow(/NOTIFY_WEBHOOK_URL/);
     expect(() => synth({ notifyProvider: 'ses' })).toThrow(/cannot send sms/);

@@ -140,7 +140,9 @@ describe('provider choice', () => {
     expect(() => providerChoice({ NOTIFY_PROVIDER: 'pigeon' })).toThrow(/NOTIFY_PROVIDER=pigeon/);
     expect(() => providerChoice({ NOTIFY_PROVIDER: 'sns' })).toThrow(/sns cannot send email: set NOTIFY_EMAIL_PROVIDER/);
     expect(() => providerChoice({ NOTIFY_EMAIL_PROVIDER: 'ses' })).toThrow(/NOTIFY_EMAIL_FROM/);
-    expect(() => providerChoice({ NOTIFY_PROVIDER: 'webhook', NOTIFY_WEBHOOK_URL: 'https://x.cn' })).toThrow(/NOTIFY_WEBHOOK_SECRET/);
+    expect(() => providerChoice({ NOTIFY_PROVIDER: 'webhook', NOTIFY_WEBHOOK_URL: 'https://x.cn' })).toThrow(/NOTIFY_WEBHOOK_SECRET_ARN/);
+    expect(() => providerChoice({ NOTIFY_PROVIDER: 'webhook', NOTIFY_WEBHOOK_URL: 'https://x.cn', NOTIFY_WEBHOOK_SECRET: 'short' })).toThrow(/at least 16/);
+    expect(providerChoice({ NOTIFY_PROVIDER: 'webhook', NOTIFY_WEBHOOK_URL: 'https://x.cn', NOTIFY_WEBHOOK_SECRET_ARN: 'arn:aws:secretsmanager:x' })).toEqual({ sms: 'webhook', email: 'webhook' });
     expect(() => providerChoice({ NOTIFY_PROVIDER: 'webhook', NOTIFY_WEBHOOK_SECRET: 'a-long-enough-secret' })).toThrow(/NOTIFY_WEBHOOK_URL/);
   });
 
