@@ -8,16 +8,14 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { categoryNames } from '../../shared/domain/intake/categories';
 import { translate } from '../../shared/domain/i18n/messages';
 import { t } from '../../web/src/i18n';
-import { launchBrowser } from './support/browser';
-import { startLocalServer, type LocalServer } from './support/local-server';
+import { startE2eSession, type E2eSession } from './support/session';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const shots = join(root, 'test-results', 'e2e');
 const docs = join(root, 'docs');
 const zh = 'zh-CN' as const;
 
@@ -35,22 +33,10 @@ const suggestion = {
 /** What the citizen's journey hands to the staff journey. */
 let receipt: { trackingCode: string; pin: string } | undefined;
 
-let server: LocalServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+let session: E2eSession;
 
-async function newPage(options: Parameters<Browser['newContext']>[0]): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...options });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  page.on('pageerror', (error) => console.error(`[browser] ${error.message}`));
-  return page;
-}
-
-async function shot(page: Page, name: string, fullPage = true): Promise<void> {
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage });
-}
+const newPage = (options?: Parameters<E2eSession['newPage']>[0]) => session.newPage(options);
+const shot = (page: Page, name: string, fullPage = true) => session.shot(page, name, fullPage);
 
 /**
  * The README's screenshots are committed, so they are written only when missing or asked for
@@ -70,21 +56,17 @@ function yesterdayInShanghai(): string {
 }
 
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  server = await startLocalServer();
-  browser = await launchBrowser();
+  session = await startE2eSession();
 });
 
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close().catch(() => undefined);
-  await server?.stop();
+  await session?.stop();
 });
 
 describe('citizen and staff in the browser', () => {
   it('a citizen on a phone submits a suggestion, keeps the receipt and tracks it', async () => {
     const page = await newPage({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
-    await page.goto(`${server.url}/?channel=qr#/`);
+    await page.goto(`${session.url}/?channel=qr#/`);
     await page.locator('h1', { hasText: t('submit.heading', {}, zh) }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     await shot(page, '01-submit-empty');
@@ -157,7 +139,7 @@ describe('citizen and staff in the browser', () => {
     const page = await newPage({ viewport: { width: 1280, height: 900 } });
 
     // Staff pages without a session go to sign-in, which shows the demo account when running locally.
-    await page.goto(`${server.url}/#/staff`);
+    await page.goto(`${session.url}/#/staff`);
     await page.waitForURL(/#\/staff\/login/);
     await page.locator('.demo-hint').waitFor();
     await page.fill('#l-username', 'dispatcher');
@@ -199,7 +181,7 @@ describe('citizen and staff in the browser', () => {
     await shot(page, '08-detail-revealed');
 
     // The receipt went to the citizen; the local outbox shows it (the notifier works off a queue: poll).
-    await page.goto(`${server.url}/#/outbox`);
+    await page.goto(`${session.url}/#/outbox`);
     await page.getByTestId('outbox-message').filter({ hasText: trackingCode }).first().waitFor({ timeout: 60_000 });
     await shot(page, '09-outbox');
   });

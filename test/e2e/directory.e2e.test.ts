@@ -4,57 +4,30 @@
  * handler signs in with it and lands on the department's queue.
  * Screenshots go to test-results/e2e/.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate } from '../../shared/domain/i18n/messages';
 import { t } from '../../web/src/i18n';
-import { launchBrowser } from './support/browser';
-import { startLocalServer, type LocalServer } from './support/local-server';
+import { signIn as signInAt, startE2eSession, type E2eSession } from './support/session';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const shots = join(root, 'test-results', 'e2e');
 const zh = 'zh-CN' as const;
 
-let server: LocalServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+let session: E2eSession;
 let initialPassword: string | undefined;
 
-async function newPage(): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 900 } });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  page.on('pageerror', (error) => console.error(`[browser] ${error.message}`));
-  return page;
-}
-
-async function signIn(page: Page, username: string, password: string): Promise<void> {
-  await page.goto(`${server.url}/#/staff/login`);
-  await page.fill('#l-username', username);
-  await page.fill('#l-password', password);
-  await page.click('button[type=submit]');
-  await page.getByTestId('staff-user').filter({ hasText: /\S/ }).waitFor();
-}
+const signIn = (page: Page, username: string, password: string) => signInAt(page, session.url, username, password);
 
 beforeAll(async () => {
-  mkdirSync(shots, { recursive: true });
-  server = await startLocalServer();
-  browser = await launchBrowser();
+  session = await startE2eSession();
 });
 
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close().catch(() => undefined);
-  await server?.stop();
+  await session?.stop();
 });
 
 describe('the directory in the browser', () => {
   it('an admin adds a department and a handler in it, and reads the initial password once', async () => {
-    const page = await newPage();
+    const page = await session.newPage();
     await signIn(page, 'admin', 'jianyi-demo');
     await page.locator('.staff-nav a', { hasText: t('staffNav.people', {}, zh) }).click();
     await page.getByTestId('people-table').waitFor();
@@ -86,12 +59,12 @@ describe('the directory in the browser', () => {
     expect(initialPassword).toHaveLength(16);
     const row = page.getByTestId('person-row').filter({ hasText: 'liu.yang' });
     expect(await row.textContent()).toContain('水务局');
-    await page.screenshot({ path: join(shots, 'd01-people.png'), fullPage: true });
+    await session.shot(page, 'd01-people');
   });
 
   it('the new handler signs in with it and works the department queue', async () => {
     expect(initialPassword, 'the admin step must have shown a password').toBeDefined();
-    const page = await newPage();
+    const page = await session.newPage();
     await signIn(page, 'liu.yang', initialPassword!);
     await page.locator('h1', { hasText: t('queue.heading', {}, zh) }).waitFor();
     expect(await page.getByTestId('staff-user').textContent()).toContain('水务局 刘洋');

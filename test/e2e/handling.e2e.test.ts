@@ -2,28 +2,20 @@
  * Handling end to end, in a real browser against `npm start`: a new suggestion comes in; the dispatcher screens
  * it and assigns it to the transport bureau (tier 限办) with the urban management bureau co-handling; the urban
  * handler finds it in the co-handling queue and gives its opinion; the transport handler reads the opinion, signs
- * for it and replies; the
- * citizen, on a phone, follows the track page's link to the rating page and rates the reply 满意; the dispatcher
+ * for it and replies; the citizen, on a phone, follows the track page's link to the rating page and rates the reply 满意; the dispatcher
  * then sees the rating and the suggestion closed.
  * Screenshots go to test-results/e2e/.
  */
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate } from '../../shared/domain/i18n/messages';
 import type { SubmitResponse } from '../../shared/http/api-types';
 import { t } from '../../web/src/i18n';
-import { launchBrowser } from './support/browser';
-import { startLocalServer, type LocalServer } from './support/local-server';
+import { signIn as signInAt, startE2eSession, type E2eSession } from './support/session';
 
 // Set E2E_HANDLING=0 to skip this file (e.g. while iterating on the citizen flow alone).
 const enabled = process.env.E2E_HANDLING !== '0';
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const shots = join(root, 'test-results', 'e2e');
 const zh = 'zh-CN' as const;
-const password = 'jianyi-demo';
 
 const unique = Date.now().toString(36);
 const suggestion = {
@@ -34,39 +26,20 @@ const suggestion = {
 const opinionText = '城市管理局将配合清理地铁站出口周边乱停放的单车。';
 const replyText = '感谢您的建议。我局已会同运营企业在地铁站出口划定单车停放区，并安排早晚高峰定时清理。';
 
-let server: LocalServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+let session: E2eSession;
 
 /** What each step hands to the next. */
 let receipt: SubmitResponse | undefined;
 let suggestionId: string | undefined;
 
-async function newPage(options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
-  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 900 }, ...options });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.setDefaultTimeout(20_000);
-  page.on('pageerror', (error) => console.error(`[browser] ${error.message}`));
-  return page;
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
-}
-
-async function signIn(page: Page, username: string, next = '/staff'): Promise<void> {
-  await page.goto(`${server.url}/#/staff/login?next=${encodeURIComponent(next)}`);
-  await page.fill('#l-username', username);
-  await page.fill('#l-password', password);
-  await page.click('button[type=submit]');
-  await page.getByTestId('staff-user').filter({ hasText: /\S/ }).waitFor();
-}
+const newPage = (options?: Parameters<E2eSession['newPage']>[0]) => session.newPage(options);
+const shot = (page: Page, name: string) => session.shot(page, name);
+const signIn = (page: Page, username: string, next = '/staff') => signInAt(page, session.url, username, undefined, next);
 
 /** Opens the suggestion's detail, reloading until the server offers `action` (the workflow may still be moving). */
 async function openWithAction(page: Page, action: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  await page.goto(`${server.url}/#/staff/s/${encodeURIComponent(suggestionId!)}`);
+  await page.goto(`${session.url}/#/staff/s/${encodeURIComponent(suggestionId!)}`);
   for (;;) {
     await page.getByTestId('actions-panel').waitFor();
     if (await page.locator(`details[data-action="${action}"]`).count()) break;
@@ -83,22 +56,17 @@ async function actionDone(page: Page, label: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  if (!enabled) return;
-  mkdirSync(shots, { recursive: true });
-  server = await startLocalServer();
-  browser = await launchBrowser();
+  if (enabled) session = await startE2eSession();
 });
 
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close().catch(() => undefined);
-  await server?.stop();
+  await session?.stop();
 });
 
 describe('handling in the browser: assign, sign, reply, rate', () => {
   it.skipIf(!enabled)('a dispatcher screens a new suggestion and assigns it to the transport bureau', async () => {
     // The citizen side of submitting is covered by citizen-and-staff; here it is one API call.
-    const response = await fetch(`${server.url}/api/suggestions`, {
+    const response = await fetch(`${session.url}/api/suggestions`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'Accept-Language': zh },
       body: JSON.stringify({
@@ -210,7 +178,7 @@ describe('handling in the browser: assign, sign, reply, rate', () => {
     const page = await newPage({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
 
     // The track page links to the rating page while the reply may be rated, handing the PIN over in memory.
-    await page.goto(`${server.url}/#/track?code=${trackingCode}`);
+    await page.goto(`${session.url}/#/track?code=${trackingCode}`);
     await page.fill('#t-pin', pin);
     await page.tap('button[type=submit]');
     await page.getByTestId('track-rate-link').tap();
@@ -237,7 +205,7 @@ describe('handling in the browser: assign, sign, reply, rate', () => {
     await shot(page, 'h07-rated');
 
     // The public timeline now shows the rating, and the suggestion is closed.
-    await page.goto(`${server.url}/#/track?code=${trackingCode}`);
+    await page.goto(`${session.url}/#/track?code=${trackingCode}`);
     await page.fill('#t-pin', pin);
     await page.tap('button[type=submit]');
     await page.getByTestId('track-status').filter({ hasText: translate(zh, 'status.closed') }).waitFor();
@@ -248,7 +216,7 @@ describe('handling in the browser: assign, sign, reply, rate', () => {
     expect(suggestionId).toBeDefined();
     const page = await newPage();
     await signIn(page, 'dispatcher', `/staff/s/${suggestionId}`);
-    await page.goto(`${server.url}/#/staff/s/${encodeURIComponent(suggestionId!)}`);
+    await page.goto(`${session.url}/#/staff/s/${encodeURIComponent(suggestionId!)}`);
     const rating = page.getByTestId('rating');
     await rating.waitFor();
     expect(await rating.textContent()).toContain(t('rating.satisfied', {}, zh));

@@ -4,7 +4,7 @@
  * told), and is refused the lead department's actions; the lead department may not give a co-handler's opinion.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, startTestStack, validSubmission, type TestStack } from './harness';
+import { eventually, startTestStack, submitForScreening, validSubmission, type TestStack } from './harness';
 
 let t: TestStack;
 let tokens: Record<string, string>;
@@ -17,13 +17,7 @@ beforeAll(async () => {
   tokens = Object.fromEntries(
     await Promise.all(['dispatcher', 'handler-transport', 'handler-urban', 'viewer', 'admin'].map(async (u) => [u, await t.token(u)])),
   );
-  const r = await t.api('/api/suggestions', { method: 'POST', json: { ...validSubmission, title: '人民路公交站台协办测试' } });
-  ({ trackingCode: code, pin } = r.body);
-  const item = await eventually(async () => {
-    const q = await t.api('/api/staff/suggestions?status=screening&limit=100', { token: tokens.dispatcher });
-    return q.body.items.find((i: { trackingCode: string }) => i.trackingCode === code);
-  });
-  id = item.id;
+  ({ id, code, pin } = await submitForScreening(t, tokens.dispatcher!, { ...validSubmission, title: '人民路公交站台协办测试' }));
 });
 afterAll(async () => t?.stop());
 

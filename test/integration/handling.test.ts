@@ -4,7 +4,7 @@
  */
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, startTestStack, validSubmission, type TestStack } from './harness';
+import { eventually, startTestStack, submitForScreening, validSubmission, type TestStack } from './harness';
 
 let t: TestStack;
 let tokens: Record<string, string>;
@@ -17,13 +17,7 @@ beforeAll(async () => {
   tokens = Object.fromEntries(
     await Promise.all(['dispatcher', 'handler-transport', 'handler-urban', 'supervisor', 'viewer', 'admin'].map(async (u) => [u, await t.token(u)])),
   );
-  const r = await t.api('/api/suggestions', { method: 'POST', json: { ...validSubmission, contact: { phone: '13812345678', consent: true } } });
-  ({ trackingCode: code, pin } = r.body);
-  const queue = await eventually(async () => {
-    const q = await t.api('/api/staff/suggestions?status=screening&limit=100', { token: tokens.dispatcher });
-    return q.body.items.find((i: { trackingCode: string }) => i.trackingCode === code);
-  });
-  id = queue.id;
+  ({ id, code, pin } = await submitForScreening(t, tokens.dispatcher!, { ...validSubmission, contact: { phone: '13812345678', consent: true } }));
 });
 afterAll(async () => t?.stop());
 
@@ -168,16 +162,12 @@ describe('handling a suggestion', () => {
   });
 
   it('writes to the citizen in the language they submitted in', async () => {
-    const submitted = await t.api('/api/suggestions', {
-      method: 'POST',
-      json: { ...validSubmission, title: 'Shade for the bus stop', contact: { email: 'visitor@example.com', consent: true } },
-      lang: 'en',
-    });
-    expect(submitted.status).toBe(201);
-    const item = await eventually(async () => {
-      const q = await t.api('/api/staff/suggestions?status=screening&limit=100', { token: tokens.dispatcher });
-      return q.body.items.find((i: { trackingCode: string }) => i.trackingCode === submitted.body.trackingCode);
-    });
+    const item = await submitForScreening(
+      t,
+      tokens.dispatcher!,
+      { ...validSubmission, title: 'Shade for the bus stop', contact: { email: 'visitor@example.com', consent: true } },
+      'en',
+    );
     const on = (action: string, who: string, json: unknown = {}) => t.api(`/api/staff/suggestions/${item.id}/${action}`, { method: 'POST', token: tokens[who], json });
     expect((await on('screen', 'dispatcher', { decision: 'assign', category: 'traffic', tier: 'immediate', leadDepartmentId: 'transport' })).status).toBe(200);
     expect((await on('sign', 'handler-transport')).status).toBe(200);

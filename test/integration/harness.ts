@@ -101,3 +101,22 @@ export const validSubmission = {
   category: 'traffic',
   channel: 'web',
 };
+
+/**
+ * Submits a suggestion as a citizen and waits until the workflow has put it in screening, where the dispatcher
+ * finds it in the queue. Returns its id, tracking code and PIN.
+ */
+export async function submitForScreening(
+  t: TestStack,
+  dispatcherToken: string,
+  json: unknown = validSubmission,
+  lang?: string,
+): Promise<{ id: string; code: string; pin: string }> {
+  const r = await t.api('/api/suggestions', { method: 'POST', json, ...(lang ? { lang } : {}) });
+  if (r.status !== 201) throw new Error(`submission refused: ${r.status} ${JSON.stringify(r.body)}`);
+  const item = await eventually(async () => {
+    const q = await t.api('/api/staff/suggestions?status=screening&limit=100', { token: dispatcherToken });
+    return q.body.items.find((i: { trackingCode: string }) => i.trackingCode === r.body.trackingCode);
+  });
+  return { id: item.id, code: r.body.trackingCode, pin: r.body.pin };
+}

@@ -3,7 +3,7 @@
  * deadlines, escalation, the rating window and the auto-close happen within a test.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, startTestStack, validSubmission, type TestStack } from './harness';
+import { eventually, startTestStack, submitForScreening, validSubmission, type TestStack } from './harness';
 
 const dayPerSecond = 86_400;
 let t: TestStack;
@@ -17,15 +17,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.stop());
 
-async function submitAndFind(): Promise<{ id: string; code: string; pin: string }> {
-  const r = await t.api('/api/suggestions', { method: 'POST', json: { ...validSubmission, contact: { email: 'citizen@example.com', consent: true } } });
-  expect(r.status).toBe(201);
-  const item = await eventually(async () => {
-    const q = await t.api('/api/staff/suggestions?status=screening&limit=100', { token: dispatcher });
-    return q.body.items.find((i: { trackingCode: string }) => i.trackingCode === r.body.trackingCode);
-  });
-  return { id: item.id, code: r.body.trackingCode, pin: r.body.pin };
-}
+const submitAndFind = () => submitForScreening(t, dispatcher, { ...validSubmission, contact: { email: 'citizen@example.com', consent: true } });
 
 const timeline = async (id: string) => (await t.api(`/api/staff/suggestions/${id}`, { token: dispatcher })).body;
 

@@ -28,60 +28,45 @@ function problemsOf(locale: Locale, issues: Parameters<typeof toFieldProblems>[0
   return Object.fromEntries(Object.entries(toFieldProblems(issues)).map(([field, problem]) => [field, ruleText(locale, problem)]));
 }
 
-/** Sends a save; maps the server's answer to messages for the form. */
-async function sending<T>(action: () => Promise<T>): Promise<{ ok: true; value: T } | { ok: false; fields: Problems; message?: string }> {
-  try {
-    return { ok: true, value: await action() };
-  } catch (caught) {
-    if (!(caught instanceof RequestError)) throw caught;
-    return { ok: false, fields: caught.fields ?? {}, ...(caught.fields && Object.keys(caught.fields).length ? {} : { message: caught.message }) };
-  }
-}
-
-function DepartmentForm({ editing, onSaved, onCancel }: { editing?: Department; onSaved: (departments: Department[], id: string) => void; onCancel: () => void }) {
-  const { t, locale } = useI18n();
-  const [id, setId] = useState(editing?.id ?? '');
-  const [name, setName] = useState(editing?.name ?? '');
-  const [en, setEn] = useState(editing?.en ?? '');
+/**
+ * What both forms share: the problems found here or by the server (per field), a general message, the busy flag,
+ * and the save itself — nothing is sent while a field has a problem, and focus goes to the first one.
+ */
+function useSaveForm() {
   const [problems, setProblems] = useState<Problems>({});
   const [message, setMessage] = useState<string>();
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
+  const focusFirstProblem = () => setTimeout(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
 
-  async function submit(event: Event): Promise<void> {
-    event.preventDefault();
-    const found: Problems = {};
-    if (!departmentIdPattern.test(id.trim())) found.departmentId = ruleText(locale, { rule: id.trim() ? 'departmentIdFormat' : 'required' });
-    const parsed = departmentEntrySchema.safeParse({ name, en });
-    if (!parsed.success) Object.assign(found, problemsOf(locale, parsed.error.issues));
+  async function save<T>(found: Problems, send: () => Promise<T>, onSaved: (value: T) => void): Promise<void> {
     setProblems(found);
     setMessage(undefined);
     if (Object.keys(found).length) {
-      setTimeout(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      focusFirstProblem();
       return;
     }
     setBusy(true);
-    const result = await sending(() => putDepartment(id.trim(), { name: name.trim(), en: en.trim() }));
-    setBusy(false);
-    if (result.ok) onSaved(result.value.departments, id.trim());
-    else {
-      setProblems(result.fields);
-      setMessage(result.message);
+    try {
+      onSaved(await send());
+    } catch (caught) {
+      if (!(caught instanceof RequestError)) throw caught;
+      const fields = caught.fields ?? {};
+      setProblems(fields);
+      if (Object.keys(fields).length) focusFirstProblem();
+      else setMessage(caught.message);
+    } finally {
+      setBusy(false);
     }
   }
+  return { problems, message, busy, formRef, save };
+}
 
+/** The end of both forms: the server's general message, save, and cancel while editing. */
+function FormEnd({ message, busy, editing, onCancel }: { message?: string; busy: boolean; editing: boolean; onCancel: () => void }) {
+  const { t } = useI18n();
   return (
-    <form noValidate ref={formRef} class="form card" onSubmit={submit} data-testid="department-form" aria-labelledby="department-form-heading">
-      <h3 id="department-form-heading">{editing ? t('people.dept.edit', { name: editing.name }) : t('people.dept.add')}</h3>
-      <Field id="d-id" label={t('people.dept.id')} hint={t('people.dept.idHint')} error={problems.departmentId}>
-        {(control) => <input {...control} type="text" value={id} disabled={!!editing} autoComplete="off" onInput={(e) => setId(e.currentTarget.value)} />}
-      </Field>
-      <Field id="d-name" label={t('people.dept.name')} error={problems.name}>
-        {(control) => <input {...control} type="text" value={name} maxLength={40} onInput={(e) => setName(e.currentTarget.value)} />}
-      </Field>
-      <Field id="d-en" label={t('field.en')} error={problems.en}>
-        {(control) => <input {...control} type="text" value={en} maxLength={80} lang="en" onInput={(e) => setEn(e.currentTarget.value)} />}
-      </Field>
+    <>
       {message && (
         <p class="alert alert-error" role="alert">
           {message}
@@ -97,6 +82,39 @@ function DepartmentForm({ editing, onSaved, onCancel }: { editing?: Department; 
           </button>
         )}
       </div>
+    </>
+  );
+}
+
+function DepartmentForm({ editing, onSaved, onCancel }: { editing?: Department; onSaved: (departments: Department[], id: string) => void; onCancel: () => void }) {
+  const { t, locale } = useI18n();
+  const [id, setId] = useState(editing?.id ?? '');
+  const [name, setName] = useState(editing?.name ?? '');
+  const [en, setEn] = useState(editing?.en ?? '');
+  const { problems, message, busy, formRef, save } = useSaveForm();
+
+  async function submit(event: Event): Promise<void> {
+    event.preventDefault();
+    const found: Problems = {};
+    if (!departmentIdPattern.test(id.trim())) found.departmentId = ruleText(locale, { rule: id.trim() ? 'departmentIdFormat' : 'required' });
+    const parsed = departmentEntrySchema.safeParse({ name, en });
+    if (!parsed.success) Object.assign(found, problemsOf(locale, parsed.error.issues));
+    await save(found, () => putDepartment(id.trim(), { name: name.trim(), en: en.trim() }), (saved) => onSaved(saved.departments, id.trim()));
+  }
+
+  return (
+    <form noValidate ref={formRef} class="form card" onSubmit={submit} data-testid="department-form" aria-labelledby="department-form-heading">
+      <h3 id="department-form-heading">{editing ? t('people.dept.edit', { name: editing.name }) : t('people.dept.add')}</h3>
+      <Field id="d-id" label={t('people.dept.id')} hint={t('people.dept.idHint')} error={problems.departmentId}>
+        {(control) => <input {...control} type="text" value={id} disabled={!!editing} autoComplete="off" onInput={(e) => setId(e.currentTarget.value)} />}
+      </Field>
+      <Field id="d-name" label={t('people.dept.name')} error={problems.name}>
+        {(control) => <input {...control} type="text" value={name} maxLength={40} onInput={(e) => setName(e.currentTarget.value)} />}
+      </Field>
+      <Field id="d-en" label={t('field.en')} error={problems.en}>
+        {(control) => <input {...control} type="text" value={en} maxLength={80} lang="en" onInput={(e) => setEn(e.currentTarget.value)} />}
+      </Field>
+      <FormEnd message={message} busy={busy} editing={!!editing} onCancel={onCancel} />
     </form>
   );
 }
@@ -122,10 +140,7 @@ function PersonForm({
   const [email, setEmail] = useState(editing?.email ?? '');
   const [phone, setPhone] = useState(editing?.phone ?? '');
   const [resetPassword, setResetPassword] = useState(false);
-  const [problems, setProblems] = useState<Problems>({});
-  const [message, setMessage] = useState<string>();
-  const [busy, setBusy] = useState(false);
-  const formRef = useRef<HTMLFormElement>(null);
+  const { problems, message, busy, formRef, save } = useSaveForm();
   const isHandler = role === 'handler';
 
   async function submit(event: Event): Promise<void> {
@@ -143,20 +158,7 @@ function PersonForm({
     if (!usernamePattern.test(user)) found.username = ruleText(locale, { rule: user ? 'usernameFormat' : 'required' });
     const parsed = staffEntrySchema.safeParse(body);
     if (!parsed.success) Object.assign(found, problemsOf(locale, parsed.error.issues));
-    setProblems(found);
-    setMessage(undefined);
-    if (Object.keys(found).length) {
-      setTimeout(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
-      return;
-    }
-    setBusy(true);
-    const result = await sending(() => putStaffMember(user, parsed.data!));
-    setBusy(false);
-    if (result.ok) onSaved(result.value);
-    else {
-      setProblems(result.fields);
-      setMessage(result.message);
-    }
+    await save(found, () => putStaffMember(user, parsed.data!), onSaved);
   }
 
   return (
@@ -210,21 +212,7 @@ function PersonForm({
           </label>
         </div>
       )}
-      {message && (
-        <p class="alert alert-error" role="alert">
-          {message}
-        </p>
-      )}
-      <div class="actions">
-        <button type="submit" class="button button-primary" disabled={busy}>
-          {busy ? t('act.sending') : t('people.save')}
-        </button>
-        {editing && (
-          <button type="button" class="button" onClick={onCancel}>
-            {t('people.cancel')}
-          </button>
-        )}
-      </div>
+      <FormEnd message={message} busy={busy} editing={!!editing} onCancel={onCancel} />
     </form>
   );
 }
