@@ -4,7 +4,8 @@
  *  1. validate the filters (status, department, category, date range, page size, cursor);
  *  2. narrow by the principal: a handler always sees only their own department's queue — the suggestions it leads,
  *     or with role=cohandler those it co-handles;
- *  3. read one page from the store (index chosen by the filters) and map rows to queue items.
+ *  3. read one page from the store (index chosen by the filters) and map rows to queue items;
+ *  4. audit the listing with its filters (who looked at which part of the inbox; items are masked).
  */
 import { z } from 'zod';
 import { ForbiddenError } from '../domain/errors';
@@ -14,7 +15,7 @@ import { statuses } from '../domain/suggestion/suggestion';
 import { queueItem } from '../domain/suggestion/views';
 import { parseOrThrow } from '../domain/validation';
 import type { QueueResponse } from '../http/api-types';
-import type { Clock, SuggestionStore } from '../ports';
+import type { AuditLog, Clock, SuggestionStore } from '../ports';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' });
 
@@ -39,7 +40,7 @@ function endOfOfficeDay(date: string): string {
 }
 
 export async function listQueue(
-  deps: { store: SuggestionStore; clock: Clock },
+  deps: { store: SuggestionStore; clock: Clock; audit: AuditLog },
   principal: StaffPrincipal,
   query: Record<string, string | undefined>,
 ): Promise<QueueResponse> {
@@ -61,5 +62,10 @@ export async function listQueue(
     ...(filters.cursor ? { cursor: filters.cursor } : {}),
   });
   const now = deps.clock.now();
+  const filtersText = Object.entries({ ...filters, departmentId, cursor: filters.cursor ? 'next' : undefined })
+    .filter(([, value]) => value !== undefined && value !== '')
+    .map(([name, value]) => `${name}=${value}`)
+    .join(' ');
+  await deps.audit.record({ at: now.toISOString(), actor: { id: principal.username, role: principal.role }, action: 'viewQueue', detail: filtersText });
   return { items: page.items.map((s) => queueItem(s, now)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }

@@ -1,7 +1,7 @@
 /**
  * The office admin keeps the directory in a real browser against `npm start`: adds a department, adds a handler
  * in it (the form refuses a handler without a department first), reads the one-time initial password; the new
- * handler signs in with it and lands on the department's queue.
+ * handler signs in with it and lands on the department's queue; the audit log shows the change.
  * Screenshots go to test-results/e2e/.
  */
 import type { Page } from 'playwright-core';
@@ -60,6 +60,14 @@ describe('the directory in the browser', () => {
     const row = page.getByTestId('person-row').filter({ hasText: 'liu.yang' });
     expect(await row.textContent()).toContain('水务局');
     await session.shot(page, 'd01-people');
+
+    // The audit log shows what was just done, by whom.
+    await page.locator('.staff-nav a', { hasText: t('staffNav.audit', {}, zh) }).click();
+    const created = page.getByTestId('audit-row').filter({ hasText: t('audit.action.staff.create', {}, zh) });
+    await created.waitFor();
+    expect(await created.textContent()).toContain('liu.yang');
+    expect(await created.textContent()).toContain('admin');
+    await session.shot(page, 'd02-audit');
   });
 
   it('the new handler signs in with it and works the department queue', async () => {

@@ -101,6 +101,8 @@ describe('staff', () => {
     expect(reveals).toHaveLength(1);
     expect(reveals[0].actor).toEqual({ id: 'dispatcher', role: 'dispatcher' });
     expect(audit.body.entries.some((e: { action: string; target: string }) => e.action === 'viewSuggestion' && e.target === id)).toBe(true);
+    // Listing the queue is recorded too, with the filters used.
+    expect(audit.body.entries).toContainEqual(expect.objectContaining({ action: 'viewQueue', actor: { id: 'dispatcher', role: 'dispatcher' }, detail: expect.stringContaining('limit=') }));
   });
 
   it('escalates a screening deadline that passed: 督办 record, supervisors and dispatchers told', async () => {

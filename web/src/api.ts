@@ -6,6 +6,7 @@
 import type {
   ActionResponse,
   ApiError,
+  AuditResponse,
   CalendarOverridesResponse,
   CitizenView,
   ContactRevealResponse,
@@ -280,6 +281,12 @@ export function getFailedNotifications(): Promise<FailedNotificationsResponse> {
 
 export async function retryNotification(id: string): Promise<void> {
   await request<unknown>(`/api/staff/notifications/failed/${encodeURIComponent(id)}/retry`, { method: 'POST', body: {}, staff: true });
+}
+
+export function getAudit(day: string, cursor?: string): Promise<AuditResponse> {
+  const params = new URLSearchParams({ day, limit: '100' });
+  if (cursor) params.set('cursor', cursor);
+  return request(`/api/staff/audit?${params}`, { staff: true });
 }
 
 export function getStaffList(): Promise<StaffListResponse> {

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { Layout } from './components/layout';
 import { t as text, useI18n, type UiKey } from './i18n';
 import { AnswerPage } from './pages/answer-page';
+import { AuditPage } from './pages/audit-page';
 import { CalendarPage } from './pages/calendar-page';
 import { EscalationsPage } from './pages/escalations-page';
 import { NotificationsPage } from './pages/notifications-page';
@@ -80,6 +81,7 @@ function page(route: Route): { node: ComponentChild; title: UiKey } {
     if (path === '/staff/escalations') return { node: <EscalationsPage />, title: 'esc.heading' };
     if (path === '/staff/notifications') return { node: <NotificationsPage />, title: 'notif.heading' };
     if (path === '/staff/calendar') return { node: <CalendarPage />, title: 'cal.heading' };
+    if (path === '/staff/audit') return { node: <AuditPage route={route} />, title: 'audit.heading' };
     if (path === '/staff/people') return { node: <LazyPeoplePage />, title: 'people.heading' };
     const detail = matchRoute('/staff/s/:id', path);
     if (detail) return { node: <StaffDetailPage key={detail.id} id={detail.id!} />, title: 'queue.heading' };

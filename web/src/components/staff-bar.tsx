@@ -10,6 +10,7 @@ const staffPages: { path: string; label: UiKey; roles?: readonly StaffRole[] }[]
   { path: '/staff/notifications', label: 'staffNav.notifications', roles: ['admin'] },
   { path: '/staff/calendar', label: 'staffNav.calendar', roles: ['admin'] },
   { path: '/staff/people', label: 'staffNav.people', roles: ['admin'] },
+  { path: '/staff/audit', label: 'staffNav.audit', roles: ['admin', 'supervisor'] },
 ];
 
 export function StaffBar({ me }: { me?: StaffMe }) {
