@@ -8,7 +8,17 @@ import { staffAuthenticator } from '../../shared/http/staff-auth';
 import { staffAccountsFromEnvironment } from '../../shared/aws/staff-accounts';
 import { listFailedNotifications, retryFailedNotification } from '../../shared/use-cases/failed-notifications';
 import { listStaff, saveDepartment, saveStaffMember } from '../../shared/use-cases/org-directory';
-import { escalationBoard, getCalendarOverrides, getTimeLimits, listReplyTemplates, saveCalendarOverrides, saveReplyTemplate, saveTimeLimits } from '../../shared/use-cases/supervision';
+import {
+  escalationBoard,
+  getCalendarOverrides,
+  getCampaignTimeLimits,
+  getTimeLimits,
+  listReplyTemplates,
+  saveCalendarOverrides,
+  saveCampaignTimeLimits,
+  saveReplyTemplate,
+  saveTimeLimits,
+} from '../../shared/use-cases/supervision';
 
 const deps = { supervision: composition.supervision(), store: composition.suggestionStore(), audit: composition.auditLog(), clock: systemClock };
 const failedDeps = {
@@ -34,6 +44,14 @@ export const handler = apiHandler(
     'PUT /api/staff/calendar-overrides': async (r) => ({ status: 200, body: await saveCalendarOverrides(deps, r.principal!, r.body) }),
     'GET /api/staff/time-limits': async (r) => ({ status: 200, body: await getTimeLimits(deps, r.principal!) }),
     'PUT /api/staff/time-limits': async (r) => ({ status: 200, body: await saveTimeLimits(deps, r.principal!, r.body) }),
+    'GET /api/staff/campaigns/{campaignId}/time-limits': async (r) => ({
+      status: 200,
+      body: await getCampaignTimeLimits(deps, r.principal!, r.event.pathParameters?.campaignId ?? ''),
+    }),
+    'PUT /api/staff/campaigns/{campaignId}/time-limits': async (r) => ({
+      status: 200,
+      body: await saveCampaignTimeLimits(deps, r.principal!, r.event.pathParameters?.campaignId ?? '', r.body),
+    }),
     'GET /api/staff/people': async (r) => ({ status: 200, body: await listStaff(directoryDeps, r.principal!) }),
     'PUT /api/staff/people/{username}': async (r) => {
       const saved = await saveStaffMember(directoryDeps, r.principal!, r.event.pathParameters?.username ?? '', r.body);

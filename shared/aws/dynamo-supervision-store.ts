@@ -1,5 +1,5 @@
 /** 督办 records, calendar overrides and reply templates: organisation-level items under ORG#<org>. */
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CalendarOverride, TimeLimitOverrides } from '../domain/deadlines';
 import type { Escalation, ReplyTemplate } from '../http/api-types';
 import { keys } from '../model/table';
@@ -63,6 +63,18 @@ export class DynamoSupervisionStore implements SupervisionStore {
 
   async saveOrgTimeLimits(orgId: string, limits: TimeLimitOverrides): Promise<void> {
     await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.timeLimits(orgId), type: 'timeLimits', limits } }));
+  }
+
+  async saveCampaignTimeLimits(orgId: string, campaignId: string, limits: TimeLimitOverrides): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.campaign(orgId, campaignId),
+        UpdateExpression: 'SET timeLimits = :l, #type = if_not_exists(#type, :t), id = if_not_exists(id, :id)',
+        ExpressionAttributeNames: { '#type': 'type' },
+        ExpressionAttributeValues: { ':l': limits, ':t': 'campaign', ':id': campaignId },
+      }),
+    );
   }
 
   async replyTemplates(orgId: string): Promise<ReplyTemplate[]> {

@@ -353,6 +353,13 @@ export interface TimeLimitsResponse {
   effective: TimeLimits;
 }
 
+/** GET/PUT /api/staff/campaigns/{campaignId}/time-limits (PUT: admin, organizer) — body {limits} as above. */
+export interface CampaignTimeLimitsResponse extends TimeLimitsResponse {
+  campaignId: string;
+  /** The organisation's limits, which the campaign's overrides sit on. */
+  inherited: TimeLimits;
+}
+
 /** GET/PUT /api/staff/calendar-overrides (admin) — PUT body {overrides} replaces the list. */
 export interface CalendarOverridesResponse {
   overrides: { date: string; kind: 'holiday' | 'workday'; name?: string }[];

@@ -58,6 +58,8 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'PUT', path: '/api/staff/departments/{departmentId}', fn: 'staff-admin', auth: 'staff' },
   { method: 'GET', path: '/api/staff/time-limits', fn: 'staff-admin', auth: 'staff' },
   { method: 'PUT', path: '/api/staff/time-limits', fn: 'staff-admin', auth: 'staff' },
+  { method: 'GET', path: '/api/staff/campaigns/{campaignId}/time-limits', fn: 'staff-admin', auth: 'staff' },
+  { method: 'PUT', path: '/api/staff/campaigns/{campaignId}/time-limits', fn: 'staff-admin', auth: 'staff' },
 ];
 
 export function routeKey(route: Pick<RouteDefinition, 'method' | 'path'>): string {

@@ -89,6 +89,8 @@ export interface SupervisionStore {
   /** The organisation's time limits, and a campaign's when given (each only what it overrides). */
   timeLimits(orgId: string, campaignId?: string): Promise<{ org?: TimeLimitOverrides; campaign?: TimeLimitOverrides }>;
   saveOrgTimeLimits(orgId: string, limits: TimeLimitOverrides): Promise<void>;
+  /** Sets a campaign's own limits, creating its record if the campaign has none yet (its other data is kept). */
+  saveCampaignTimeLimits(orgId: string, campaignId: string, limits: TimeLimitOverrides): Promise<void>;
   replyTemplates(orgId: string): Promise<ReplyTemplate[]>;
   saveReplyTemplate(orgId: string, template: ReplyTemplate): Promise<void>;
 }

@@ -3,11 +3,11 @@
  */
 import { z } from 'zod';
 import { ulid } from 'ulid';
-import { createWorkingCalendar, officialYears, resolveTimeLimits, type TimeLimitOverrides } from '../domain/deadlines';
+import { createWorkingCalendar, officialYears, resolveTimeLimits, type TimeLimitOverrides, type TimeLimits } from '../domain/deadlines';
 import { ValidationError } from '../domain/errors';
 import { requireRole, type StaffPrincipal } from '../domain/staff/principal';
 import { parseOrThrow } from '../domain/validation';
-import type { CalendarOverridesResponse, EscalationsResponse, ReplyTemplate, ReplyTemplatesResponse, TimeLimitsResponse } from '../http/api-types';
+import type { CalendarOverridesResponse, CampaignTimeLimitsResponse, EscalationsResponse, ReplyTemplate, ReplyTemplatesResponse, TimeLimitsResponse } from '../http/api-types';
 import type { AuditLog, Clock, SuggestionStore, SupervisionStore } from '../ports';
 import { forgetOrgCalendar } from './org-calendar';
 
@@ -100,17 +100,50 @@ export async function getTimeLimits(deps: Deps, p: StaffPrincipal): Promise<Time
   return { overrides: org ?? {}, effective: resolveTimeLimits(org) };
 }
 
-export async function saveTimeLimits(deps: Deps, p: StaffPrincipal, body: unknown): Promise<TimeLimitsResponse> {
-  requireRole(p, ['admin']);
-  const { limits } = parseOrThrow(timeLimitsSchema, body);
-  let effective;
+/** Checks a set of overrides as they would apply (over `below`); a combination that cannot work is a 400. */
+function resolvedOrThrow(below: TimeLimitOverrides | undefined, limits: TimeLimitOverrides, campaign: boolean): TimeLimits {
   try {
-    effective = resolveTimeLimits(limits as TimeLimitOverrides);
+    return campaign ? resolveTimeLimits(below, limits) : resolveTimeLimits(limits);
   } catch {
     throw new ValidationError({ limits: { rule: 'timeLimits' } });
   }
-  await deps.supervision.saveOrgTimeLimits(p.orgId, limits as TimeLimitOverrides);
+}
+
+export async function saveTimeLimits(deps: Deps, p: StaffPrincipal, body: unknown): Promise<TimeLimitsResponse> {
+  requireRole(p, ['admin']);
+  const limits = parseOrThrow(timeLimitsSchema, body).limits as TimeLimitOverrides;
+  const effective = resolvedOrThrow(undefined, limits, false);
+  await deps.supervision.saveOrgTimeLimits(p.orgId, limits);
   forgetOrgCalendar(p.orgId);
   await deps.audit.record({ at: deps.clock.now().toISOString(), actor: { id: p.username, role: p.role }, action: 'saveTimeLimits' });
-  return { overrides: limits as TimeLimitOverrides, effective };
+  return { overrides: limits, effective };
+}
+
+const campaignIdPattern = /^[a-z0-9-]{1,64}$/;
+
+function campaignIdOrThrow(campaignId: string): string {
+  if (!campaignIdPattern.test(campaignId)) throw new ValidationError({ campaignId: { rule: 'campaignIdFormat' } });
+  return campaignId;
+}
+
+/**
+ * A campaign's own time limits (专题征集 often run shorter), over the organisation's: what it overrides, what it
+ * inherits from the organisation, and the result. Suggestions submitted to the campaign follow them.
+ */
+export async function getCampaignTimeLimits(deps: Deps, p: StaffPrincipal, campaignId: string): Promise<CampaignTimeLimitsResponse> {
+  requireRole(p, ['admin', 'organizer', 'dispatcher', 'supervisor']);
+  const { org, campaign } = await deps.supervision.timeLimits(p.orgId, campaignIdOrThrow(campaignId));
+  return { campaignId, overrides: campaign ?? {}, inherited: resolveTimeLimits(org), effective: resolveTimeLimits(org, campaign) };
+}
+
+export async function saveCampaignTimeLimits(deps: Deps, p: StaffPrincipal, campaignId: string, body: unknown): Promise<CampaignTimeLimitsResponse> {
+  requireRole(p, ['admin', 'organizer']);
+  campaignIdOrThrow(campaignId);
+  const limits = parseOrThrow(timeLimitsSchema, body).limits as TimeLimitOverrides;
+  const { org } = await deps.supervision.timeLimits(p.orgId);
+  const effective = resolvedOrThrow(org, limits, true);
+  await deps.supervision.saveCampaignTimeLimits(p.orgId, campaignId, limits);
+  forgetOrgCalendar(p.orgId);
+  await deps.audit.record({ at: deps.clock.now().toISOString(), actor: { id: p.username, role: p.role }, action: 'saveCampaignTimeLimits', target: campaignId });
+  return { campaignId, overrides: limits, inherited: resolveTimeLimits(org), effective };
 }

@@ -80,4 +80,32 @@ describe('the directory in the browser', () => {
     expect(await page.locator('#q-department').count()).toBe(0);
     expect(await page.locator('.staff-nav a', { hasText: t('staffNav.people', {}, zh) }).count()).toBe(0);
   });
+
+  it("an admin shortens the organisation's immediate tier and gives a campaign its own screening limit", async () => {
+    const page = await session.newPage();
+    await signIn(page, 'admin', 'jianyi-demo');
+    await page.locator('.staff-nav a', { hasText: t('staffNav.timeLimits', {}, zh) }).click();
+    const form = page.getByTestId('time-limits-form');
+    await form.waitFor();
+    // Checked before sending: a limit is a whole number of days.
+    await page.fill('#tl-tiers\\.immediate\\.amount', '0');
+    await form.locator('button[type=submit]').click();
+    await page.locator('#tl-tiers\\.immediate\\.amount-error').waitFor();
+    await page.fill('#tl-tiers\\.immediate\\.amount', '2');
+    await form.locator('button[type=submit]').click();
+    await page.getByRole('status').filter({ hasText: t('tl.saved', {}, zh) }).waitFor();
+    expect(await page.getByTestId('tl-effective-tiers.immediate').textContent()).toBe(t('tl.workingDaysValue', { days: 2 }, zh));
+
+    await page.fill('#tl-campaign', 'xiance-2026');
+    await page.click('form.filters button[type=submit]');
+    await page.locator('h1', { hasText: 'xiance-2026' }).waitFor();
+    await form.waitFor();
+    // The campaign inherits the organisation's new immediate tier until it sets its own.
+    expect(await page.getByTestId('tl-effective-tiers.immediate').textContent()).toBe(t('tl.workingDaysValue', { days: 2 }, zh));
+    await page.fill('#tl-screening\\.amount', '3');
+    await form.locator('button[type=submit]').click();
+    await page.getByRole('status').filter({ hasText: t('tl.saved', {}, zh) }).waitFor();
+    expect(await page.getByTestId('tl-effective-screening').textContent()).toBe(t('tl.workingDaysValue', { days: 3 }, zh));
+    await session.shot(page, 'd03-time-limits');
+  });
 });

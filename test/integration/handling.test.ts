@@ -2,7 +2,6 @@
  * The handling lifecycle through the API, as staff and the citizen would drive it: screening, assignment, sign,
  * information request (clock paused), extension, reply, rating, reopen, second dissatisfied rating → 督办.
  */
-import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startTestStack, submitForScreening, validSubmission, type TestStack } from './harness';
 
@@ -150,15 +149,33 @@ describe('handling a suggestion', () => {
     expect((await t.api('/api/staff/notifications/failed/nope/retry', { method: 'POST', token: tokens.admin })).status).toBe(404);
   });
 
-  it("applies a campaign's own time limits to its suggestions", async () => {
-    // Campaign records are written by the campaign feature; here one is put directly with a 5-day screening limit.
-    await t.stack.documents.send(
-      new PutCommand({ TableName: t.stack.tableName, Item: { pk: 'ORG#demo', sk: 'CAMPAIGN#xiance-2026', type: 'campaign', timeLimits: { screening: { amount: 5, unit: 'workingDays' } } } }),
-    );
+  it("keeps a campaign's own time limits (admin or organizer) and applies them to its suggestions", async () => {
+    const path = '/api/staff/campaigns/xiance-2026/time-limits';
+    const before = await t.api(path, { token: tokens.dispatcher });
+    expect(before.status).toBe(200);
+    expect(before.body).toMatchObject({ campaignId: 'xiance-2026', overrides: {} });
+    // What the campaign inherits is the organisation's (set above: screening 2 working days).
+    expect(before.body.inherited.screening).toEqual({ amount: 2, unit: 'workingDays' });
+
+    const organizer = await t.token('organizer');
+    const saved = await t.api(path, { method: 'PUT', token: organizer, json: { limits: { screening: { amount: 5, unit: 'workingDays' } } } });
+    expect(saved.status).toBe(200);
+    expect(saved.body.effective.screening).toEqual({ amount: 5, unit: 'workingDays' });
+    expect(saved.body.effective.tiers.deadline).toEqual({ amount: 10, unit: 'workingDays' });
+    expect((await t.api(path, { method: 'PUT', token: tokens.dispatcher, json: { limits: {} } })).status).toBe(403);
+    const bad = await t.api(path, { method: 'PUT', token: organizer, json: { limits: { reminders: { half: 2 } } }, lang: 'en' });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.error.fields)).toEqual(['limits.reminders.half']);
+    const badId = await t.api('/api/staff/campaigns/Not%20An%20Id/time-limits', { token: organizer, lang: 'en' });
+    expect(badId.status).toBe(400);
+    expect(Object.keys(badId.body.error.fields)).toEqual(['campaignId']);
+
     const plain = await t.api('/api/suggestions', { method: 'POST', json: validSubmission });
     const campaign = await t.api('/api/suggestions', { method: 'POST', json: { ...validSubmission, campaignId: 'xiance-2026' } });
     const days = (new Date(campaign.body.dueAt).getTime() - new Date(plain.body.dueAt).getTime()) / 86_400_000;
     expect(days).toBeGreaterThanOrEqual(3);
+    const audit = await t.api('/api/staff/audit?limit=200', { token: tokens.admin });
+    expect(audit.body.entries).toContainEqual(expect.objectContaining({ action: 'saveCampaignTimeLimits', target: 'xiance-2026', actor: { id: 'organizer', role: 'organizer' } }));
   });
 
   it('writes to the citizen in the language they submitted in', async () => {

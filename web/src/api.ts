@@ -8,6 +8,8 @@ import type {
   ApiError,
   AuditResponse,
   CalendarOverridesResponse,
+  CampaignTimeLimitsResponse,
+  TimeLimitsResponse,
   CitizenView,
   ContactRevealResponse,
   CohandlerOpinionRequest,
@@ -39,6 +41,7 @@ import type {
   SubmitRequest,
   SubmitResponse,
 } from '../../shared/http/api-types';
+import type { TimeLimitOverrides } from '../../shared/domain/deadlines/time-limits';
 import { currentLocale, t } from './i18n';
 import { clearSession, readToken } from './session';
 
@@ -281,6 +284,22 @@ export function getFailedNotifications(): Promise<FailedNotificationsResponse> {
 
 export async function retryNotification(id: string): Promise<void> {
   await request<unknown>(`/api/staff/notifications/failed/${encodeURIComponent(id)}/retry`, { method: 'POST', body: {}, staff: true });
+}
+
+export function getTimeLimits(): Promise<TimeLimitsResponse> {
+  return request('/api/staff/time-limits', { staff: true });
+}
+
+export function putTimeLimits(limits: TimeLimitOverrides): Promise<TimeLimitsResponse> {
+  return request('/api/staff/time-limits', { method: 'PUT', body: { limits }, staff: true });
+}
+
+export function getCampaignTimeLimits(campaignId: string): Promise<CampaignTimeLimitsResponse> {
+  return request(`/api/staff/campaigns/${encodeURIComponent(campaignId)}/time-limits`, { staff: true });
+}
+
+export function putCampaignTimeLimits(campaignId: string, limits: TimeLimitOverrides): Promise<CampaignTimeLimitsResponse> {
+  return request(`/api/staff/campaigns/${encodeURIComponent(campaignId)}/time-limits`, { method: 'PUT', body: { limits }, staff: true });
 }
 
 export function getAudit(day: string, cursor?: string): Promise<AuditResponse> {

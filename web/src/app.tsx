@@ -19,16 +19,23 @@ import { TrackPage } from './pages/track-page';
 import { href, matchRoute, navigate, useRoute, type Route } from './router';
 import { readToken } from './session';
 
-/** The directory admin page brings the schemas (zod) with it: loaded on first visit, not with every page. */
-function LazyPeoplePage() {
-  const [page, setPage] = useState<ComponentChild>();
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    import('./pages/people-page').then((module) => setPage(<module.PeoplePage />), () => setFailed(true));
-  }, []);
-  if (failed) return <p class="alert alert-error" role="alert">{text('common.crashed')}</p>;
-  return page ?? <p>{text('common.loading')}</p>;
+/**
+ * Admin pages load on first visit, not with every page: the directory brings the schemas (zod), the time limits
+ * their own form. Citizens on phones never download them.
+ */
+function lazyPage<P extends object>(load: () => Promise<(props: P) => ComponentChild>) {
+  return function LazyPage(props: P) {
+    const [Page, setPage] = useState<(props: P) => ComponentChild>();
+    const [failed, setFailed] = useState(false);
+    useEffect(() => {
+      load().then((page) => setPage(() => page), () => setFailed(true));
+    }, []);
+    if (failed) return <p class="alert alert-error" role="alert">{text('common.crashed')}</p>;
+    return Page ? <Page {...props} /> : <p>{text('common.loading')}</p>;
+  };
 }
+const LazyPeoplePage = lazyPage<Record<string, never>>(() => import('./pages/people-page').then((m) => m.PeoplePage));
+const LazyTimeLimitsPage = lazyPage<{ route: Route }>(() => import('./pages/time-limits-page').then((m) => m.TimeLimitsPage));
 
 function NotFound() {
   const { t } = useI18n();
@@ -83,6 +90,7 @@ function page(route: Route): { node: ComponentChild; title: UiKey } {
     if (path === '/staff/calendar') return { node: <CalendarPage />, title: 'cal.heading' };
     if (path === '/staff/audit') return { node: <AuditPage route={route} />, title: 'audit.heading' };
     if (path === '/staff/people') return { node: <LazyPeoplePage />, title: 'people.heading' };
+    if (path === '/staff/time-limits') return { node: <LazyTimeLimitsPage route={route} />, title: 'tl.heading' };
     const detail = matchRoute('/staff/s/:id', path);
     if (detail) return { node: <StaffDetailPage key={detail.id} id={detail.id!} />, title: 'queue.heading' };
   }
