@@ -296,6 +296,7 @@ export class StatelessStack extends Stack {
           'cognito-idp:AdminCreateUser',
           'cognito-idp:AdminSetUserPassword',
           'cognito-idp:AdminUpdateUserAttributes',
+          'cognito-idp:AdminDeleteUserAttributes',
           'cognito-idp:AdminListGroupsForUser',
           'cognito-idp:AdminAddUserToGroup',
           'cognito-idp:AdminRemoveUserFromGroup',

@@ -7,6 +7,7 @@
 import {
   AdminAddUserToGroupCommand,
   AdminCreateUserCommand,
+  AdminDeleteUserAttributesCommand,
   AdminListGroupsForUserCommand,
   AdminRemoveUserFromGroupCommand,
   AdminSetUserPasswordCommand,
@@ -22,8 +23,7 @@ function attributes(profile: StaffProfile): AttributeType[] {
   return [
     { Name: claimNames.name, Value: profile.name },
     { Name: claimNames.org, Value: profile.orgId },
-    // Cognito cannot delete a custom attribute value by update; an empty value means "no department".
-    { Name: claimNames.department, Value: profile.departmentId ?? '' },
+    ...(profile.departmentId ? [{ Name: claimNames.department, Value: profile.departmentId }] : []),
     ...(profile.email ? [{ Name: 'email', Value: profile.email }, { Name: 'email_verified', Value: 'true' }] : []),
   ];
 }
@@ -49,6 +49,12 @@ export class CognitoStaffAccounts implements StaffAccounts {
 
   async update(profile: StaffProfile): Promise<void> {
     await this.cognito.send(new AdminUpdateUserAttributesCommand({ UserPoolId: this.userPoolId, Username: profile.username, UserAttributes: attributes(profile) }));
+    // Someone who is no longer a handler belongs to no department: the claim goes (deleting a missing one is fine).
+    if (!profile.departmentId) {
+      await this.cognito.send(
+        new AdminDeleteUserAttributesCommand({ UserPoolId: this.userPoolId, Username: profile.username, UserAttributeNames: [claimNames.department] }),
+      );
+    }
     const { Groups = [] } = await this.cognito.send(new AdminListGroupsForUserCommand({ UserPoolId: this.userPoolId, Username: profile.username }));
     // Add before removing, so a failure half-way leaves the person with a role rather than none.
     if (!Groups.some((g) => g.GroupName === profile.role)) {

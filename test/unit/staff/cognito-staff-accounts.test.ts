@@ -52,18 +52,21 @@ describe('Cognito staff accounts', () => {
     await new CognitoStaffAccounts(client, 'pool-1').update({ ...handler, role: 'viewer', departmentId: undefined });
     expect(calls.map((c) => c.command)).toEqual([
       'AdminUpdateUserAttributesCommand',
+      'AdminDeleteUserAttributesCommand',
       'AdminListGroupsForUserCommand',
       'AdminAddUserToGroupCommand',
       'AdminRemoveUserFromGroupCommand',
     ]);
-    expect(calls[0]!.input.UserAttributes).toContainEqual({ Name: 'custom:department', Value: '' });
-    expect(calls[2]!.input).toMatchObject({ GroupName: 'viewer' });
-    expect(calls[3]!.input).toMatchObject({ GroupName: 'handler' });
+    expect(JSON.stringify(calls[0]!.input.UserAttributes)).not.toContain('custom:department');
+    expect(calls[1]!.input).toMatchObject({ UserAttributeNames: ['custom:department'] });
+    expect(calls[3]!.input).toMatchObject({ GroupName: 'viewer' });
+    expect(calls[4]!.input).toMatchObject({ GroupName: 'handler' });
   });
 
   it('touches no group when the role is unchanged', async () => {
     const { client, calls } = fakeCognito({ AdminListGroupsForUserCommand: () => ({ Groups: [{ GroupName: 'handler' }] }) });
     await new CognitoStaffAccounts(client, 'pool-1').update(handler);
     expect(calls.map((c) => c.command)).toEqual(['AdminUpdateUserAttributesCommand', 'AdminListGroupsForUserCommand']);
+    expect(calls[0]!.input.UserAttributes).toContainEqual({ Name: 'custom:department', Value: 'water' });
   });
 });
