@@ -113,6 +113,7 @@ function waitForPlan(scope: Construct, stateName: string, lambdaFunction: IFunct
  *                  \-(otherwise)-> Finished          \-(States.Timeout)-> Checkpoint -> IsOpen
  *   Plan, Checkpoint, AwaitEvent -(any other error, after retries)-> RecordFailure -> AwaitResume
  *   AwaitResume -(an admin's resume answers with {Payload: plan})-> IsOpen ; -(States.Timeout)-> AwaitResume
+ *   IsOpen -(phase == parked: the suggestion records an unresolved error)-> AwaitResume
  *
  * An action costs two transitions (AwaitEvent, IsOpen), a checkpoint three (+ Checkpoint): reminders come from
  * the wait's timeout (TimeoutSecondsPath), never from a polling loop.
@@ -168,7 +169,11 @@ export function defineSuggestionWorkflow(scope: Construct, fns: SuggestionWorkfl
   checkpoint.next(isOpen);
   recordFailure.next(awaitResume);
   awaitResume.next(isOpen);
-  isOpen.when(sfn.Condition.stringEquals('$.Payload.phase', 'open'), awaitEvent).otherwise(finished);
+  isOpen
+    .when(sfn.Condition.stringEquals('$.Payload.phase', 'open'), awaitEvent)
+    // The suggestion still records an unresolved workflow error: only an admin's resume moves it on.
+    .when(sfn.Condition.stringEquals('$.Payload.phase', 'parked'), awaitResume)
+    .otherwise(finished);
 
   return plan.next(isOpen);
 }

@@ -316,10 +316,13 @@ describe('stateless stack: suggestion workflow', () => {
     }
   });
 
-  it('waits for an event only while the plan is open', () => {
+  it('waits for an event only while the plan is open, for an admin while it is parked, and finishes otherwise', () => {
     const choice = definition.States[s.isOpen]!;
     expect(choice.Type).toBe('Choice');
-    expect(choice.Choices).toEqual([{ Variable: '$.Payload.phase', StringEquals: 'open', Next: s.awaitEvent }]);
+    expect(choice.Choices).toEqual([
+      { Variable: '$.Payload.phase', StringEquals: 'open', Next: s.awaitEvent },
+      { Variable: '$.Payload.phase', StringEquals: 'parked', Next: s.awaitResume },
+    ]);
     expect(choice.Default).toBe(s.finished);
     expect(definition.States[s.finished]!.Type).toBe('Succeed');
   });

@@ -231,6 +231,28 @@ describe('the suggestion workflow (synthesized definition)', () => {
     expect(h.statesEntered(arn)).toEqual([S.plan, S.recordFailure, S.awaitResume, S.isOpen, S.awaitEvent, S.isOpen, S.finished]);
   });
 
+  it('parks a plan in AwaitResume while the suggestion records an unresolved error; an answer that is still parked stays there', async () => {
+    const id = unique('parked-plan');
+    const h = await harness({ plan: (p: { suggestionId: string }) => ({ suggestionId: p.suggestionId, phase: 'parked', timeout: 30 }) });
+    const first = h.nextWait();
+    const arn = await h.start(id);
+    const parked = await first;
+    expect(parked.state).toBe(S.awaitResume);
+    expect(h.calls.failure).toEqual([]);
+
+    // Another person's action while parked answers with a plan that is still parked: back to AwaitResume.
+    const second = h.nextWait();
+    await h.answer(parked.taskToken, { suggestionId: id, phase: 'parked', timeout: 30 });
+    const stillParked = await second;
+    expect(stillParked.state).toBe(S.awaitResume);
+
+    // The admin's resume clears the error and answers with an open plan.
+    const third = h.nextWait();
+    await h.answer(stillParked.taskToken, open(id, 30));
+    expect((await third).state).toBe(S.awaitEvent);
+    expect(h.statesEntered(arn)).toEqual([S.plan, S.isOpen, S.awaitResume, S.isOpen, S.awaitResume, S.isOpen, S.awaitEvent]);
+  });
+
   it('sends a failure reported on the waiting token (SendTaskFailure) to RecordFailure too, not into a retry', async () => {
     const id = unique('task-failure');
     const h = await harness({ plan: (p) => open(p.suggestionId, 30) });

@@ -22,8 +22,11 @@ export type CheckpointName = (typeof checkpointNames)[number];
 
 export interface WorkflowPlan {
   suggestionId: string;
-  /** 'done' ends the execution (closed, rejected, merged). */
-  phase: 'open' | 'done';
+  /**
+   * 'done' ends the execution (closed, rejected, merged); 'parked' waits for an admin's resume, because the
+   * suggestion records a workflow error nobody has resolved yet (another action must not quietly restart it).
+   */
+  phase: 'open' | 'done' | 'parked';
   /** Seconds to wait for an action before the checkpoint fires (≥ 1, kept under the 24-day timer limit). */
   timeout: number;
   checkpoint?: CheckpointName;

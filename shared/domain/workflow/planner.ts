@@ -29,6 +29,7 @@ function deadlineName(s: Suggestion): CheckpointName {
 
 export function planFor(s: Suggestion, now: Date, calendar: WorkingCalendar, reminders: ReminderPolicy = defaultTimeLimits.reminders): WorkflowPlan {
   const base = { suggestionId: s.id, version: s.version };
+  if (s.workflowError) return { ...base, phase: 'parked', timeout: maxWaitSeconds };
   if (finished.has(s.status)) return { ...base, phase: 'done', timeout: 1 };
 
   const due = new Date(s.dueAt);

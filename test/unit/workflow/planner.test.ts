@@ -19,6 +19,17 @@ describe('the workflow planner', () => {
     }
   });
 
+  it('keeps a workflow parked while the suggestion records an unresolved workflow error, whatever its status', () => {
+    const workflowError = { at: '2026-11-23T03:00:00.000Z', error: 'StoreError' };
+    for (const status of ['screening', 'signed', 'replied', 'closed'] as SuggestionStatus[]) {
+      const plan = planFor({ ...base, status, workflowError }, at('2026-11-23T04:00:00Z'), calendar);
+      expect(plan).toMatchObject({ phase: 'parked', suggestionId: base.id });
+      expect(plan.checkpoint).toBeUndefined();
+    }
+    // Resumed (the error cleared), it plans as usual.
+    expect(planFor(base, at('2026-11-23T04:00:00Z'), calendar).phase).toBe('open');
+  });
+
   it('waits for the screening and sign deadlines, then daily overdue reminders at 09:00 on working days', () => {
     const plan = planFor(base, at('2026-11-23T03:00:00Z'), calendar);
     expect(plan).toMatchObject({ phase: 'open', checkpoint: 'screeningDue', checkpointAt: base.dueAt, version: 2 });
