@@ -152,7 +152,7 @@ describe('the local HTTP origin', () => {
       staticDir: webDir,
       outbox: async () => [{ id: 'm1' }],
       identityProvider: {
-        async handle(req, res, pathname) {
+        async handle(_req, res, pathname) {
           if (pathname !== '/idp/.well-known/jwks.json') return false;
           res.writeHead(200, { 'content-type': 'application/json' });
           res.end(JSON.stringify({ keys: [jwk] }));
