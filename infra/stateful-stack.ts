@@ -4,6 +4,7 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { tableModel } from '../shared/model/table';
+import { passwordMinLength } from '../shared/domain/staff/password-policy';
 
 /** Staff roles; each is a Cognito group whose name arrives in the token's `cognito:groups` claim. */
 export const staffGroups = ['admin', 'dispatcher', 'handler', 'supervisor', 'organizer', 'viewer'] as const;
@@ -95,7 +96,7 @@ export class StatefulStack extends Stack {
         staffAttributes.map((name) => [name, new cognito.StringAttribute({ mutable: true, maxLen: 256 })]),
       ),
       passwordPolicy: {
-        minLength: 12,
+        minLength: passwordMinLength,
         requireLowercase: true,
         requireUppercase: true,
         requireDigits: true,

@@ -10,7 +10,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
-import { negotiateLocale, translate } from '../../shared/domain/i18n/messages';
+import { negotiateLocale, translate, type Locale } from '../../shared/domain/i18n/messages';
+import { passwordMinLength, passwordProblem } from '../../shared/domain/staff/password-policy';
+import { DevLoginAccounts } from '../../shared/aws/dev-login-accounts';
 import { claimNames } from '../../shared/domain/staff/principal';
 import type { DevLoginResponse, StaffProfile } from '../../shared/http/api-types';
 import { keys } from '../../shared/model/table';
@@ -59,6 +61,12 @@ async function readJson(req: IncomingMessage, limit = 16 * 1024): Promise<unknow
 function send(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   res.end(JSON.stringify(body));
+}
+
+/** The API's error shape for one field, in the caller's language. */
+function fieldError(locale: Locale, field: string, rule: 'passwordWrong' | 'passwordTooShort' | 'passwordKinds') {
+  const message = translate(locale, `rule.${rule}`, { min: passwordMinLength });
+  return { error: { code: 'validation_failed', message, fields: { [field]: message } } };
 }
 
 export interface DevIdp {
@@ -128,6 +136,31 @@ export async function createDevIdp(options: DevIdpOptions): Promise<DevIdp> {
         }
         const response: DevLoginResponse = { idToken: await sign(found.profile), expiresIn: lifetime };
         send(res, 200, response);
+        return true;
+      }
+      if (path === '/idp/change-password') {
+        // Cognito's ChangePassword, locally: the current password proves who it is; the policy is the pool's.
+        const locale = negotiateLocale(req.headers['accept-language']);
+        if (req.method !== 'POST') {
+          send(res, 405, { error: { code: 'method_not_allowed', message: translate(locale, 'error.methodNotAllowed', { path, method: req.method ?? '', allowed: 'POST' }) } });
+          return true;
+        }
+        const body = (await readJson(req)) as { username?: unknown; password?: unknown; newPassword?: unknown } | undefined;
+        const username = typeof body?.username === 'string' ? body.username.trim() : '';
+        const password = typeof body?.password === 'string' ? body.password : '';
+        const newPassword = typeof body?.newPassword === 'string' ? body.newPassword : '';
+        const found = username && password ? await profileOf(username) : undefined;
+        if (!found || !verifyPassword(password, found.passwordHash)) {
+          send(res, 400, fieldError(locale, 'password', 'passwordWrong'));
+          return true;
+        }
+        const problem = passwordProblem(newPassword);
+        if (problem) {
+          send(res, 400, fieldError(locale, 'newPassword', problem));
+          return true;
+        }
+        await new DevLoginAccounts(options.dynamodb, options.tableName).setPassword(username, newPassword);
+        send(res, 200, { changed: true });
         return true;
       }
       return false;

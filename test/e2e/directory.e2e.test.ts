@@ -1,7 +1,8 @@
 /**
  * The office admin keeps the directory in a real browser against `npm start`: adds a department, adds a handler
  * in it (the form refuses a handler without a department first), reads the one-time initial password; the new
- * handler signs in with it and lands on the department's queue; the audit log shows the change.
+ * handler signs in with it, lands on the department's queue and replaces the password with their own; the audit
+ * log shows the change.
  * Screenshots go to test-results/e2e/.
  */
 import type { Page } from 'playwright-core';
@@ -79,6 +80,20 @@ describe('the directory in the browser', () => {
     // A handler has no department filter (the server keeps them to their own) and no admin pages.
     expect(await page.locator('#q-department').count()).toBe(0);
     expect(await page.locator('.staff-nav a', { hasText: t('staffNav.people', {}, zh) }).count()).toBe(0);
+
+    // First thing: replace the initial password with their own (a weak one is refused here first).
+    await page.locator('.staff-nav a', { hasText: t('staffNav.password', {}, zh) }).click();
+    await page.fill('#pw-current', initialPassword!);
+    await page.fill('#pw-new', 'weakpassword');
+    await page.fill('#pw-confirm', 'weakpassword');
+    await page.click('form.form button[type=submit]');
+    await page.locator('#pw-new-error').waitFor();
+    await page.fill('#pw-new', 'Shui#Wu2026ly');
+    await page.fill('#pw-confirm', 'Shui#Wu2026ly');
+    await page.click('form.form button[type=submit]');
+    await page.getByTestId('password-changed').waitFor();
+    const again = await session.newPage();
+    await signIn(again, 'liu.yang', 'Shui#Wu2026ly');
   });
 
   it("an admin shortens the organisation's immediate tier and gives a campaign its own screening limit", async () => {

@@ -70,6 +70,22 @@ describe('the organisation directory', () => {
     expect(again.body.initialPassword).toBeUndefined();
   });
 
+  it('lets the person replace the initial password with their own (the pool’s policy applies)', async () => {
+    const reset = await t.api('/api/staff/people/liu.yang', { method: 'PUT', token: admin, json: { name: '刘洋', role: 'viewer', email: 'liu.yang@demo.jianyi.local', resetPassword: true } });
+    const initial: string = reset.body.initialPassword;
+    const change = (password: string, newPassword: string) =>
+      t.api('/idp/change-password', { method: 'POST', json: { username: 'liu.yang', password, newPassword }, lang: 'en' });
+    const wrong = await change('not-the-password', 'Mine#Secret2026');
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.fields).toEqual({ password: 'the current password is not right' });
+    const weak = await change(initial, 'weakpassword');
+    expect(weak.status).toBe(400);
+    expect(Object.keys(weak.body.error.fields)).toEqual(['newPassword']);
+    expect((await change(initial, 'Mine#Secret2026')).status).toBe(200);
+    expect((await signIn('liu.yang', initial)).status).toBe(401);
+    expect((await signIn('liu.yang', 'Mine#Secret2026')).status).toBe(200);
+  });
+
   it('names the field and the rule for bad input, and writes nothing', async () => {
     const before = await t.snapshot();
     const put = (username: string, json: unknown) => t.api(`/api/staff/people/${username}`, { method: 'PUT', token: admin, json, lang: 'en' });

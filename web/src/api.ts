@@ -136,37 +136,65 @@ export function trackSuggestion(trackingCode: string, pin: string): Promise<Citi
 
 // Staff sign-in: the local identity provider, or Cognito's USER_PASSWORD_AUTH in AWS.
 
+/** One call of Cognito's JSON API (no SDK in the browser: two operations do not justify its weight). */
+async function cognito<T>(region: string, operation: string, body: unknown): Promise<{ ok: boolean; payload: T & { __type?: string } }> {
+  let response: Response;
+  try {
+    response = await fetch(`https://cognito-idp.${region}.amazonaws.com/`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': `AWSCognitoIdentityProviderService.${operation}` },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new RequestError(0, 'network', t('net.error'));
+  }
+  return { ok: response.ok, payload: (await response.json().catch(() => ({}))) as T & { __type?: string } };
+}
+
+type CognitoTokens = { AuthenticationResult?: { IdToken?: string; AccessToken?: string; ExpiresIn?: number } };
+
+async function cognitoSignIn(site: Extract<SiteConfig, { mode: 'aws' }>, username: string, password: string) {
+  const { ok, payload } = await cognito<CognitoTokens>(site.region, 'InitiateAuth', {
+    AuthFlow: 'USER_PASSWORD_AUTH',
+    ClientId: site.userPoolClientId,
+    AuthParameters: { USERNAME: username, PASSWORD: password },
+  });
+  const result = payload.AuthenticationResult;
+  if (ok && result?.IdToken && result.AccessToken) return { idToken: result.IdToken, accessToken: result.AccessToken, expiresIn: result.ExpiresIn ?? 3600 };
+  // NotAuthorizedException / UserNotFoundException both mean wrong credentials to the person signing in;
+  // a challenge (e.g. NEW_PASSWORD_REQUIRED) does not arise: admins set permanent initial passwords.
+  return undefined;
+}
+
 export async function signIn(username: string, password: string): Promise<{ idToken: string; expiresIn: number }> {
   const site = await getConfig();
   if (site.mode === 'local') {
     return request<DevLoginResponse>(`${site.idp}/login`, { method: 'POST', body: { username, password } });
   }
-  let response: Response;
-  try {
-    response = await fetch(`https://cognito-idp.${site.region}.amazonaws.com/`, {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/x-amz-json-1.1',
-        'X-Amz-Target': 'AWSCognitoIdentityProviderService.InitiateAuth',
-      },
-      body: JSON.stringify({
-        AuthFlow: 'USER_PASSWORD_AUTH',
-        ClientId: site.userPoolClientId,
-        AuthParameters: { USERNAME: username, PASSWORD: password },
-      }),
-    });
-  } catch {
-    throw new RequestError(0, 'network', t('net.error'));
+  const tokens = await cognitoSignIn(site, username, password);
+  if (!tokens) throw new RequestError(401, 'login_failed', t('error.loginFailed'));
+  return { idToken: tokens.idToken, expiresIn: tokens.expiresIn };
+}
+
+/**
+ * Changes a staff member's own password: the local identity provider's, or Cognito's ChangePassword with an
+ * access token got by signing in with the current password (the page keeps no access token otherwise).
+ * A wrong current password is a field error on `password`, a weak new one on `newPassword`.
+ */
+export async function changePassword(username: string, password: string, newPassword: string): Promise<void> {
+  const site = await getConfig();
+  if (site.mode === 'local') {
+    await request(`${site.idp}/change-password`, { method: 'POST', body: { username, password, newPassword } });
+    return;
   }
-  const payload = (await response.json().catch(() => ({}))) as {
-    __type?: string;
-    AuthenticationResult?: { IdToken?: string; ExpiresIn?: number };
-  };
-  const result = payload.AuthenticationResult;
-  if (response.ok && result?.IdToken) return { idToken: result.IdToken, expiresIn: result.ExpiresIn ?? 3600 };
-  // NotAuthorizedException / UserNotFoundException both mean wrong credentials to the person signing in;
-  // a challenge (e.g. NEW_PASSWORD_REQUIRED) is not supported by this page.
-  throw new RequestError(401, payload.__type ?? 'login_failed', t('error.loginFailed'));
+  const tokens = await cognitoSignIn(site, username, password);
+  const wrong = t('rule.passwordWrong');
+  if (!tokens) throw new RequestError(400, 'validation_failed', wrong, { password: wrong });
+  const { ok, payload } = await cognito<object>(site.region, 'ChangePassword', { AccessToken: tokens.accessToken, PreviousPassword: password, ProposedPassword: newPassword });
+  if (ok) return;
+  const weak = t('rule.passwordKinds');
+  if (payload.__type === 'InvalidPasswordException') throw new RequestError(400, 'validation_failed', weak, { newPassword: weak });
+  throw new RequestError(400, payload.__type ?? 'change_failed', t('net.error'));
 }
 
 // Staff

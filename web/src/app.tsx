@@ -35,6 +35,7 @@ function lazyPage<P extends object>(load: () => Promise<(props: P) => ComponentC
   };
 }
 const LazyPeoplePage = lazyPage<Record<string, never>>(() => import('./pages/people-page').then((m) => m.PeoplePage));
+const LazyPasswordPage = lazyPage<Record<string, never>>(() => import('./pages/password-page').then((m) => m.PasswordPage));
 const LazyTimeLimitsPage = lazyPage<{ route: Route }>(() => import('./pages/time-limits-page').then((m) => m.TimeLimitsPage));
 
 function NotFound() {
@@ -88,6 +89,7 @@ function page(route: Route): { node: ComponentChild; title: UiKey } {
     if (path === '/staff/escalations') return { node: <EscalationsPage />, title: 'esc.heading' };
     if (path === '/staff/notifications') return { node: <NotificationsPage />, title: 'notif.heading' };
     if (path === '/staff/calendar') return { node: <CalendarPage />, title: 'cal.heading' };
+    if (path === '/staff/password') return { node: <LazyPasswordPage />, title: 'pw.heading' };
     if (path === '/staff/audit') return { node: <AuditPage route={route} />, title: 'audit.heading' };
     if (path === '/staff/people') return { node: <LazyPeoplePage />, title: 'people.heading' };
     if (path === '/staff/time-limits') return { node: <LazyTimeLimitsPage route={route} />, title: 'tl.heading' };
