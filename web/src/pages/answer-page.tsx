@@ -5,13 +5,12 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { answerInfoRequest, RequestError, trackSuggestion } from '../api';
+import { CitizenResult, TrackLink } from '../components/citizen-result';
 import { CodePinForm, useCodePin } from '../components/code-pin';
 import { Field } from '../components/field';
-import { StatusBadge } from '../components/status-badge';
 import { formatDateTime } from '../format';
 import { useI18n } from '../i18n';
-import { handOverPin } from '../receipt-store';
-import { href, type Route } from '../router';
+import type { Route } from '../router';
 
 const maxAnswer = 2000;
 
@@ -75,24 +74,13 @@ export function AnswerPage({ route }: { route: Route }) {
       {!view && <CodePinForm state={lookup} idPrefix="ans" />}
 
       {view && (
-        <article class="card result" aria-labelledby="ans-result-heading">
-          <h2 id="ans-result-heading" tabIndex={-1} ref={headingRef}>
-            {view.title}
-          </h2>
-          <p>
-            <span class="mono">{view.trackingCode}</span> <StatusBadge status={view.status} />
-          </p>
+        <CitizenResult idPrefix="ans" view={view} headingRef={headingRef}>
 
           <div aria-live="polite">
             {sent && (
               <div class="alert alert-info" tabIndex={-1} ref={doneRef} data-testid="answer-done">
                 <p>{t('answer.done')}</p>
-                <a
-                  href={href('/track', { code: view.trackingCode })}
-                  onClick={() => credentials && handOverPin(credentials.trackingCode, credentials.pin)}
-                >
-                  {t('citizen.toTrack')}
-                </a>
+                <TrackLink view={view} credentials={credentials} />
               </div>
             )}
           </div>
@@ -100,12 +88,7 @@ export function AnswerPage({ route }: { route: Route }) {
           {!sent && !view.infoRequest && (
             <div class="notice">
               <p>{t('answer.none')}</p>
-              <a
-                href={href('/track', { code: view.trackingCode })}
-                onClick={() => credentials && handOverPin(credentials.trackingCode, credentials.pin)}
-              >
-                {t('citizen.toTrack')}
-              </a>
+              <TrackLink view={view} credentials={credentials} />
             </div>
           )}
 
@@ -146,7 +129,7 @@ export function AnswerPage({ route }: { route: Route }) {
               </form>
             </>
           )}
-        </article>
+        </CitizenResult>
       )}
     </section>
   );

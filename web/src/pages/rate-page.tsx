@@ -6,13 +6,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { RatingRequest } from '../../../shared/http/api-types';
 import { rateReply, RequestError, trackSuggestion } from '../api';
+import { CitizenResult, TrackLink } from '../components/citizen-result';
 import { CodePinForm, useCodePin } from '../components/code-pin';
 import { Field } from '../components/field';
-import { StatusBadge } from '../components/status-badge';
 import { formatDateTime } from '../format';
 import { useI18n } from '../i18n';
-import { handOverPin } from '../receipt-store';
-import { href, type Route } from '../router';
+import type { Route } from '../router';
 
 type Rating = RatingRequest['rating'];
 const ratings: readonly Rating[] = ['satisfied', 'basic', 'dissatisfied'];
@@ -72,14 +71,7 @@ export function RatePage({ route }: { route: Route }) {
     }
   }
 
-  const trackLink = view && (
-    <a
-      href={href('/track', { code: view.trackingCode })}
-      onClick={() => credentials && handOverPin(credentials.trackingCode, credentials.pin)}
-    >
-      {t('citizen.toTrack')}
-    </a>
-  );
+  const trackLink = view && <TrackLink view={view} credentials={credentials} />;
 
   return (
     <section aria-labelledby="page-heading">
@@ -90,13 +82,7 @@ export function RatePage({ route }: { route: Route }) {
       {!view && <CodePinForm state={lookup} idPrefix="rate" />}
 
       {view && (
-        <article class="card result" aria-labelledby="rate-result-heading">
-          <h2 id="rate-result-heading" tabIndex={-1} ref={headingRef}>
-            {view.title}
-          </h2>
-          <p>
-            <span class="mono">{view.trackingCode}</span> <StatusBadge status={view.status} />
-          </p>
+        <CitizenResult idPrefix="rate" view={view} headingRef={headingRef}>
           {view.reply ? (
             <section class="reply" aria-labelledby="rate-reply-heading">
               <h3 id="rate-reply-heading">{t('track.reply')}</h3>
@@ -184,7 +170,7 @@ export function RatePage({ route }: { route: Route }) {
               </button>
             </form>
           )}
-        </article>
+        </CitizenResult>
       )}
     </section>
   );
