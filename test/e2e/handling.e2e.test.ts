@@ -2,7 +2,8 @@
  * Handling end to end, in a real browser against `npm start`: a new suggestion comes in; the dispatcher screens
  * it and assigns it to the transport bureau (tier 限办) with the urban management bureau co-handling; the urban
  * handler finds it in the co-handling queue and gives its opinion; the transport handler reads the opinion, signs
- * for it and replies; the citizen, on a phone, follows the track page's link to the rating page and rates the reply 满意; the dispatcher
+ * for it and asks the citizen which station; the citizen follows the SMS link on a phone and answers; the handler
+ * replies; the citizen, on a phone, follows the track page's link to the rating page and rates the reply 满意; the dispatcher
  * then sees the rating and the suggestion closed.
  * Screenshots go to test-results/e2e/.
  */
@@ -23,6 +24,8 @@ const suggestion = {
   content: '地铁站出口共享单车乱停，堵住了盲道和出入口。建议划定停放区域并安排定时清理。',
   category: 'traffic' as const,
 };
+const questionText = '请问是哪个地铁站的哪个出口？';
+const answerText = '人民广场站 3 号出口。';
 const opinionText = '城市管理局将配合清理地铁站出口周边乱停放的单车。';
 const replyText = '感谢您的建议。我局已会同运营企业在地铁站出口划定单车停放区，并安排早晚高峰定时清理。';
 
@@ -49,6 +52,17 @@ async function openWithAction(page: Page, action: string, timeoutMs = 60_000): P
   }
   const box = page.locator(`details[data-action="${action}"]`);
   if ((await box.getAttribute('open')) === null) await box.locator('summary').click();
+}
+
+/** Polls until `check` finds something (the notifier works in the background). */
+async function waitFor<T>(check: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const found = await check();
+    if (found !== undefined) return found;
+    if (Date.now() > until) throw new Error('not found in time');
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }
 
 async function actionDone(page: Page, label: string): Promise<void> {
@@ -144,7 +158,7 @@ describe('handling in the browser: assign, sign, reply, rate', () => {
     await shot(page, 'h03-cohandler-opinion');
   });
 
-  it.skipIf(!enabled)('the transport handler reads the opinion, signs for it and replies', async () => {
+  it.skipIf(!enabled)('the transport handler reads the opinion, signs for it and asks the citizen for more', async () => {
     expect(suggestionId, 'the dispatcher step must have found the suggestion').toBeDefined();
     const page = await newPage();
     await signIn(page, 'handler-transport');
@@ -156,20 +170,53 @@ describe('handling in the browser: assign, sign, reply, rate', () => {
     await actionDone(page, t('act.sign', {}, zh));
     expect(await page.locator('.facts').first().textContent()).toContain(translate(zh, 'status.signed'));
 
+    // Which station exactly? The handler asks the citizen; the clock pauses until the answer.
+    await openWithAction(page, 'info-request');
+    await page.fill('#a-info-request-question', questionText);
+    await page.getByTestId('action-info-request').locator('button[type=submit]').click();
+    await actionDone(page, t('act.infoRequest', {}, zh));
+    expect(await page.locator('.facts').first().textContent()).toContain(translate(zh, 'status.infoRequested'));
+  });
+
+  it.skipIf(!enabled)('the citizen follows the SMS link on a phone and answers the question', async () => {
+    expect(receipt).toBeDefined();
+    const page = await newPage({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    // The information request went out by SMS (the local outbox); its link opens the answer page.
+    const sms = await waitFor(async () => {
+      const outbox = (await (await fetch(`${session.url}/api/local/outbox`)).json()) as { messages: { event: string; to: string; body: string }[] };
+      return outbox.messages.find((m) => m.event === 'infoRequest' && m.to === '13912340000');
+    });
+    const link = /https?:\/\/\S+#\/answer\?code=\w+/.exec(sms.body)![0];
+    await page.goto(link.replace(/^https?:\/\/[^/#]+/, session.url));
+    await page.fill('#ans-pin', receipt!.pin);
+    await page.tap('button[type=submit]');
+    expect((await page.getByTestId('info-question').textContent())!.trim()).toBe(questionText);
+    await page.tap('form.form button[type=submit]');
+    await page.locator('#ans-text-error').waitFor();
+    await page.fill('#ans-text', answerText);
+    await shot(page, 'h04-answer');
+    await page.tap('form.form button[type=submit]');
+    await page.getByTestId('answer-done').waitFor();
+  });
+
+  it.skipIf(!enabled)('the transport handler sees the answer and replies', async () => {
+    const page = await newPage();
+    await signIn(page, 'handler-transport');
     await openWithAction(page, 'reply');
+    expect(await page.locator('.timeline').textContent()).toContain(translate(zh, 'action.answerInfo'));
     const form = page.getByTestId('action-reply');
     await form.locator('button[type=submit]').click();
     await page.locator('#a-reply-text-error').waitFor();
     await page.fill('#a-reply-text', replyText);
     await page.check('#a-reply-adopted');
-    await shot(page, 'h04-reply');
+    await shot(page, 'h05-reply');
     await form.locator('button[type=submit]').click();
     await actionDone(page, t('act.reply', {}, zh));
 
     expect(await page.locator('.facts').first().textContent()).toContain(translate(zh, 'status.replied'));
     expect(await page.locator('section.reply').textContent()).toContain(replyText);
     expect(await page.locator('details[data-action="reply"]').count()).toBe(0);
-    await shot(page, 'h05-replied');
+    await shot(page, 'h05b-replied');
   });
 
   it.skipIf(!enabled)('the citizen on a phone reads the reply and rates it', async () => {

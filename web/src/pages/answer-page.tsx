@@ -116,7 +116,7 @@ export function AnswerPage({ route }: { route: Route }) {
                   error={problem}
                   after={{ id: 'ans-count', node: <span class="counter">{t('submit.count', { count: answer.length, max: maxAnswer })}</span> }}
                 >
-                  {(control) => <textarea {...control} rows={6} value={answer} onInput={(e) => setAnswer(e.currentTarget.value)} />}
+                  {(control) => <textarea {...control} rows={6} value={answer} onInput={(e) => { setAnswer(e.currentTarget.value); setProblem(undefined); }} />}
                 </Field>
                 {error && (
                   <p class="alert alert-error" role="alert">
