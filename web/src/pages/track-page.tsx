@@ -3,74 +3,22 @@
  * Coming from the receipt, the code (in the URL) and the PIN (handed over in memory) are filled in and looked
  * up at once.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useRef } from 'preact/hooks';
 import { describeField } from '../../../shared/domain/i18n/messages';
-import { normaliseTrackingCode } from '../../../shared/domain/suggestion/tracking-code';
-import type { CitizenView } from '../../../shared/http/api-types';
-import { RequestError, trackSuggestion } from '../api';
-import { ErrorSummary, type SummaryItem } from '../components/error-summary';
-import { Field } from '../components/field';
+import { CodePinForm, useCodePin } from '../components/code-pin';
 import { StatusBadge } from '../components/status-badge';
 import { categoryName, formatDateTime } from '../format';
-import { t as translateUi, tDynamic, useI18n } from '../i18n';
-import { handOverPin, takePin } from '../receipt-store';
+import { tDynamic, useI18n } from '../i18n';
+import { handOverPin } from '../receipt-store';
 import { href, type Route } from '../router';
-
-const pinPattern = /^\d{6}$/;
-
-type Problems = Partial<Record<'trackingCode' | 'pin', string>>;
-
-function checkInputs(code: string | undefined, rawCode: string, pin: string): Problems {
-  const problems: Problems = {};
-  if (!code) problems.trackingCode = translateUi(rawCode.trim() ? 'rule.trackingCodeFormat' : 'rule.required');
-  if (!pinPattern.test(pin)) problems.pin = translateUi(pin ? 'rule.pinFormat' : 'rule.required');
-  return problems;
-}
 
 export function TrackPage({ route }: { route: Route }) {
   const { t, locale } = useI18n();
-  const initialCode = route.query.get('code') ?? '';
-  const handedPin = useRef(takePin(initialCode));
-  const [code, setCode] = useState(initialCode);
-  const [pin, setPin] = useState(handedPin.current ?? '');
-  const [problems, setProblems] = useState<Problems>({});
-  const [attempt, setAttempt] = useState(0);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string>();
-  const [view, setView] = useState<CitizenView>();
+  // The same lookup as the answer and rate pages; here the form stays above the result for another lookup.
+  const lookup = useCodePin(route);
+  const { view } = lookup;
   /** The PIN the shown view was found with, handed (in memory) to the answer and rating pages. */
-  const [viewPin, setViewPin] = useState('');
-
-  async function lookUp(): Promise<void> {
-    // Codes are read aloud and typed from SMS: case, spaces and hyphens do not matter (same rule as the server).
-    const trimmedCode = normaliseTrackingCode(code);
-    const trimmedPin = pin.replace(/\s/g, '');
-    const found = checkInputs(trimmedCode, code, trimmedPin);
-    setProblems(found);
-    setError(undefined);
-    if (!trimmedCode || Object.keys(found).length) {
-      setAttempt((n) => n + 1);
-      return;
-    }
-    setLoading(true);
-    setView(undefined);
-    try {
-      setView(await trackSuggestion(trimmedCode, trimmedPin));
-      setViewPin(trimmedPin);
-    } catch (caught) {
-      if (!(caught instanceof RequestError)) throw caught;
-      // 404 and 429 come with the server's message in the page's language ("check code and PIN", "try again in
-      // N seconds"); the fallback covers a server that sent none.
-      setError(caught.status === 404 && !caught.message ? t('error.suggestionNotFound') : caught.message);
-    } finally {
-      setLoading(false);
-    }
-  }
-
-  useEffect(() => {
-    if (handedPin.current) void lookUp();
-    // Only once, for a PIN handed over by the receipt page.
-  }, []);
+  const viewPin = lookup.credentials?.pin ?? '';
 
   const resultHeading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
@@ -78,71 +26,13 @@ export function TrackPage({ route }: { route: Route }) {
     if (view) resultHeading.current?.focus();
   }, [view]);
 
-  const summary: SummaryItem[] = (['trackingCode', 'pin'] as const)
-    .filter((field) => problems[field])
-    .map((field) => ({
-      key: field,
-      label: describeField(locale, field),
-      message: problems[field]!,
-      targetId: field === 'pin' ? 't-pin' : 't-code',
-    }));
-
   return (
     <section aria-labelledby="page-heading">
       <h1 id="page-heading" tabIndex={-1}>
         {t('track.heading')}
       </h1>
       <p class="lead">{t('track.intro')}</p>
-      <ErrorSummary items={summary} attempt={attempt} />
-      <form
-        noValidate
-        class="form form-inline"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void lookUp();
-        }}
-      >
-        <Field id="t-code" label={describeField(locale, 'trackingCode')} error={problems.trackingCode}>
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              name="code"
-              class="mono"
-              autoComplete="off"
-              autoCapitalize="characters"
-              spellcheck={false}
-              maxLength={12}
-              value={code}
-              onInput={(e) => setCode(e.currentTarget.value)}
-            />
-          )}
-        </Field>
-        <Field id="t-pin" label={describeField(locale, 'pin')} error={problems.pin}>
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              name="pin"
-              class="mono"
-              inputMode="numeric"
-              autoComplete="off"
-              maxLength={6}
-              value={pin}
-              onInput={(e) => setPin(e.currentTarget.value)}
-            />
-          )}
-        </Field>
-        <button type="submit" class="button button-primary" disabled={loading}>
-          {loading ? t('track.loading') : t('track.button')}
-        </button>
-      </form>
-
-      {error && (
-        <p class="alert alert-error" role="alert">
-          {error}
-        </p>
-      )}
+      <CodePinForm state={lookup} idPrefix="t" />
 
       <div>
         {view && (
