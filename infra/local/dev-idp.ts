@@ -9,12 +9,12 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
+import { exportJWK, generateKeyPair, importJWK, jwtVerify, SignJWT, type JWK } from 'jose';
 import { negotiateLocale, translate, type Locale } from '../../shared/domain/i18n/messages';
 import { passwordMinLength, passwordProblem } from '../../shared/domain/staff/password-policy';
 import { DevLoginAccounts } from '../../shared/aws/dev-login-accounts';
 import { claimNames } from '../../shared/domain/staff/principal';
-import type { DevLoginResponse, StaffProfile } from '../../shared/http/api-types';
+import type { DevLoginChallenge, DevLoginResponse, StaffProfile } from '../../shared/http/api-types';
 import { keys } from '../../shared/model/table';
 import { verifyPassword } from '../../shared/aws/dev-password';
 
@@ -80,13 +80,13 @@ export async function createDevIdp(options: DevIdpOptions): Promise<DevIdp> {
   const privateKey = await importJWK(key.privateJwk, 'RS256');
   const lifetime = options.tokenLifetimeSeconds ?? 3600;
 
-  async function profileOf(username: string): Promise<{ profile: StaffProfile; passwordHash: string } | undefined> {
+  async function profileOf(username: string): Promise<{ profile: StaffProfile; passwordHash: string; mustChange: boolean } | undefined> {
     const { Item: login } = await options.dynamodb.send(new GetCommand({ TableName: options.tableName, Key: keys.devLogin(username) }));
     if (!login) return undefined;
     const { Item: profile } = await options.dynamodb.send(
       new GetCommand({ TableName: options.tableName, Key: keys.staffProfile(String(login.orgId), username) }),
     );
-    return profile ? { profile: profile as unknown as StaffProfile, passwordHash: String(login.passwordHash) } : undefined;
+    return profile ? { profile: profile as unknown as StaffProfile, passwordHash: String(login.passwordHash), mustChange: login.mustChange === true } : undefined;
   }
 
   async function sign(profile: StaffProfile, expiresAt?: number): Promise<string> {
@@ -109,6 +109,64 @@ export async function createDevIdp(options: DevIdpOptions): Promise<DevIdp> {
       .sign(privateKey);
   }
 
+  const accounts = new DevLoginAccounts(options.dynamodb, options.tableName);
+  const loginFailed = (locale: Locale) => ({ error: { code: 'login_failed', message: translate(locale, 'error.loginFailed') } });
+
+  /** A short-lived proof that this person has just given their one-time password (Cognito's challenge Session). */
+  async function challengeSession(username: string): Promise<string> {
+    return new SignJWT({ purpose: 'new-password' })
+      .setProtectedHeader({ alg: 'RS256', kid: key.kid })
+      .setIssuer(options.issuer)
+      .setSubject(username)
+      .setExpirationTime('5m')
+      .sign(privateKey);
+  }
+  async function sessionUser(session: string): Promise<string | undefined> {
+    try {
+      const { payload } = await jwtVerify(session, await importJWK(key.publicJwk, 'RS256'), { issuer: options.issuer });
+      return payload.purpose === 'new-password' ? payload.sub : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  type Answer = [number, unknown];
+  const idpActions: Record<string, (text: (name: string) => string, locale: Locale) => Promise<Answer>> = {
+    /** Cognito's USER_PASSWORD_AUTH: a token, or NEW_PASSWORD_REQUIRED for a one-time password. */
+    '/idp/login': async (text, locale) => {
+      const username = text('username').trim();
+      const found = username && text('password') ? await profileOf(username) : undefined;
+      if (!found || !verifyPassword(text('password'), found.passwordHash)) return [401, loginFailed(locale)];
+      if (found.mustChange) {
+        const challenge: DevLoginChallenge = { challenge: 'NEW_PASSWORD_REQUIRED', session: await challengeSession(username) };
+        return [200, challenge];
+      }
+      const response: DevLoginResponse = { idToken: await sign(found.profile), expiresIn: lifetime };
+      return [200, response];
+    },
+    /** Cognito's RespondToAuthChallenge(NEW_PASSWORD_REQUIRED): the person's own password, then a token. */
+    '/idp/new-password': async (text, locale) => {
+      const username = await sessionUser(text('session'));
+      const found = username && username === text('username').trim() ? await profileOf(username) : undefined;
+      if (!found) return [401, loginFailed(locale)];
+      const problem = passwordProblem(text('newPassword'));
+      if (problem) return [400, fieldError(locale, 'newPassword', problem)];
+      await accounts.setOwnPassword(found.profile.username, text('newPassword'));
+      const response: DevLoginResponse = { idToken: await sign(found.profile), expiresIn: lifetime };
+      return [200, response];
+    },
+    /** Cognito's ChangePassword: the current password proves who it is; the policy is the pool's. */
+    '/idp/change-password': async (text, locale) => {
+      const username = text('username').trim();
+      const found = username && text('password') ? await profileOf(username) : undefined;
+      if (!found || !verifyPassword(text('password'), found.passwordHash)) return [400, fieldError(locale, 'password', 'passwordWrong')];
+      const problem = passwordProblem(text('newPassword'));
+      if (problem) return [400, fieldError(locale, 'newPassword', problem)];
+      await accounts.setOwnPassword(username, text('newPassword'));
+      return [200, { changed: true }];
+    },
+  };
+
   return {
     async issueToken(username, tokenOptions) {
       const found = await profileOf(username);
@@ -120,50 +178,18 @@ export async function createDevIdp(options: DevIdpOptions): Promise<DevIdp> {
         send(res, 200, { keys: [{ ...key.publicJwk, kid: key.kid, alg: 'RS256', use: 'sig' }] });
         return true;
       }
-      if (path === '/idp/login') {
-        const locale = negotiateLocale(req.headers['accept-language']);
-        if (req.method !== 'POST') {
-          send(res, 405, { error: { code: 'method_not_allowed', message: translate(locale, 'error.methodNotAllowed', { path, method: req.method ?? '', allowed: 'POST' }) } });
-          return true;
-        }
-        const body = (await readJson(req)) as { username?: unknown; password?: unknown } | undefined;
-        const username = typeof body?.username === 'string' ? body.username.trim() : '';
-        const password = typeof body?.password === 'string' ? body.password : '';
-        const found = username && password ? await profileOf(username) : undefined;
-        if (!found || !verifyPassword(password, found.passwordHash)) {
-          send(res, 401, { error: { code: 'login_failed', message: translate(locale, 'error.loginFailed') } });
-          return true;
-        }
-        const response: DevLoginResponse = { idToken: await sign(found.profile), expiresIn: lifetime };
-        send(res, 200, response);
+      const locale = negotiateLocale(req.headers['accept-language']);
+      if (!Object.hasOwn(idpActions, path)) return false;
+      const action = idpActions[path]!;
+      if (req.method !== 'POST') {
+        send(res, 405, { error: { code: 'method_not_allowed', message: translate(locale, 'error.methodNotAllowed', { path, method: req.method ?? '', allowed: 'POST' }) } });
         return true;
       }
-      if (path === '/idp/change-password') {
-        // Cognito's ChangePassword, locally: the current password proves who it is; the policy is the pool's.
-        const locale = negotiateLocale(req.headers['accept-language']);
-        if (req.method !== 'POST') {
-          send(res, 405, { error: { code: 'method_not_allowed', message: translate(locale, 'error.methodNotAllowed', { path, method: req.method ?? '', allowed: 'POST' }) } });
-          return true;
-        }
-        const body = (await readJson(req)) as { username?: unknown; password?: unknown; newPassword?: unknown } | undefined;
-        const username = typeof body?.username === 'string' ? body.username.trim() : '';
-        const password = typeof body?.password === 'string' ? body.password : '';
-        const newPassword = typeof body?.newPassword === 'string' ? body.newPassword : '';
-        const found = username && password ? await profileOf(username) : undefined;
-        if (!found || !verifyPassword(password, found.passwordHash)) {
-          send(res, 400, fieldError(locale, 'password', 'passwordWrong'));
-          return true;
-        }
-        const problem = passwordProblem(newPassword);
-        if (problem) {
-          send(res, 400, fieldError(locale, 'newPassword', problem));
-          return true;
-        }
-        await new DevLoginAccounts(options.dynamodb, options.tableName).setPassword(username, newPassword);
-        send(res, 200, { changed: true });
-        return true;
-      }
-      return false;
+      const body = (await readJson(req)) as Record<string, unknown> | undefined;
+      const text = (name: string) => (typeof body?.[name] === 'string' ? (body[name] as string) : '');
+      const [status, answer] = await action(text, locale);
+      send(res, status, answer);
+      return true;
     },
   };
 }

@@ -1,8 +1,8 @@
 /**
  * Staff sign-in accounts in the Cognito user pool. Groups are the roles (one group per user), custom:org and
  * custom:department carry the claims the API checks. The admin sets a one-time initial password and hands it
- * over: the account is created with Cognito's own invitation suppressed and the password set as permanent,
- * because the sign-in page speaks USER_PASSWORD_AUTH and does not take Cognito's new-password challenge.
+ * over: the account is created with Cognito's own invitation suppressed and the password set as temporary, so the
+ * first sign-in answers NEW_PASSWORD_REQUIRED and the sign-in page asks the person for a password of their own.
  */
 import {
   AdminAddUserToGroupCommand,
@@ -68,6 +68,6 @@ export class CognitoStaffAccounts implements StaffAccounts {
   }
 
   async setPassword(username: string, password: string): Promise<void> {
-    await this.cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: this.userPoolId, Username: username, Password: password, Permanent: true }));
+    await this.cognito.send(new AdminSetUserPasswordCommand({ UserPoolId: this.userPoolId, Username: username, Password: password, Permanent: false }));
   }
 }

@@ -1,7 +1,8 @@
 /**
  * Staff sign-in accounts for the local dev identity provider (infra/local/dev-idp.ts): one login record per
  * username with the organisation and a scrypt hash. Role and department come from the staff profile at sign-in,
- * so `update` has nothing to change here.
+ * so `update` has nothing to change here. A password an admin set is a one-time one (`mustChange`), as Cognito's
+ * temporary passwords: the first sign-in asks for a new one.
  */
 import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { StaffProfile } from '../http/api-types';
@@ -21,7 +22,7 @@ export class DevLoginAccounts implements StaffAccounts {
       await this.db.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...keys.devLogin(profile.username), type: 'devLogin', orgId: profile.orgId, passwordHash: hashPassword(initialPassword) },
+          Item: { ...keys.devLogin(profile.username), type: 'devLogin', orgId: profile.orgId, passwordHash: hashPassword(initialPassword), mustChange: true },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
@@ -36,13 +37,22 @@ export class DevLoginAccounts implements StaffAccounts {
   }
 
   async setPassword(username: string, password: string): Promise<void> {
+    await this.writePassword(username, password, true);
+  }
+
+  /** The person's own choice (a change, or the answer to the first sign-in's challenge): no longer one-time. */
+  async setOwnPassword(username: string, password: string): Promise<void> {
+    await this.writePassword(username, password, false);
+  }
+
+  private async writePassword(username: string, password: string, mustChange: boolean): Promise<void> {
     await this.db.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: keys.devLogin(username),
-        UpdateExpression: 'SET passwordHash = :h',
+        UpdateExpression: 'SET passwordHash = :h, mustChange = :m',
         ConditionExpression: 'attribute_exists(pk)',
-        ExpressionAttributeValues: { ':h': hashPassword(password) },
+        ExpressionAttributeValues: { ':h': hashPassword(password), ':m': mustChange },
       }),
     );
   }

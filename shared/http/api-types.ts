@@ -216,6 +216,15 @@ export interface DevLoginResponse {
   expiresIn: number;
 }
 
+/**
+ * Local only: POST /idp/login answers this instead when the password is a one-time initial one (as Cognito's
+ * NEW_PASSWORD_REQUIRED); POST /idp/new-password {username, session, newPassword} then answers DevLoginResponse.
+ */
+export interface DevLoginChallenge {
+  challenge: 'NEW_PASSWORD_REQUIRED';
+  session: string;
+}
+
 /** Local only: GET /api/local/outbox */
 export interface OutboxMessage {
   id: string;

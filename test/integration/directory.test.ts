@@ -17,6 +17,8 @@ beforeAll(async () => {
 afterAll(async () => t?.stop());
 
 const signIn = (username: string, password: string) => t.api('/idp/login', { method: 'POST', json: { username, password } });
+const newPassword = (username: string, session: string, password: string) =>
+  t.api('/idp/new-password', { method: 'POST', json: { username, session, newPassword: password }, lang: 'en' });
 
 describe('the organisation directory', () => {
   it('adds a department that screening can then assign to', async () => {
@@ -41,8 +43,20 @@ describe('the organisation directory', () => {
     expect(password).toMatch(/^(?=.*[A-Z])(?=.*[a-z])(?=.*\d)(?=.*[^A-Za-z\d]).{16}$/);
 
     expect((await signIn('liu.yang', 'wrong-password')).status).toBe(401);
-    const login = await signIn('liu.yang', password);
+    // The initial password works once: the first sign-in asks for a password of their own (as Cognito does).
+    const first = await signIn('liu.yang', password);
+    expect(first.status).toBe(200);
+    expect(first.body).toEqual({ challenge: 'NEW_PASSWORD_REQUIRED', session: expect.any(String) });
+    expect(first.body.idToken).toBeUndefined();
+    const weak = await newPassword('liu.yang', first.body.session, 'weak');
+    expect(weak.status).toBe(400);
+    expect(Object.keys(weak.body.error.fields)).toEqual(['newPassword']);
+    expect((await newPassword('dispatcher', first.body.session, 'Liu#Yang2026ok')).status).toBe(401); // not their session
+    expect((await newPassword('liu.yang', 'forged', 'Liu#Yang2026ok')).status).toBe(401);
+    const login = await newPassword('liu.yang', first.body.session, 'Liu#Yang2026ok');
     expect(login.status).toBe(200);
+    expect((await signIn('liu.yang', password)).status).toBe(401);
+    expect((await signIn('liu.yang', 'Liu#Yang2026ok')).body.idToken).toEqual(expect.any(String));
     const me = await t.api('/api/staff/me', { token: login.body.idToken });
     expect(me.body).toMatchObject({ username: 'liu.yang', role: 'handler', departmentId: 'water' });
     const queue = await t.api('/api/staff/suggestions', { token: login.body.idToken });
@@ -61,7 +75,9 @@ describe('the organisation directory', () => {
     expect(updated.status).toBe(200);
     expect(updated.body.created).toBe(false);
     expect(updated.body.person).not.toHaveProperty('departmentId');
-    const login = await signIn('liu.yang', updated.body.initialPassword);
+    const first = await signIn('liu.yang', updated.body.initialPassword);
+    expect(first.body.challenge).toBe('NEW_PASSWORD_REQUIRED');
+    const login = await newPassword('liu.yang', first.body.session, 'Liu#Yang2026two');
     expect(login.status).toBe(200);
     const me = await t.api('/api/staff/me', { token: login.body.idToken });
     expect(me.body.role).toBe('viewer');
@@ -83,7 +99,7 @@ describe('the organisation directory', () => {
     expect(Object.keys(weak.body.error.fields)).toEqual(['newPassword']);
     expect((await change(initial, 'Mine#Secret2026')).status).toBe(200);
     expect((await signIn('liu.yang', initial)).status).toBe(401);
-    expect((await signIn('liu.yang', 'Mine#Secret2026')).status).toBe(200);
+    expect((await signIn('liu.yang', 'Mine#Secret2026')).body.idToken).toEqual(expect.any(String)); // no challenge: their own now
   });
 
   it('names the field and the rule for bad input, and writes nothing', async () => {

@@ -18,6 +18,7 @@ import type {
   SaveStaffRequest,
   SaveStaffResponse,
   StaffListResponse,
+  DevLoginChallenge,
   DevLoginResponse,
   EscalationInstructionRequest,
   EscalationsResponse,
@@ -151,29 +152,56 @@ async function cognito<T>(region: string, operation: string, body: unknown): Pro
   return { ok: response.ok, payload: (await response.json().catch(() => ({}))) as T & { __type?: string } };
 }
 
-type CognitoTokens = { AuthenticationResult?: { IdToken?: string; AccessToken?: string; ExpiresIn?: number } };
+type CognitoAuth = {
+  AuthenticationResult?: { IdToken?: string; AccessToken?: string; ExpiresIn?: number };
+  ChallengeName?: string;
+  Session?: string;
+};
 
+/** Tokens, a new-password challenge (a one-time password an admin set), or undefined for wrong credentials. */
 async function cognitoSignIn(site: Extract<SiteConfig, { mode: 'aws' }>, username: string, password: string) {
-  const { ok, payload } = await cognito<CognitoTokens>(site.region, 'InitiateAuth', {
+  const { ok, payload } = await cognito<CognitoAuth>(site.region, 'InitiateAuth', {
     AuthFlow: 'USER_PASSWORD_AUTH',
     ClientId: site.userPoolClientId,
     AuthParameters: { USERNAME: username, PASSWORD: password },
   });
   const result = payload.AuthenticationResult;
   if (ok && result?.IdToken && result.AccessToken) return { idToken: result.IdToken, accessToken: result.AccessToken, expiresIn: result.ExpiresIn ?? 3600 };
-  // NotAuthorizedException / UserNotFoundException both mean wrong credentials to the person signing in;
-  // a challenge (e.g. NEW_PASSWORD_REQUIRED) does not arise: admins set permanent initial passwords.
+  if (ok && payload.ChallengeName === 'NEW_PASSWORD_REQUIRED' && payload.Session) return { challenge: 'NEW_PASSWORD_REQUIRED' as const, session: payload.Session };
+  // NotAuthorizedException / UserNotFoundException both mean wrong credentials to the person signing in.
   return undefined;
 }
 
-export async function signIn(username: string, password: string): Promise<{ idToken: string; expiresIn: number }> {
+export type SignInResult = DevLoginResponse | DevLoginChallenge;
+
+export async function signIn(username: string, password: string): Promise<SignInResult> {
   const site = await getConfig();
   if (site.mode === 'local') {
-    return request<DevLoginResponse>(`${site.idp}/login`, { method: 'POST', body: { username, password } });
+    return request<SignInResult>(`${site.idp}/login`, { method: 'POST', body: { username, password } });
   }
-  const tokens = await cognitoSignIn(site, username, password);
-  if (!tokens) throw new RequestError(401, 'login_failed', t('error.loginFailed'));
-  return { idToken: tokens.idToken, expiresIn: tokens.expiresIn };
+  const outcome = await cognitoSignIn(site, username, password);
+  if (!outcome) throw new RequestError(401, 'login_failed', t('error.loginFailed'));
+  return 'challenge' in outcome ? outcome : { idToken: outcome.idToken, expiresIn: outcome.expiresIn };
+}
+
+/** Answers the first sign-in's challenge with the person's own password; a weak one is a field error. */
+export async function completeNewPassword(username: string, session: string, newPassword: string): Promise<DevLoginResponse> {
+  const site = await getConfig();
+  if (site.mode === 'local') {
+    return request<DevLoginResponse>(`${site.idp}/new-password`, { method: 'POST', body: { username, session, newPassword } });
+  }
+  const { ok, payload } = await cognito<CognitoAuth>(site.region, 'RespondToAuthChallenge', {
+    ChallengeName: 'NEW_PASSWORD_REQUIRED',
+    ClientId: site.userPoolClientId,
+    Session: session,
+    ChallengeResponses: { USERNAME: username, NEW_PASSWORD: newPassword },
+  });
+  const result = payload.AuthenticationResult;
+  if (ok && result?.IdToken) return { idToken: result.IdToken, expiresIn: result.ExpiresIn ?? 3600 };
+  const weak = t('rule.passwordKinds');
+  if (payload.__type === 'InvalidPasswordException') throw new RequestError(400, 'validation_failed', weak, { newPassword: weak });
+  // The session expired (a few minutes): start again from the password.
+  throw new RequestError(401, payload.__type ?? 'login_failed', t('error.loginFailed'));
 }
 
 /**
@@ -189,7 +217,7 @@ export async function changePassword(username: string, password: string, newPass
   }
   const tokens = await cognitoSignIn(site, username, password);
   const wrong = t('rule.passwordWrong');
-  if (!tokens) throw new RequestError(400, 'validation_failed', wrong, { password: wrong });
+  if (!tokens || 'challenge' in tokens) throw new RequestError(400, 'validation_failed', wrong, { password: wrong });
   const { ok, payload } = await cognito<object>(site.region, 'ChangePassword', { AccessToken: tokens.accessToken, PreviousPassword: password, ProposedPassword: newPassword });
   if (ok) return;
   const weak = t('rule.passwordKinds');

@@ -20,7 +20,7 @@ function fakeCognito(answers: Record<string, (input: Record<string, unknown>) =>
 const handler: StaffProfile = { username: 'liu.yang', orgId: 'demo', name: '刘洋', role: 'handler', departmentId: 'water', email: 'liu@x.cn' };
 
 describe('Cognito staff accounts', () => {
-  it('creates the user without Cognito’s invitation, sets the initial password as permanent, and adds the role group', async () => {
+  it('creates the user without Cognito’s invitation, sets the initial password as temporary (changed at first sign-in), and adds the role group', async () => {
     const { client, calls } = fakeCognito();
     await new CognitoStaffAccounts(client, 'pool-1').create(handler, 'Initial#Pass1234');
     expect(calls.map((c) => c.command)).toEqual(['AdminCreateUserCommand', 'AdminSetUserPasswordCommand', 'AdminAddUserToGroupCommand']);
@@ -34,7 +34,7 @@ describe('Cognito staff accounts', () => {
         { Name: 'name', Value: '刘洋' },
       ]),
     );
-    expect(calls[1]!.input).toMatchObject({ Username: 'liu.yang', Password: 'Initial#Pass1234', Permanent: true });
+    expect(calls[1]!.input).toMatchObject({ Username: 'liu.yang', Password: 'Initial#Pass1234', Permanent: false });
     expect(calls[2]!.input).toMatchObject({ Username: 'liu.yang', GroupName: 'handler' });
   });
 
