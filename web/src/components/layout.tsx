@@ -70,14 +70,10 @@ export function Layout({ route, children }: { route: Route; children: ComponentC
             </span>
             <span class="brand-sub">Jianyi · {t('app.tagline')}</span>
           </a>
-          <button
-            type="button"
-            class="lang-switch"
-            lang={other}
-            aria-label={t('lang.switchLabel')}
-            onClick={() => setLocale(other)}
-          >
-            {t('lang.switch')}
+          {/* The accessible name starts with the visible word, then says what it does in the current language. */}
+          <button type="button" class="lang-switch" onClick={() => setLocale(other)}>
+            <span lang={other}>{t('lang.switch')}</span>
+            <span class="visually-hidden"> · {t('lang.switchLabel')}</span>
           </button>
         </div>
         <nav aria-label={t('nav.label')}>
