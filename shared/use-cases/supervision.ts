@@ -95,7 +95,8 @@ const timeLimitsSchema = z.strictObject({
 
 /** The organisation's time limits: what it overrides, and the result with the defaults filled in. */
 export async function getTimeLimits(deps: Deps, p: StaffPrincipal): Promise<TimeLimitsResponse> {
-  requireRole(p, ['admin', 'dispatcher', 'supervisor']);
+  // Organizers read them too: their campaigns inherit whatever they leave unset.
+  requireRole(p, ['admin', 'dispatcher', 'supervisor', 'organizer']);
   const { org } = await deps.supervision.timeLimits(p.orgId);
   return { overrides: org ?? {}, effective: resolveTimeLimits(org) };
 }

@@ -158,6 +158,8 @@ describe('handling a suggestion', () => {
     expect(before.body.inherited.screening).toEqual({ amount: 2, unit: 'workingDays' });
 
     const organizer = await t.token('organizer');
+    expect((await t.api('/api/staff/time-limits', { token: organizer })).status).toBe(200);
+    expect((await t.api('/api/staff/time-limits', { method: 'PUT', token: organizer, json: { limits: {} } })).status).toBe(403);
     const saved = await t.api(path, { method: 'PUT', token: organizer, json: { limits: { screening: { amount: 5, unit: 'workingDays' } } } });
     expect(saved.status).toBe(200);
     expect(saved.body.effective.screening).toEqual({ amount: 5, unit: 'workingDays' });
