@@ -86,7 +86,9 @@ export async function createDevIdp(options: DevIdpOptions): Promise<DevIdp> {
     const { Item: profile } = await options.dynamodb.send(
       new GetCommand({ TableName: options.tableName, Key: keys.staffProfile(String(login.orgId), username) }),
     );
-    return profile ? { profile: profile as unknown as StaffProfile, passwordHash: String(login.passwordHash), mustChange: login.mustChange === true } : undefined;
+    // A disabled account (someone who left) is as good as none: no sign-in, no password change.
+    if (!profile || login.disabled === true) return undefined;
+    return { profile: profile as unknown as StaffProfile, passwordHash: String(login.passwordHash), mustChange: login.mustChange === true };
   }
 
   async function sign(profile: StaffProfile, expiresAt?: number): Promise<string> {

@@ -45,6 +45,18 @@ export class DevLoginAccounts implements StaffAccounts {
     await this.writePassword(username, password, false);
   }
 
+  async setEnabled(username: string, enabled: boolean): Promise<void> {
+    await this.db.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: keys.devLogin(username),
+        UpdateExpression: 'SET disabled = :d',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: { ':d': !enabled },
+      }),
+    );
+  }
+
   private async writePassword(username: string, password: string, mustChange: boolean): Promise<void> {
     await this.db.send(
       new UpdateCommand({

@@ -36,8 +36,17 @@ export class DynamoDirectory implements Directory {
           ExclusiveStartKey: start,
         }),
       );
-      for (const { username, name, role, departmentId, email, phone } of page.Items ?? []) {
-        profiles.push({ username, name, role, orgId, ...(departmentId ? { departmentId } : {}), ...(email ? { email } : {}), ...(phone ? { phone } : {}) });
+      for (const { username, name, role, departmentId, email, phone, active } of page.Items ?? []) {
+        profiles.push({
+          username,
+          name,
+          role,
+          orgId,
+          ...(departmentId ? { departmentId } : {}),
+          ...(email ? { email } : {}),
+          ...(phone ? { phone } : {}),
+          ...(active === false ? { active: false } : {}),
+        });
       }
       start = page.LastEvaluatedKey;
     } while (start);

@@ -78,6 +78,8 @@ export interface StaffProfile {
   departmentId?: string;
   email?: string;
   phone?: string;
+  /** false: the account is disabled (someone who left); they cannot sign in and get no notifications. */
+  active?: boolean;
 }
 
 /** GET /api/staff/people (admin): everyone in the organisation, contact details in full. */
@@ -93,6 +95,8 @@ export interface SaveStaffRequest {
   email: string;
   phone?: string;
   resetPassword?: boolean;
+  /** false disables the account; true (or absent) keeps or makes it active. */
+  active?: boolean;
 }
 export interface SaveStaffResponse {
   person: StaffProfile;

@@ -147,6 +147,8 @@ export interface StaffAccounts {
   /** Brings role, department, name and email up to date (the new role applies from the next sign-in). */
   update(profile: StaffProfile): Promise<void>;
   setPassword(username: string, password: string): Promise<void>;
+  /** Disabled accounts cannot sign in (and on AWS their sessions are signed out). */
+  setEnabled(username: string, enabled: boolean): Promise<void>;
 }
 
 export class StaffAccountExists extends Error {

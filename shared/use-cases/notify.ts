@@ -7,7 +7,7 @@ import type { StaffRole } from '../http/api-types';
 import type { Suggestion } from '../domain/suggestion/suggestion';
 import type { Directory, NotificationEvent, NotificationRequest } from '../ports';
 
-/** Staff roles to notify; handlers only of the named departments (when any are named), other roles all. */
+/** Staff roles to notify (active accounts only); handlers only of the named departments (when any are named). */
 export interface Audience {
   roles: StaffRole[];
   departmentId?: string;
@@ -24,7 +24,7 @@ export async function staffRecipients(
 ): Promise<NotificationRequest[]> {
   const departments = [...(audience.departmentId ? [audience.departmentId] : []), ...(audience.departmentIds ?? [])];
   const staff = (await directory.staff(s.orgId)).filter(
-    (p) => audience.roles.includes(p.role) && (!departments.length || p.role !== 'handler' || (!!p.departmentId && departments.includes(p.departmentId))),
+    (p) => p.active !== false && audience.roles.includes(p.role) && (!departments.length || p.role !== 'handler' || (!!p.departmentId && departments.includes(p.departmentId))),
   );
   const out: NotificationRequest[] = [];
   for (const person of staff) {

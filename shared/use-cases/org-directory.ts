@@ -57,8 +57,8 @@ export async function saveStaffMember(deps: OrgDirectoryDeps, p: StaffPrincipal,
     throw new ValidationError({ departmentId: { rule: 'unknownDepartment' } });
   }
   const existing = (await deps.directory.staff(p.orgId)).find((s) => s.username === username);
-  // An admin taking away their own admin role could leave the office with nobody to undo it.
-  if (username === p.username && entry.role !== 'admin') throw new ConflictError('error.ownAdminRole', undefined, 'own_admin_role');
+  // An admin taking away their own admin role (or account) could leave the office with nobody to undo it.
+  if (username === p.username && (entry.role !== 'admin' || entry.active === false)) throw new ConflictError('error.ownAdminRole', undefined, 'own_admin_role');
   if (!existing && entry.resetPassword) throw new ValidationError({ resetPassword: { rule: 'onlyForExisting' } });
 
   const profile: StaffProfile = {
@@ -69,7 +69,10 @@ export async function saveStaffMember(deps: OrgDirectoryDeps, p: StaffPrincipal,
     email: entry.email,
     ...(entry.departmentId ? { departmentId: entry.departmentId } : {}),
     ...(entry.phone ? { phone: entry.phone } : {}),
+    ...(entry.active === false ? { active: false } : {}),
   };
+  const wasActive = existing?.active !== false;
+  const isActive = entry.active !== false;
   let initialPassword: string | undefined;
   if (!existing) {
     initialPassword = newInitialPassword(deps.randomBytes);
@@ -87,8 +90,14 @@ export async function saveStaffMember(deps: OrgDirectoryDeps, p: StaffPrincipal,
       await deps.accounts.setPassword(username, initialPassword);
     }
   }
+  if (existing ? wasActive !== isActive : !isActive) await deps.accounts.setEnabled(username, isActive);
   await deps.directory.saveStaff(profile);
-  const changes = [`role=${profile.role}`, ...(profile.departmentId ? [`department=${profile.departmentId}`] : []), ...(entry.resetPassword ? ['password reset'] : [])];
+  const changes = [
+    `role=${profile.role}`,
+    ...(profile.departmentId ? [`department=${profile.departmentId}`] : []),
+    ...(entry.resetPassword ? ['password reset'] : []),
+    ...(existing && wasActive !== isActive ? [isActive ? 'enabled' : 'disabled'] : []),
+  ];
   await audited(deps, p, existing ? 'staff.update' : 'staff.create', username, changes.join(' '));
   return { person: profile, created: !existing, ...(initialPassword ? { initialPassword } : {}) };
 }

@@ -138,4 +138,23 @@ describe('the directory in the browser', () => {
     expect(await page.getByTestId('tl-effective-screening').textContent()).toBe(t('tl.workingDaysValue', { days: 3 }, zh));
     await session.shot(page, 'd04-time-limits');
   });
+
+  it('an admin disables the account of someone who left, who then cannot sign in', async () => {
+    const page = await session.newPage();
+    await signIn(page, 'admin', 'jianyi-demo');
+    await page.goto(`${session.url}/#/staff/people`);
+    const row = page.getByTestId('person-row').filter({ hasText: 'liu.yang' });
+    await row.getByRole('button').click();
+    await page.check('#p-active');
+    await page.getByTestId('person-form').locator('button[type=submit]').click();
+    await page.getByTestId('people-notice').waitFor();
+    expect(await row.textContent()).toContain(t('people.disabled', {}, zh));
+
+    const gone = await session.newPage();
+    await gone.goto(`${session.url}/#/staff/login`);
+    await gone.fill('#l-username', 'liu.yang');
+    await gone.fill('#l-password', 'Shui#Wu2026ly');
+    await gone.click('button[type=submit]');
+    await gone.locator('.alert-error', { hasText: translate(zh, 'error.loginFailed') }).waitFor();
+  });
 });

@@ -4,7 +4,7 @@
  * reset a password; refused to everyone but admins; bad input named by field with nothing written; audited.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestStack, type TestStack } from './harness';
+import { eventually, startTestStack, submitForScreening, type TestStack } from './harness';
 
 let t: TestStack;
 let admin: string;
@@ -135,7 +135,9 @@ describe('the organisation directory', () => {
     expect((await t.api('/api/staff/people')).status).toBe(401);
     const self = await t.api('/api/staff/people/admin', { method: 'PUT', token: admin, json: { name: '管理员 王敏', role: 'viewer', email: 'admin@demo.jianyi.local' }, lang: 'en' });
     expect(self.status).toBe(409);
-    expect(self.body.error.message).toBe('You cannot take away your own admin role; ask another admin');
+    expect(self.body.error.message).toBe('You cannot take away your own admin role or disable your own account; ask another admin');
+    const selfDisable = await t.api('/api/staff/people/admin', { method: 'PUT', token: admin, json: { name: '管理员 王敏', role: 'admin', email: 'admin@demo.jianyi.local', active: false }, lang: 'en' });
+    expect(selfDisable.status).toBe(409);
   });
 
   it('refuses a username another organisation already uses', async () => {
@@ -147,6 +149,35 @@ describe('the organisation directory', () => {
     expect(taken.body.error.message).toBe('The username taken.name is taken');
     const people = await t.api('/api/staff/people', { token: admin });
     expect(people.body.staff.map((p: { username: string }) => p.username)).not.toContain('taken.name');
+  });
+
+  it('disables the account of someone who left (no sign-in, no notifications) and enables it again', async () => {
+    const put = (json: Record<string, unknown>) =>
+      t.api('/api/staff/people/liu.yang', { method: 'PUT', token: admin, json: { name: '刘洋', role: 'handler', departmentId: 'water', email: 'liu.yang@demo.jianyi.local', ...json } });
+    expect((await signIn('liu.yang', 'Mine#Secret2026')).status).toBe(200);
+    const disabled = await put({ active: false });
+    expect(disabled.status).toBe(200);
+    expect(disabled.body.person.active).toBe(false);
+    expect((await signIn('liu.yang', 'Mine#Secret2026')).status).toBe(401);
+    const listed = (await t.api('/api/staff/people', { token: admin })).body.staff.find((p: { username: string }) => p.username === 'liu.yang');
+    expect(listed.active).toBe(false);
+    // Nobody in the water authority is told of an assignment now.
+    const { id } = await submitForScreening(t, dispatcher);
+    const assigned = await t.api(`/api/staff/suggestions/${id}/screen`, {
+      method: 'POST',
+      token: dispatcher,
+      json: { decision: 'assign', category: 'traffic', tier: 'deadline', leadDepartmentId: 'water', cohandlerDepartmentIds: ['transport'] },
+    });
+    expect(assigned.status).toBe(200);
+    await eventually(async () => {
+      const o = await t.api('/api/local/outbox');
+      return o.body.messages.some((m: { suggestionId: string; to: string }) => m.suggestionId === id && m.to === 'transport@demo.jianyi.local') ? true : undefined;
+    });
+    const outbox = await t.api('/api/local/outbox');
+    expect(outbox.body.messages.filter((m: { suggestionId: string; to: string }) => m.suggestionId === id && m.to === 'liu.yang@demo.jianyi.local')).toEqual([]);
+
+    expect((await put({ active: true })).body.person).not.toHaveProperty('active');
+    expect((await signIn('liu.yang', 'Mine#Secret2026')).status).toBe(200);
   });
 
   it('audits every change', async () => {

@@ -215,6 +215,9 @@ const zhCN = {
   'people.person.emailHint': '催办、督办等通知发到这里，也可用于登录',
   'people.person.phoneHint': '11 位手机号，接收短信提醒',
   'people.person.reset': '重置密码（生成新的一次性初始密码）',
+  'people.person.disable': '停用账号（已离职或调离）',
+  'people.person.disableHint': '停用后不能登录，也不再收到提醒；已登录的会话最长一小时内失效。可随时恢复。',
+  'people.disabled': '已停用',
   'people.person.created': '已新建人员“{name}”',
   'people.person.saved': '已保存人员“{name}”',
 
@@ -641,6 +644,9 @@ const en: Record<UiKey, string> = {
   'people.person.emailHint': 'reminders and escalations go here; it also signs in',
   'people.person.phoneHint': '11-digit mobile number for SMS reminders',
   'people.person.reset': 'Reset the password (a new one-time initial password)',
+  'people.person.disable': 'Disable the account (left or moved on)',
+  'people.person.disableHint': 'A disabled account cannot sign in and gets no reminders; a session already open ends within the hour. It can be enabled again.',
+  'people.disabled': 'disabled',
   'people.person.created': '{name} added',
   'people.person.saved': '{name} saved',
 

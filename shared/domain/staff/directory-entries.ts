@@ -26,6 +26,8 @@ export const staffEntrySchema = z
     phone: z.string().trim().regex(mobilePattern, { message: 'phone' }).optional(),
     /** On an existing person: set a new one-time password and show it once. */
     resetPassword: z.boolean().optional(),
+    /** false disables the account (someone who left): no sign-in, no notifications. */
+    active: z.boolean().optional(),
   })
   .superRefine((entry, ctx) => {
     // A handler acts for one department; nobody else belongs to one.

@@ -9,6 +9,7 @@ const people: StaffProfile[] = [
   { orgId: 'demo', username: 'lead', name: 'L', role: 'handler', departmentId: 'transport', email: 'lead@x.cn', phone: '13800000002' },
   { orgId: 'demo', username: 'co', name: 'C', role: 'handler', departmentId: 'urban-mgmt', email: 'co@x.cn' },
   { orgId: 'demo', username: 'other', name: 'O', role: 'handler', departmentId: 'housing', email: 'other@x.cn' },
+  { orgId: 'demo', username: 'left', name: 'Left', role: 'handler', departmentId: 'transport', email: 'left@x.cn', active: false },
 ];
 const directory: Directory = {
   departments: async () => [],
@@ -49,7 +50,7 @@ describe('who is reminded', () => {
     expect(await recipients('assigned')).toEqual(['13800000002', 'lead@x.cn']);
   });
 
-  it('reminds the lead and the co-handling departments while it is handled, and no other department', async () => {
+  it('reminds the lead and the co-handling departments while it is handled, and no other department (nor anyone disabled)', async () => {
     for (const status of ['signed', 'infoRequested', 'reopened'] as const) {
       expect(await recipients(status)).toEqual(['13800000002', 'co@x.cn', 'lead@x.cn']);
     }

@@ -69,4 +69,13 @@ describe('Cognito staff accounts', () => {
     expect(calls.map((c) => c.command)).toEqual(['AdminUpdateUserAttributesCommand', 'AdminListGroupsForUserCommand']);
     expect(calls[0]!.input.UserAttributes).toContainEqual({ Name: 'custom:department', Value: 'water' });
   });
+
+  it('disables an account and signs it out everywhere; enables it again', async () => {
+    const { client, calls } = fakeCognito();
+    const accounts = new CognitoStaffAccounts(client, 'pool-1');
+    await accounts.setEnabled('liu.yang', false);
+    expect(calls.map((c) => c.command)).toEqual(['AdminDisableUserCommand', 'AdminUserGlobalSignOutCommand']);
+    await accounts.setEnabled('liu.yang', true);
+    expect(calls.at(-1)).toEqual({ command: 'AdminEnableUserCommand', input: { UserPoolId: 'pool-1', Username: 'liu.yang' } });
+  });
 });

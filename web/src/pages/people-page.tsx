@@ -140,6 +140,7 @@ function PersonForm({
   const [email, setEmail] = useState(editing?.email ?? '');
   const [phone, setPhone] = useState(editing?.phone ?? '');
   const [resetPassword, setResetPassword] = useState(false);
+  const [active, setActive] = useState(editing?.active !== false);
   const { problems, message, busy, formRef, save } = useSaveForm();
   const isHandler = role === 'handler';
 
@@ -152,6 +153,7 @@ function PersonForm({
       email,
       ...(phone.trim() ? { phone } : {}),
       ...(editing && resetPassword ? { resetPassword: true } : {}),
+      ...(editing ? { active } : {}),
     };
     const found: Problems = {};
     const user = username.trim();
@@ -210,6 +212,14 @@ function PersonForm({
             <input type="checkbox" id="p-reset" checked={resetPassword} onChange={(e) => setResetPassword(e.currentTarget.checked)} />{' '}
             {t('people.person.reset')}
           </label>
+        </div>
+      )}
+      {editing && editing.username !== myUsername && (
+        <div class="field">
+          <label class="check">
+            <input type="checkbox" id="p-active" checked={!active} onChange={(e) => setActive(!e.currentTarget.checked)} /> {t('people.person.disable')}
+          </label>
+          <p class="hint">{t('people.person.disableHint')}</p>
         </div>
       )}
       <FormEnd message={message} busy={busy} editing={!!editing} onCancel={onCancel} />
@@ -300,7 +310,10 @@ export function PeoplePage() {
                   <td>
                     <code>{person.username}</code>
                   </td>
-                  <td>{person.name}</td>
+                  <td>
+                    {person.name}
+                    {person.active === false && <span class="tag"> {t('people.disabled')}</span>}
+                  </td>
                   <td>{t(`role.${person.role}`)}</td>
                   <td>{department(person.departmentId) ?? '—'}</td>
                   <td>{person.email ?? '—'}</td>
