@@ -53,6 +53,11 @@ export class DynamoDirectory implements Directory {
     return profiles;
   }
 
+  async staffMember(orgId: string, username: string): Promise<StaffProfile | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.staffProfile(orgId, username) }));
+    return Item ? ({ ...Item, orgId } as unknown as StaffProfile) : undefined;
+  }
+
   async saveDepartment(orgId: string, department: Department): Promise<void> {
     await this.db.send(
       new PutCommand({ TableName: this.tableName, Item: { ...keys.department(orgId, department.id), type: 'department', id: department.id, name: department.name, en: department.en } }),

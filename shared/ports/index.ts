@@ -132,6 +132,8 @@ export interface Directory {
   /** Optional in fakes: only the organisation admin screens write the directory. */
   saveDepartment?(orgId: string, department: Department): Promise<void>;
   saveStaff?(profile: StaffProfile): Promise<void>;
+  /** One person's profile (the sign-in check reads whether the account is still active). */
+  staffMember?(orgId: string, username: string): Promise<StaffProfile | undefined>;
   queueStats(orgId: string): Promise<QueueStats | undefined>;
   saveQueueStats(orgId: string, stats: QueueStats): Promise<void>;
 }

@@ -154,11 +154,16 @@ describe('the organisation directory', () => {
   it('disables the account of someone who left (no sign-in, no notifications) and enables it again', async () => {
     const put = (json: Record<string, unknown>) =>
       t.api('/api/staff/people/liu.yang', { method: 'PUT', token: admin, json: { name: '刘洋', role: 'handler', departmentId: 'water', email: 'liu.yang@demo.jianyi.local', ...json } });
-    expect((await signIn('liu.yang', 'Mine#Secret2026')).status).toBe(200);
+    const before = await signIn('liu.yang', 'Mine#Secret2026');
+    expect(before.status).toBe(200);
     const disabled = await put({ active: false });
     expect(disabled.status).toBe(200);
     expect(disabled.body.person.active).toBe(false);
     expect((await signIn('liu.yang', 'Mine#Secret2026')).status).toBe(401);
+    // A token issued before is refused too (within a minute: here at once, nothing remembered the account yet).
+    const stale = await t.api('/api/staff/reply-templates', { token: before.body.idToken, lang: 'en' });
+    expect(stale.status).toBe(401);
+    expect(stale.body.error.message).toBe('This account is disabled; ask your admin');
     const listed = (await t.api('/api/staff/people', { token: admin })).body.staff.find((p: { username: string }) => p.username === 'liu.yang');
     expect(listed.active).toBe(false);
     // Nobody in the water authority is told of an assignment now.
