@@ -52,3 +52,8 @@ export function Field({ id, label, hint, error, optional, after, children }: Fie
     </div>
   );
 }
+
+/** Focuses the first control a Field marks invalid, in document order (after a check found problems). */
+export function focusFirstInvalid(root: ParentNode | null | undefined): void {
+  root?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+}

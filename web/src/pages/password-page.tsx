@@ -7,7 +7,7 @@ import { useRef, useState } from 'preact/hooks';
 import { translate } from '../../../shared/domain/i18n/messages';
 import { passwordMinLength, passwordProblem } from '../../../shared/domain/staff/password-policy';
 import { changePassword, RequestError } from '../api';
-import { Field, type ControlProps } from '../components/field';
+import { Field, focusFirstInvalid, type ControlProps } from '../components/field';
 import { StaffBar } from '../components/staff-bar';
 import { useI18n } from '../i18n';
 import { useStaffBasics } from '../staff-data';
@@ -25,7 +25,7 @@ export function PasswordPage() {
   const [done, setDone] = useState(false);
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
-  const focusFirstProblem = () => setTimeout(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  const focusFirstProblem = () => setTimeout(() => focusFirstInvalid(formRef.current));
 
   async function submit(event: Event): Promise<void> {
     event.preventDefault();

@@ -5,24 +5,18 @@
  * audited by the server. The forms check with the server's own schemas first.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { FieldProblem } from '../../../shared/domain/errors';
-import { isMessageKey, translate, type Locale } from '../../../shared/domain/i18n/messages';
+import { ruleText, type Locale } from '../../../shared/domain/i18n/messages';
 import { departmentEntrySchema, departmentIdPattern, staffEntrySchema, usernamePattern } from '../../../shared/domain/staff/directory-entries';
 import { staffRoles } from '../../../shared/domain/staff/principal';
 import { toFieldProblems } from '../../../shared/domain/validation';
 import type { Department, SaveStaffResponse, StaffProfile, StaffRole } from '../../../shared/http/api-types';
 import { getDepartments, getStaffList, putDepartment, putStaffMember, RequestError } from '../api';
-import { Field } from '../components/field';
+import { Field, focusFirstInvalid } from '../components/field';
 import { StaffBar } from '../components/staff-bar';
 import { useI18n } from '../i18n';
 import { departmentName, forgetDepartments, useStaffBasics } from '../staff-data';
 
 type Problems = Record<string, string>;
-
-function ruleText(locale: Locale, problem: FieldProblem): string {
-  const key = `rule.${problem.rule}`;
-  return isMessageKey(key) ? translate(locale, key, problem.params) : problem.rule;
-}
 
 function problemsOf(locale: Locale, issues: Parameters<typeof toFieldProblems>[0]): Problems {
   return Object.fromEntries(Object.entries(toFieldProblems(issues)).map(([field, problem]) => [field, ruleText(locale, problem)]));
@@ -37,7 +31,7 @@ function useSaveForm() {
   const [message, setMessage] = useState<string>();
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
-  const focusFirstProblem = () => setTimeout(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  const focusFirstProblem = () => setTimeout(() => focusFirstInvalid(formRef.current));
 
   async function save<T>(found: Problems, send: () => Promise<T>, onSaved: (value: T) => void): Promise<void> {
     setProblems(found);

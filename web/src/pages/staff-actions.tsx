@@ -19,7 +19,7 @@ import {
   type StaffAction,
   type StaffActionBodies,
 } from '../api';
-import { Field } from '../components/field';
+import { Field, focusFirstInvalid } from '../components/field';
 import { categoryName, formatDateTime } from '../format';
 import { t as translateUi, useI18n, type UiKey } from '../i18n';
 
@@ -57,12 +57,6 @@ export function isKnownAction(name: string): name is StaffAction {
 type Problems = Record<string, string | undefined>;
 
 const required = () => translateUi('rule.required');
-
-/** Focuses the first control that has a problem, in document order. */
-function focusFirstInvalid(form: HTMLFormElement | null): void {
-  const invalid = form?.querySelector<HTMLElement>('[aria-invalid="true"]');
-  invalid?.focus();
-}
 
 interface ActionContext {
   detail: StaffSuggestionDetail;

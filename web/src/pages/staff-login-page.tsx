@@ -9,7 +9,7 @@ import type { SiteConfig } from '../../../shared/http/api-types';
 import { completeNewPassword, getConfig, RequestError, signIn } from '../api';
 import { translate } from '../../../shared/domain/i18n/messages';
 import { passwordMinLength, passwordProblem } from '../../../shared/domain/staff/password-policy';
-import { Field } from '../components/field';
+import { Field, focusFirstInvalid } from '../components/field';
 import { useI18n } from '../i18n';
 import { navigate, parseHash, type Route } from '../router';
 import { saveToken } from '../session';
@@ -165,7 +165,7 @@ function NewPasswordStep({
     };
     setProblems(found);
     if (Object.keys(found).length) {
-      setTimeout(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      setTimeout(() => focusFirstInvalid(document));
       return;
     }
     setSending(true);

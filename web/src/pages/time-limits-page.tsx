@@ -8,6 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { resolveTimeLimits, type TimeLimit, type TimeLimitOverrides, type TimeLimits } from '../../../shared/domain/deadlines/time-limits';
 import type { StaffRole, TimeLimitsResponse } from '../../../shared/http/api-types';
 import { getCampaignTimeLimits, getTimeLimits, putCampaignTimeLimits, putTimeLimits, RequestError } from '../api';
+import { focusFirstInvalid } from '../components/field';
 import { StaffBar } from '../components/staff-bar';
 import { useI18n, type UiKey } from '../i18n';
 import { navigate, type Route } from '../router';
@@ -156,7 +157,7 @@ export function TimeLimitsPage({ route }: { route: Route }) {
     setError(undefined);
     setSaved('');
     if (Object.keys(found).length) {
-      setTimeout(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      setTimeout(() => focusFirstInvalid(formRef.current));
       return;
     }
     setBusy(true);
