@@ -4,16 +4,14 @@
  * to the client.
  */
 import { DomainError, type FieldProblems } from '../domain/errors';
-import { describeField, isMessageKey, translate, type Locale } from '../domain/i18n/messages';
+import { describeField, ruleText, translate, type Locale } from '../domain/i18n/messages';
 import type { ApiError } from './api-types';
 import { log } from './log';
 
 export function localiseFields(locale: Locale, fields: FieldProblems): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [field, problem] of Object.entries(fields)) {
-    const key = `rule.${problem.rule}`;
-    const rule = isMessageKey(key) ? translate(locale, key, problem.params) : problem.rule;
-    out[field] = `${describeField(locale, field)}：${rule}`.replace('：', locale === 'en' ? ': ' : '：');
+    out[field] = `${describeField(locale, field)}：${ruleText(locale, problem)}`.replace('：', locale === 'en' ? ': ' : '：');
   }
   return out;
 }

@@ -302,6 +302,12 @@ export function translate(locale: Locale, key: MessageKey, params: MessageParams
   );
 }
 
+/** The words for a broken field rule (`{rule, params}` from validation), or the rule's name if it has none. */
+export function ruleText(locale: Locale, problem: { rule: string; params?: MessageParams }): string {
+  const key = `rule.${problem.rule}`;
+  return isMessageKey(key) ? translate(locale, key, problem.params) : problem.rule;
+}
+
 /** Picks zh-CN or en from an Accept-Language header; anything else falls back to zh-CN. */
 export function negotiateLocale(acceptLanguage: string | undefined): Locale {
   if (!acceptLanguage) return defaultLocale;

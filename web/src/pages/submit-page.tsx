@@ -10,7 +10,7 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { categories, categoryNames, type Category } from '../../../shared/domain/intake/categories';
-import { describeField, isMessageKey, translate, type Locale } from '../../../shared/domain/i18n/messages';
+import { describeField, ruleText } from '../../../shared/domain/i18n/messages';
 import type { FieldProblem } from '../../../shared/domain/errors';
 import type { Channel } from '../../../shared/domain/suggestion/suggestion';
 import { RequestError, submitSuggestion } from '../api';
@@ -114,11 +114,6 @@ loadChecker().catch(() => undefined);
 function problemsOf(check: Checker, input: Record<string, unknown>): Record<string, FieldProblem> {
   const result = check.check(input);
   return result.ok ? {} : result.problems;
-}
-
-function ruleText(locale: Locale, problem: FieldProblem): string {
-  const key = `rule.${problem.rule}`;
-  return isMessageKey(key) ? translate(locale, key, problem.params) : problem.rule;
 }
 
 export function SubmitPage({ route }: { route: Route }) {
