@@ -7,6 +7,21 @@ import type { Department, QueueStats, StaffProfile } from '../http/api-types';
 import { keys } from '../model/table';
 import type { Directory } from '../ports';
 
+/** A profile item as the domain sees it: no keys, no empty optional fields. */
+function toStaffProfile(item: Record<string, unknown>, orgId: string): StaffProfile {
+  const { username, name, role, departmentId, email, phone, active } = item as unknown as StaffProfile;
+  return {
+    username,
+    name,
+    role,
+    orgId,
+    ...(departmentId ? { departmentId } : {}),
+    ...(email ? { email } : {}),
+    ...(phone ? { phone } : {}),
+    ...(active === false ? { active: false } : {}),
+  };
+}
+
 export class DynamoDirectory implements Directory {
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -36,18 +51,7 @@ export class DynamoDirectory implements Directory {
           ExclusiveStartKey: start,
         }),
       );
-      for (const { username, name, role, departmentId, email, phone, active } of page.Items ?? []) {
-        profiles.push({
-          username,
-          name,
-          role,
-          orgId,
-          ...(departmentId ? { departmentId } : {}),
-          ...(email ? { email } : {}),
-          ...(phone ? { phone } : {}),
-          ...(active === false ? { active: false } : {}),
-        });
-      }
+      for (const item of page.Items ?? []) profiles.push(toStaffProfile(item, orgId));
       start = page.LastEvaluatedKey;
     } while (start);
     return profiles;
@@ -55,7 +59,7 @@ export class DynamoDirectory implements Directory {
 
   async staffMember(orgId: string, username: string): Promise<StaffProfile | undefined> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.staffProfile(orgId, username) }));
-    return Item ? ({ ...Item, orgId } as unknown as StaffProfile) : undefined;
+    return Item ? toStaffProfile(Item, orgId) : undefined;
   }
 
   async saveDepartment(orgId: string, department: Department): Promise<void> {

@@ -20,7 +20,7 @@ import type { Department, DepartmentsResponse, SaveStaffResponse, StaffListRespo
 import { StaffAccountExists, type AuditLog, type Clock, type Directory, type StaffAccounts } from '../ports';
 
 export interface OrgDirectoryDeps {
-  directory: Required<Pick<Directory, 'departments' | 'staff' | 'saveDepartment' | 'saveStaff'>>;
+  directory: Required<Pick<Directory, 'departments' | 'staff' | 'staffMember' | 'saveDepartment' | 'saveStaff'>>;
   accounts: StaffAccounts;
   audit: AuditLog;
   clock: Clock;
@@ -42,10 +42,12 @@ export async function saveDepartment(deps: OrgDirectoryDeps, p: StaffPrincipal, 
   if (!departmentIdPattern.test(departmentId)) throw new ValidationError({ departmentId: { rule: 'departmentIdFormat' } });
   const entry = parseOrThrow(departmentEntrySchema, body);
   const department: Department = { id: departmentId, name: entry.name, en: entry.en };
-  const existed = (await deps.directory.departments(p.orgId)).some((d) => d.id === departmentId);
+  const before = await deps.directory.departments(p.orgId);
   await deps.directory.saveDepartment(p.orgId, department);
+  const existed = before.some((d) => d.id === departmentId);
   await audited(deps, p, existed ? 'department.update' : 'department.create', departmentId, `${entry.name} / ${entry.en}`);
-  const departments = await deps.directory.departments(p.orgId);
+  // The list as the store would now read it (ordered by id, as its sort key): no second read.
+  const departments = [...before.filter((d) => d.id !== departmentId), department].sort((a, b) => (a.id < b.id ? -1 : 1));
   return { departments };
 }
 
@@ -56,7 +58,7 @@ export async function saveStaffMember(deps: OrgDirectoryDeps, p: StaffPrincipal,
   if (entry.departmentId && !(await deps.directory.departments(p.orgId)).some((d) => d.id === entry.departmentId)) {
     throw new ValidationError({ departmentId: { rule: 'unknownDepartment' } });
   }
-  const existing = (await deps.directory.staff(p.orgId)).find((s) => s.username === username);
+  const existing = await deps.directory.staffMember(p.orgId, username);
   // An admin taking away their own admin role (or account) could leave the office with nobody to undo it.
   if (username === p.username && (entry.role !== 'admin' || entry.active === false)) throw new ConflictError('error.ownAdminRole', undefined, 'own_admin_role');
   if (!existing && entry.resetPassword) throw new ValidationError({ resetPassword: { rule: 'onlyForExisting' } });
