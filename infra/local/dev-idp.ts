@@ -78,6 +78,7 @@ export interface DevIdp {
 export async function createDevIdp(options: DevIdpOptions): Promise<DevIdp> {
   const key = await loadOrCreateKey(options.dataDir);
   const privateKey = await importJWK(key.privateJwk, 'RS256');
+  const publicKey = await importJWK(key.publicJwk, 'RS256');
   const lifetime = options.tokenLifetimeSeconds ?? 3600;
 
   async function profileOf(username: string): Promise<{ profile: StaffProfile; passwordHash: string; mustChange: boolean } | undefined> {
@@ -125,7 +126,7 @@ export async function createDevIdp(options: DevIdpOptions): Promise<DevIdp> {
   }
   async function sessionUser(session: string): Promise<string | undefined> {
     try {
-      const { payload } = await jwtVerify(session, await importJWK(key.publicJwk, 'RS256'), { issuer: options.issuer });
+      const { payload } = await jwtVerify(session, publicKey, { issuer: options.issuer });
       return payload.purpose === 'new-password' ? payload.sub : undefined;
     } catch {
       return undefined;

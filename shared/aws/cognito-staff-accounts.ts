@@ -80,7 +80,7 @@ export class CognitoStaffAccounts implements StaffAccounts {
       return;
     }
     await this.cognito.send(new AdminDisableUserCommand({ UserPoolId: this.userPoolId, Username: username }));
-    // Revokes refresh tokens; an ID token already issued lives out its hour.
+    // Revokes refresh tokens; an ID token already issued is refused by the API's account check within a minute.
     await this.cognito.send(new AdminUserGlobalSignOutCommand({ UserPoolId: this.userPoolId, Username: username }));
   }
 }

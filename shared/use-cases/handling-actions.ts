@@ -22,7 +22,7 @@ import { normaliseTrackingCode } from '../domain/suggestion/tracking-code';
 import { staffDetail } from '../domain/suggestion/views';
 import { parseOrThrow } from '../domain/validation';
 import { planFor } from '../domain/workflow/planner';
-import type { ActionResponse, StaffRole } from '../http/api-types';
+import type { ActionResponse, Department, StaffRole } from '../http/api-types';
 import type { AuditLog, Clock, Directory, NotificationQueue, NotificationRequest, SuggestionStore, SupervisionStore, WorkflowEngine } from '../ports';
 import { citizenRecipients, commonParams, staffRecipients } from './notify';
 import { deadlinePolicy, type DeadlinePolicy } from './org-calendar';
@@ -154,7 +154,8 @@ async function decide(deps: HandlingDeps, p: StaffPrincipal, s: Suggestion, name
         }
         return { action: 'merge', note: input.note ?? `→ ${master.trackingCode}`, changes: { mergedInto: master.id } };
       }
-      const known = new Set((await deps.directory.departments(s.orgId)).map((d) => d.id));
+      const departments = await deps.directory.departments(s.orgId);
+      const known = new Set(departments.map((d) => d.id));
       const unknown = [input.leadDepartmentId, ...(input.cohandlerDepartmentIds ?? [])].find((d) => !known.has(d));
       if (unknown) throw new ValidationError({ [unknown === input.leadDepartmentId ? 'leadDepartmentId' : 'cohandlerDepartmentIds']: { rule: 'unknownDepartment' } });
       return {
@@ -170,15 +171,14 @@ async function decide(deps: HandlingDeps, p: StaffPrincipal, s: Suggestion, name
         },
         notify: async (next) => {
           const nextParams = commonParams(next, deps.publicBaseUrl);
-          const departments = await deps.directory.departments(s.orgId);
-          const lead = departments.find((d) => d.id === input.leadDepartmentId);
+          const lead = departmentNames(departments, input.leadDepartmentId);
           return [
             ...(await staffRecipients(deps.directory, next, 'assigned', 'assign', { roles: ['handler'], departmentId: input.leadDepartmentId }, nextParams)),
             ...(next.cohandlerDepartmentIds?.length
               ? await staffRecipients(deps.directory, next, 'cohandlingAssigned', 'assign', { roles: ['handler'], departmentIds: next.cohandlerDepartmentIds }, {
                   ...nextParams,
-                  leadDepartmentName: lead?.name ?? input.leadDepartmentId,
-                  leadDepartmentNameEn: lead?.en ?? input.leadDepartmentId,
+                  leadDepartmentName: lead.name,
+                  leadDepartmentNameEn: lead.en,
                 })
               : []),
           ];
@@ -192,11 +192,11 @@ async function decide(deps: HandlingDeps, p: StaffPrincipal, s: Suggestion, name
         note: input.text,
         keepsPlan: true,
         notify: async (next) => {
-          const department = (await deps.directory.departments(s.orgId)).find((d) => d.id === p.departmentId);
+          const department = departmentNames(await deps.directory.departments(s.orgId), p.departmentId ?? '');
           return staffRecipients(deps.directory, next, 'cohandlerOpinion', `opinion@${at}`, { roles: ['handler'], departmentId: s.leadDepartmentId! }, {
             ...params,
-            departmentName: department?.name ?? p.departmentId ?? '',
-            departmentNameEn: department?.en ?? p.departmentId ?? '',
+            departmentName: department.name,
+            departmentNameEn: department.en,
           });
         },
       };
@@ -274,6 +274,12 @@ async function decide(deps: HandlingDeps, p: StaffPrincipal, s: Suggestion, name
       };
     }
   }
+}
+
+/** A department's names for a notification, its id standing in for a department the directory lacks. */
+function departmentNames(departments: readonly Department[], id: string): { name: string; en: string } {
+  const department = departments.find((d) => d.id === id);
+  return { name: department?.name ?? id, en: department?.en ?? id };
 }
 
 /** Tells the waiting workflow the state changed; it re-plans by itself if this answer comes too late. */
