@@ -1,12 +1,14 @@
-/** The audit log: one item per staff action, partitioned by office day so a day's log reads in one query. */
+/**
+ * The audit log: one item per staff action, partitioned per organisation and office day, so a day's log of one
+ * organisation reads in one query and no organisation ever reads another's. Changes write their audit item in
+ * their own transaction (audit-item.ts); `record` is for views, listings and reveals, which change nothing else.
+ */
 import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ulid } from 'ulid';
-import { officeDay } from '../domain/office-day';
 import type { AuditEntry } from '../http/api-types';
 import { keys } from '../model/table';
-import type { AuditLog } from '../ports';
+import type { AuditLog, AuditRecord } from '../ports';
+import { auditItem } from './audit-item';
 import { decodeCursor, encodeCursor } from './cursor';
-
 
 export class DynamoAuditLog implements AuditLog {
   constructor(
@@ -14,14 +16,12 @@ export class DynamoAuditLog implements AuditLog {
     private readonly tableName: string,
   ) {}
 
-  async record(entry: AuditEntry): Promise<void> {
-    await this.db.send(
-      new PutCommand({ TableName: this.tableName, Item: { ...keys.audit(officeDay(entry.at), entry.at, ulid()), type: 'audit', ...entry } }),
-    );
+  async record(entry: AuditRecord): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: auditItem(entry) }));
   }
 
-  async list(day: string, limit: number, cursor?: string): Promise<{ entries: AuditEntry[]; nextCursor?: string }> {
-    const pk = keys.audit(day, '', '').pk;
+  async list(orgId: string, day: string, limit: number, cursor?: string): Promise<{ entries: AuditEntry[]; nextCursor?: string }> {
+    const pk = keys.audit(orgId, day, '', '').pk;
     const page = await this.db.send(
       new QueryCommand({
         TableName: this.tableName,

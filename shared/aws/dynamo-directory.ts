@@ -2,10 +2,11 @@
  * Organisation data staff screens need: departments, staff profiles (who is reminded, in which role and
  * department) and the queue statistics the scheduled job writes.
  */
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Department, QueueStats, StaffProfile } from '../http/api-types';
 import { keys } from '../model/table';
-import type { Directory } from '../ports';
+import type { AuditRecord, Directory } from '../ports';
+import { auditPut } from './audit-item';
 
 /** A profile item as the domain sees it: no keys, no empty optional fields. */
 function toStaffProfile(item: Record<string, unknown>, orgId: string): StaffProfile {
@@ -62,14 +63,17 @@ export class DynamoDirectory implements Directory {
     return Item ? toStaffProfile(Item, orgId) : undefined;
   }
 
-  async saveDepartment(orgId: string, department: Department): Promise<void> {
-    await this.db.send(
-      new PutCommand({ TableName: this.tableName, Item: { ...keys.department(orgId, department.id), type: 'department', id: department.id, name: department.name, en: department.en } }),
-    );
+  /** The admin's change and its audit record, in one transaction. */
+  private async putAudited(item: Record<string, unknown>, audit: AuditRecord): Promise<void> {
+    await this.db.send(new TransactWriteCommand({ TransactItems: [{ Put: { TableName: this.tableName, Item: item } }, auditPut(this.tableName, audit)] }));
   }
 
-  async saveStaff(profile: StaffProfile): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.staffProfile(profile.orgId, profile.username), type: 'staffProfile', ...profile } }));
+  async saveDepartment(orgId: string, department: Department, audit: AuditRecord): Promise<void> {
+    await this.putAudited({ ...keys.department(orgId, department.id), type: 'department', id: department.id, name: department.name, en: department.en }, audit);
+  }
+
+  async saveStaff(profile: StaffProfile, audit: AuditRecord): Promise<void> {
+    await this.putAudited({ ...keys.staffProfile(profile.orgId, profile.username), type: 'staffProfile', ...profile }, audit);
   }
 
   async queueStats(orgId: string): Promise<QueueStats | undefined> {

@@ -1,7 +1,9 @@
 /** Failed notifications, one item each under one partition (they are few: each is a provider outage's residue). */
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { FailedNotificationRecord, FailedNotificationStore } from '../domain/notifications/failed';
 import { keys } from '../model/table';
+import type { AuditRecord } from '../ports';
+import { auditPut } from './audit-item';
 
 export class DynamoFailedNotifications implements FailedNotificationStore {
   constructor(
@@ -37,8 +39,10 @@ export class DynamoFailedNotifications implements FailedNotificationStore {
     return out.slice(0, limit);
   }
 
-  async delete(id: string): Promise<void> {
-    await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: keys.failedNotification(id) }));
+  async delete(id: string, audit: AuditRecord): Promise<void> {
+    await this.db.send(
+      new TransactWriteCommand({ TransactItems: [{ Delete: { TableName: this.tableName, Key: keys.failedNotification(id) } }, auditPut(this.tableName, audit)] }),
+    );
   }
 }
 

@@ -10,9 +10,11 @@ import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type Dynamo
 import { ConflictError } from '../domain/errors';
 import { openStatuses, type Suggestion, type TimelineEntry } from '../domain/suggestion/suggestion';
 import { keys, queuePartitions, tableModel, type IndexName } from '../model/table';
-import { IdempotencyConflict, type IdempotencyRecord, type QueuePage, type QueueQuery, type SuggestionStore } from '../ports';
+import { IdempotencyConflict, type IdempotencyRecord, type QueuePage, type QueueQuery, type SuggestionStore, type TransitionExtras } from '../ports';
+import { auditPut } from './audit-item';
 import { decodeCursor, encodeCursor } from './cursor';
 import { cancelledConditions } from './dynamo-errors';
+import { escalationItem } from './dynamo-supervision-store';
 
 const entityFields = [
   'id', 'orgId', 'trackingCode', 'pinHash', 'title', 'content', 'category', 'channel', 'location', 'contact', 'locale',
@@ -129,7 +131,7 @@ export class DynamoSuggestionStore implements SuggestionStore {
     return entries;
   }
 
-  async saveTransition(next: Suggestion, expectedVersion: number, entry: TimelineEntry): Promise<void> {
+  async saveTransition(next: Suggestion, expectedVersion: number, entry: TimelineEntry, also: TransitionExtras = {}): Promise<void> {
     try {
       await this.db.send(
         new TransactWriteCommand({
@@ -143,6 +145,8 @@ export class DynamoSuggestionStore implements SuggestionStore {
               },
             },
             { Put: { TableName: this.tableName, Item: timelineItem(next.id, entry), ConditionExpression: 'attribute_not_exists(pk)' } },
+            ...(also.escalation ? [{ Put: { TableName: this.tableName, Item: escalationItem(next.orgId, also.escalation) } }] : []),
+            ...(also.audit ? [auditPut(this.tableName, also.audit)] : []),
           ],
         }),
       );

@@ -1,9 +1,15 @@
 /** 督办 records, calendar overrides and reply templates: organisation-level items under ORG#<org>. */
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CalendarOverride, TimeLimitOverrides } from '../domain/deadlines';
 import type { Escalation, ReplyTemplate } from '../http/api-types';
 import { keys } from '../model/table';
-import type { SupervisionStore } from '../ports';
+import type { AuditRecord, SupervisionStore } from '../ports';
+import { auditPut } from './audit-item';
+
+/** The 督办 record's item; a supervisor's instruction writes it in the same transaction as the suggestion. */
+export function escalationItem(orgId: string, escalation: Escalation): Record<string, unknown> {
+  return { ...keys.escalation(orgId, escalation.suggestionId), type: 'escalation', escalation };
+}
 
 export class DynamoSupervisionStore implements SupervisionStore {
   constructor(
@@ -35,7 +41,7 @@ export class DynamoSupervisionStore implements SupervisionStore {
   }
 
   async saveEscalation(orgId: string, escalation: Escalation): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.escalation(orgId, escalation.suggestionId), type: 'escalation', escalation } }));
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: escalationItem(orgId, escalation) }));
   }
 
   async escalations(orgId: string): Promise<Escalation[]> {
@@ -47,8 +53,13 @@ export class DynamoSupervisionStore implements SupervisionStore {
     return (Item?.overrides as CalendarOverride[] | undefined) ?? [];
   }
 
-  async saveCalendarOverrides(orgId: string, overrides: CalendarOverride[]): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.calendarOverrides(orgId), type: 'calendar', overrides } }));
+  /** An admin's change and its audit record, in one transaction. */
+  private async putAudited(item: Record<string, unknown>, audit: AuditRecord): Promise<void> {
+    await this.db.send(new TransactWriteCommand({ TransactItems: [{ Put: { TableName: this.tableName, Item: item } }, auditPut(this.tableName, audit)] }));
+  }
+
+  async saveCalendarOverrides(orgId: string, overrides: CalendarOverride[], audit: AuditRecord): Promise<void> {
+    await this.putAudited({ ...keys.calendarOverrides(orgId), type: 'calendar', overrides }, audit);
   }
 
   async timeLimits(orgId: string, campaignId?: string): Promise<{ org?: TimeLimitOverrides; campaign?: TimeLimitOverrides }> {
@@ -61,18 +72,25 @@ export class DynamoSupervisionStore implements SupervisionStore {
     return { ...(orgLimits ? { org: orgLimits } : {}), ...(campaignLimits ? { campaign: campaignLimits } : {}) };
   }
 
-  async saveOrgTimeLimits(orgId: string, limits: TimeLimitOverrides): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.timeLimits(orgId), type: 'timeLimits', limits } }));
+  async saveOrgTimeLimits(orgId: string, limits: TimeLimitOverrides, audit: AuditRecord): Promise<void> {
+    await this.putAudited({ ...keys.timeLimits(orgId), type: 'timeLimits', limits }, audit);
   }
 
-  async saveCampaignTimeLimits(orgId: string, campaignId: string, limits: TimeLimitOverrides): Promise<void> {
+  async saveCampaignTimeLimits(orgId: string, campaignId: string, limits: TimeLimitOverrides, audit: AuditRecord): Promise<void> {
     await this.db.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key: keys.campaign(orgId, campaignId),
-        UpdateExpression: 'SET timeLimits = :l, #type = if_not_exists(#type, :t), id = if_not_exists(id, :id)',
-        ExpressionAttributeNames: { '#type': 'type' },
-        ExpressionAttributeValues: { ':l': limits, ':t': 'campaign', ':id': campaignId },
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: this.tableName,
+              Key: keys.campaign(orgId, campaignId),
+              UpdateExpression: 'SET timeLimits = :l, #type = if_not_exists(#type, :t), id = if_not_exists(id, :id)',
+              ExpressionAttributeNames: { '#type': 'type' },
+              ExpressionAttributeValues: { ':l': limits, ':t': 'campaign', ':id': campaignId },
+            },
+          },
+          auditPut(this.tableName, audit),
+        ],
       }),
     );
   }
@@ -81,7 +99,7 @@ export class DynamoSupervisionStore implements SupervisionStore {
     return (await this.all(orgId, keys.replyTemplatePrefix)).map((i) => i.template as ReplyTemplate);
   }
 
-  async saveReplyTemplate(orgId: string, template: ReplyTemplate): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.replyTemplate(orgId, template.id), type: 'replyTemplate', template } }));
+  async saveReplyTemplate(orgId: string, template: ReplyTemplate, audit: AuditRecord): Promise<void> {
+    await this.putAudited({ ...keys.replyTemplate(orgId, template.id), type: 'replyTemplate', template }, audit);
   }
 }

@@ -47,7 +47,8 @@ export const keys = {
   timelinePrefix: 'TL#',
   trackingCode: (code: string) => ({ pk: `TRACK#${code}`, sk: 'TRACK' }),
   idempotency: (scope: string, key: string) => ({ pk: `IDEM#${scope}#${key}`, sk: 'IDEM' }),
-  audit: (day: string, at: string, id: string) => ({ pk: `AUDIT#${day}`, sk: `${at}#${id}` }),
+  /** One organisation's audit log of one office day. */
+  audit: (orgId: string, day: string, at: string, id: string) => ({ pk: `ORG#${orgId}#AUDIT#${day}`, sk: `${at}#${id}` }),
   rateWindow: (bucket: string, window: string) => ({ pk: `RATE#${bucket}`, sk: window }),
   organisation: (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'ORG' }),
   department: (orgId: string, departmentId: string) => ({ pk: `ORG#${orgId}`, sk: `DEPT#${departmentId}` }),

@@ -48,12 +48,22 @@ export interface SuggestionStore {
   get(id: string): Promise<Suggestion | undefined>;
   getByTrackingCode(code: string): Promise<Suggestion | undefined>;
   timeline(id: string): Promise<TimelineEntry[]>;
-  /** Saves a transition if the stored version is still `expectedVersion`; ConflictError otherwise. */
-  saveTransition(next: Suggestion, expectedVersion: number, entry: TimelineEntry, extra?: Record<string, unknown>): Promise<void>;
+  /**
+   * Saves a transition if the stored version is still `expectedVersion`; ConflictError otherwise. A staff action
+   * passes its audit record (and a 督办 record it changes), written in the same transaction: the change cannot
+   * commit without the record of who made it.
+   */
+  saveTransition(next: Suggestion, expectedVersion: number, entry: TimelineEntry, also?: TransitionExtras): Promise<void>;
   /** Stores workflow bookkeeping (task token) that is not part of the domain entity. */
   setWorkflowToken(id: string, token: string | null): Promise<void>;
   getWorkflowToken(id: string): Promise<string | undefined>;
   queue(query: QueueQuery): Promise<QueuePage>;
+}
+
+/** What a transition writes beside the suggestion and its timeline entry, atomically. */
+export interface TransitionExtras {
+  audit?: AuditRecord;
+  escalation?: Escalation;
 }
 
 export class IdempotencyConflict extends Error {
@@ -62,9 +72,19 @@ export class IdempotencyConflict extends Error {
   }
 }
 
+/** An audit entry with the organisation whose log it belongs to (the log is partitioned per organisation). */
+export interface AuditRecord extends AuditEntry {
+  orgId: string;
+}
+
+/**
+ * The audit log. A staff action that changes something hands its AuditRecord to the store that writes the change,
+ * which writes both in one transaction; `record` is for what changes nothing else (a view, a listing, a reveal),
+ * and is awaited before the answer, so nothing is shown without a record of who saw it.
+ */
 export interface AuditLog {
-  record(entry: AuditEntry): Promise<void>;
-  list(day: string, limit: number, cursor?: string): Promise<{ entries: AuditEntry[]; nextCursor?: string }>;
+  record(entry: AuditRecord): Promise<void>;
+  list(orgId: string, day: string, limit: number, cursor?: string): Promise<{ entries: AuditEntry[]; nextCursor?: string }>;
 }
 
 export interface RateLimiter {
@@ -85,14 +105,14 @@ export interface SupervisionStore {
   saveEscalation(orgId: string, escalation: Escalation): Promise<void>;
   escalations(orgId: string): Promise<Escalation[]>;
   calendarOverrides(orgId: string): Promise<CalendarOverride[]>;
-  saveCalendarOverrides(orgId: string, overrides: CalendarOverride[]): Promise<void>;
+  saveCalendarOverrides(orgId: string, overrides: CalendarOverride[], audit: AuditRecord): Promise<void>;
   /** The organisation's time limits, and a campaign's when given (each only what it overrides). */
   timeLimits(orgId: string, campaignId?: string): Promise<{ org?: TimeLimitOverrides; campaign?: TimeLimitOverrides }>;
-  saveOrgTimeLimits(orgId: string, limits: TimeLimitOverrides): Promise<void>;
+  saveOrgTimeLimits(orgId: string, limits: TimeLimitOverrides, audit: AuditRecord): Promise<void>;
   /** Sets a campaign's own limits, creating its record if the campaign has none yet (its other data is kept). */
-  saveCampaignTimeLimits(orgId: string, campaignId: string, limits: TimeLimitOverrides): Promise<void>;
+  saveCampaignTimeLimits(orgId: string, campaignId: string, limits: TimeLimitOverrides, audit: AuditRecord): Promise<void>;
   replyTemplates(orgId: string): Promise<ReplyTemplate[]>;
-  saveReplyTemplate(orgId: string, template: ReplyTemplate): Promise<void>;
+  saveReplyTemplate(orgId: string, template: ReplyTemplate, audit: AuditRecord): Promise<void>;
 }
 
 export type NotificationEvent =
@@ -130,8 +150,8 @@ export interface Directory {
   departments(orgId: string): Promise<Department[]>;
   staff(orgId: string): Promise<StaffProfile[]>;
   /** Optional in fakes: only the organisation admin screens write the directory. */
-  saveDepartment?(orgId: string, department: Department): Promise<void>;
-  saveStaff?(profile: StaffProfile): Promise<void>;
+  saveDepartment?(orgId: string, department: Department, audit: AuditRecord): Promise<void>;
+  saveStaff?(profile: StaffProfile, audit: AuditRecord): Promise<void>;
   /** One person's profile (the sign-in check reads whether the account is still active). */
   staffMember?(orgId: string, username: string): Promise<StaffProfile | undefined>;
   queueStats(orgId: string): Promise<QueueStats | undefined>;

@@ -4,6 +4,7 @@
  */
 import { NotFoundError } from '../domain/errors';
 import type { FailedNotificationStore } from '../domain/notifications/failed';
+import { auditRecord } from '../domain/staff/audit-record';
 import { requireRole, type StaffPrincipal } from '../domain/staff/principal';
 import type { FailedNotification, FailedNotificationsResponse } from '../http/api-types';
 import type { AuditLog, Clock, NotificationQueue } from '../ports';
@@ -35,7 +36,7 @@ export async function listFailedNotifications(deps: Pick<FailedNotificationsDeps
  *  1. admins only; the record must exist (404 otherwise);
  *  2. re-enqueue the original request — its idempotency key is unchanged, and the ledger released it on failure,
  *     so it is delivered once (and not at all if it went out meanwhile);
- *  3. delete the record and audit the retry. Enqueued first, deleted second: a crash in between leaves a record
+ *  3. delete the record with the audit record of the retry, in one transaction. Enqueued first, deleted second: a crash in between leaves a record
  *     that a second retry resolves, never a lost notification.
  */
 export async function retryFailedNotification(deps: FailedNotificationsDeps, principal: StaffPrincipal, id: string): Promise<FailedNotification> {
@@ -43,14 +44,10 @@ export async function retryFailedNotification(deps: FailedNotificationsDeps, pri
   const record = await deps.failed.get(id);
   if (!record) throw new NotFoundError('error.failedNotificationNotFound');
   await deps.notifications.enqueue([record.request]);
-  await deps.failed.delete(id);
-  await deps.audit.record({
-    at: deps.clock.now().toISOString(),
-    actor: { id: principal.username, role: principal.role },
-    action: 'retryNotification',
-    target: record.suggestionId ?? id,
-    detail: `${record.event} ${record.channel} after ${record.attempts} attempts`,
-  });
+  await deps.failed.delete(
+    id,
+    auditRecord(principal, deps.clock.now().toISOString(), 'retryNotification', record.suggestionId ?? id, `${record.event} ${record.channel} after ${record.attempts} attempts`),
+  );
   const { request: _request, ...item } = record;
   return item;
 }

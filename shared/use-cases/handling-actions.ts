@@ -5,8 +5,9 @@
  * Primary course of every action:
  *  1. validate the body; load the suggestion; check organisation and department (403) and role (403);
  *  2. check the state through the lifecycle (409 when it has moved on, naming its status);
- *  3. save the transition with its timeline entry under an optimistic lock (409 when someone else was faster);
- *  4. audit it, queue the notifications it causes, and answer the workflow's waiting token with the next plan;
+ *  3. save the transition with its timeline entry and its audit record (and the 督办 record an instruction adds
+ *     to) in one transaction, under an optimistic lock (409 when someone else was faster);
+ *  4. queue the notifications it causes, and answer the workflow's waiting token with the next plan;
  *  5. return the updated detail with what this person may do next.
  */
 import { z } from 'zod';
@@ -22,14 +23,14 @@ import { normaliseTrackingCode } from '../domain/suggestion/tracking-code';
 import { staffDetail } from '../domain/suggestion/views';
 import { parseOrThrow } from '../domain/validation';
 import { planFor } from '../domain/workflow/planner';
-import type { ActionResponse, Department, StaffRole } from '../http/api-types';
-import type { AuditLog, Clock, Directory, NotificationQueue, NotificationRequest, SuggestionStore, SupervisionStore, WorkflowEngine } from '../ports';
+import { auditRecord } from '../domain/staff/audit-record';
+import type { ActionResponse, Department, Escalation, StaffRole } from '../http/api-types';
+import type { Clock, Directory, NotificationQueue, NotificationRequest, SuggestionStore, SupervisionStore, WorkflowEngine } from '../ports';
 import { citizenRecipients, commonParams, staffRecipients } from './notify';
 import { deadlinePolicy, type DeadlinePolicy } from './org-calendar';
 
 export interface HandlingDeps {
   store: SuggestionStore;
-  audit: AuditLog;
   directory: Directory;
   supervision: SupervisionStore;
   notifications: NotificationQueue;
@@ -133,7 +134,8 @@ interface Outcome {
   note?: string;
   changes?: Partial<Suggestion>;
   notify?: (next: Suggestion) => Promise<NotificationRequest[]>;
-  after?: (next: Suggestion) => Promise<void>;
+  /** The 督办 record as the action leaves it, saved with the transition. */
+  escalation?: Escalation;
   /** Changes neither status nor deadline: the waiting workflow's plan still holds, so it is not woken. */
   keepsPlan?: boolean;
 }
@@ -263,13 +265,11 @@ async function decide(deps: HandlingDeps, p: StaffPrincipal, s: Suggestion, name
       return { action: 'resumeWorkflow', note: s.workflowError?.error, changes: { workflowError: undefined } };
     case 'escalation-instruction': {
       const input = parseOrThrow(schemas['escalation-instruction'], body);
+      const record = await deps.supervision.escalation(s.orgId, s.id);
       return {
         action: 'instruct',
         note: input.text,
-        after: async () => {
-          const record = await deps.supervision.escalation(s.orgId, s.id);
-          if (record) await deps.supervision.saveEscalation(s.orgId, { ...record, instructions: [...record.instructions, { at, by: p.name, text: input.text }] });
-        },
+        ...(record ? { escalation: { ...record, instructions: [...record.instructions, { at, by: p.name, text: input.text }] } } : {}),
         notify: (next) => staffRecipients(deps.directory, next, 'escalation', `instr@${at}`, { roles: ['handler', 'dispatcher'], ...(next.leadDepartmentId ? { departmentId: next.leadDepartmentId } : {}) }, { ...params, instruction: input.text }),
       };
     }
@@ -305,10 +305,11 @@ export async function performStaffAction(deps: HandlingDeps, p: StaffPrincipal, 
   const outcome = await decide(deps, p, s, name, body, policy);
   const at = deps.clock.now().toISOString();
   const { suggestion: next, entry } = transition(s, { action: outcome.action, actor: actorOf(p), at, ...(outcome.note ? { note: outcome.note } : {}), changes: outcome.changes ?? {} });
-  await deps.store.saveTransition(next, s.version, entry);
+  await deps.store.saveTransition(next, s.version, entry, {
+    audit: auditRecord(p, at, outcome.action, s.id),
+    ...(outcome.escalation ? { escalation: outcome.escalation } : {}),
+  });
   await Promise.all([
-    deps.audit.record({ at, actor: { id: p.username, role: p.role }, action: outcome.action, target: s.id }),
-    outcome.after?.(next),
     (async () => {
       const requests = (await outcome.notify?.(next)) ?? [];
       if (requests.length) await deps.notifications.enqueue(requests);

@@ -6,30 +6,27 @@
  *  1. validate the username and the entry (a handler needs a department that exists; nobody else has one);
  *  2. a new person gets a sign-in account with a one-time initial password, shown to the admin once;
  *     an existing one has role, department, name and email brought up to date (and a new password on request);
- *  3. write the profile; audit the change.
+ *  3. write the profile and its audit record in one transaction.
  * The account is written before the profile, so a failure never leaves a profile nobody can sign in to; saving
  * again repairs a half-done update.
  */
 import { ConflictError, ValidationError } from '../domain/errors';
 import { departmentEntrySchema, departmentIdPattern, staffEntrySchema, usernamePattern } from '../domain/staff/directory-entries';
 import { newInitialPassword } from '../domain/staff/initial-password';
+import { auditRecord } from '../domain/staff/audit-record';
 import { requireRole, type StaffPrincipal } from '../domain/staff/principal';
 import type { RandomBytes } from '../domain/suggestion/tracking-code';
 import { parseOrThrow } from '../domain/validation';
 import type { Department, DepartmentsResponse, SaveStaffResponse, StaffListResponse, StaffProfile } from '../http/api-types';
-import { StaffAccountExists, type AuditLog, type Clock, type Directory, type StaffAccounts } from '../ports';
+import { StaffAccountExists, type Clock, type Directory, type StaffAccounts } from '../ports';
 
 export interface OrgDirectoryDeps {
   directory: Required<Pick<Directory, 'departments' | 'staff' | 'staffMember' | 'saveDepartment' | 'saveStaff'>>;
   accounts: StaffAccounts;
-  audit: AuditLog;
   clock: Clock;
   randomBytes: RandomBytes;
 }
 
-async function audited(deps: OrgDirectoryDeps, p: StaffPrincipal, action: string, target: string, detail?: string): Promise<void> {
-  await deps.audit.record({ at: deps.clock.now().toISOString(), actor: { id: p.username, role: p.role }, action, target, ...(detail ? { detail } : {}) });
-}
 
 export async function listStaff(deps: Pick<OrgDirectoryDeps, 'directory'>, p: StaffPrincipal): Promise<StaffListResponse> {
   requireRole(p, ['admin']);
@@ -43,9 +40,9 @@ export async function saveDepartment(deps: OrgDirectoryDeps, p: StaffPrincipal, 
   const entry = parseOrThrow(departmentEntrySchema, body);
   const department: Department = { id: departmentId, name: entry.name, en: entry.en };
   const before = await deps.directory.departments(p.orgId);
-  await deps.directory.saveDepartment(p.orgId, department);
   const existed = before.some((d) => d.id === departmentId);
-  await audited(deps, p, existed ? 'department.update' : 'department.create', departmentId, `${entry.name} / ${entry.en}`);
+  const at = deps.clock.now().toISOString();
+  await deps.directory.saveDepartment(p.orgId, department, auditRecord(p, at, existed ? 'department.update' : 'department.create', departmentId, `${entry.name} / ${entry.en}`));
   // The list as the store would now read it (ordered by id, as its sort key): no second read.
   const departments = [...before.filter((d) => d.id !== departmentId), department].sort((a, b) => (a.id < b.id ? -1 : 1));
   return { departments };
@@ -93,13 +90,12 @@ export async function saveStaffMember(deps: OrgDirectoryDeps, p: StaffPrincipal,
     }
   }
   if (existing ? wasActive !== isActive : !isActive) await deps.accounts.setEnabled(username, isActive);
-  await deps.directory.saveStaff(profile);
   const changes = [
     `role=${profile.role}`,
     ...(profile.departmentId ? [`department=${profile.departmentId}`] : []),
     ...(entry.resetPassword ? ['password reset'] : []),
     ...(existing && wasActive !== isActive ? [isActive ? 'enabled' : 'disabled'] : []),
   ];
-  await audited(deps, p, existing ? 'staff.update' : 'staff.create', username, changes.join(' '));
+  await deps.directory.saveStaff(profile, auditRecord(p, deps.clock.now().toISOString(), existing ? 'staff.update' : 'staff.create', username, changes.join(' ')));
   return { person: profile, created: !existing, ...(initialPassword ? { initialPassword } : {}) };
 }

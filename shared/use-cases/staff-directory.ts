@@ -31,5 +31,5 @@ export async function auditLog(
 ): Promise<AuditResponse> {
   requireAuditAccess(principal);
   const q = parseOrThrow(auditQuerySchema, query);
-  return deps.audit.list(q.day ?? officeDay(deps.clock.now().toISOString()), q.limit, q.cursor);
+  return deps.audit.list(principal.orgId, q.day ?? officeDay(deps.clock.now().toISOString()), q.limit, q.cursor);
 }

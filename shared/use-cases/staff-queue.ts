@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { ForbiddenError } from '../domain/errors';
+import { auditRecord } from '../domain/staff/audit-record';
 import { categories } from '../domain/intake/categories';
 import type { StaffPrincipal } from '../domain/staff/principal';
 import { statuses } from '../domain/suggestion/suggestion';
@@ -66,6 +67,6 @@ export async function listQueue(
     .filter(([, value]) => value !== undefined && value !== '')
     .map(([name, value]) => `${name}=${value}`)
     .join(' ');
-  await deps.audit.record({ at: now.toISOString(), actor: { id: principal.username, role: principal.role }, action: 'viewQueue', detail: filtersText });
+  await deps.audit.record(auditRecord(principal, now.toISOString(), 'viewQueue', undefined, filtersText));
   return { items: page.items.map((s) => queueItem(s, now)), ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) };
 }

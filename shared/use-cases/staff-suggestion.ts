@@ -6,6 +6,7 @@
  * answering, so no contact detail is ever shown without a record of who saw it.
  */
 import { NotFoundError } from '../domain/errors';
+import { auditRecord } from '../domain/staff/audit-record';
 import { requireRevealContact, requireSuggestionAccess, type StaffPrincipal } from '../domain/staff/principal';
 import { staffDetail } from '../domain/suggestion/views';
 import type { ContactRevealResponse, StaffSuggestionDetail } from '../http/api-types';
@@ -29,7 +30,7 @@ export async function getSuggestionForStaff(deps: Deps, principal: StaffPrincipa
   const suggestion = await loadVisible(deps, principal, id);
   const [timeline] = await Promise.all([
     deps.store.timeline(id),
-    deps.audit.record({ at: deps.clock.now().toISOString(), actor: { id: principal.username, role: principal.role }, action: 'viewSuggestion', target: id }),
+    deps.audit.record(auditRecord(principal, deps.clock.now().toISOString(), 'viewSuggestion', id)),
   ]);
   return { ...staffDetail(suggestion, timeline, deps.clock.now()), availableActions: availableActions(principal, suggestion) };
 }
@@ -37,11 +38,6 @@ export async function getSuggestionForStaff(deps: Deps, principal: StaffPrincipa
 export async function revealContact(deps: Deps, principal: StaffPrincipal, id: string): Promise<ContactRevealResponse> {
   requireRevealContact(principal);
   const suggestion = await loadVisible(deps, principal, id);
-  await deps.audit.record({
-    at: deps.clock.now().toISOString(),
-    actor: { id: principal.username, role: principal.role },
-    action: 'revealContact',
-    target: id,
-  });
+  await deps.audit.record(auditRecord(principal, deps.clock.now().toISOString(), 'revealContact', id));
   return { contact: suggestion.contact ?? { consent: false } };
 }

@@ -5,16 +5,16 @@ import { z } from 'zod';
 import { ulid } from 'ulid';
 import { createWorkingCalendar, officialYears, resolveTimeLimits, type TimeLimitOverrides, type TimeLimits } from '../domain/deadlines';
 import { ValidationError } from '../domain/errors';
+import { auditRecord } from '../domain/staff/audit-record';
 import { requireRole, type StaffPrincipal } from '../domain/staff/principal';
 import { parseOrThrow } from '../domain/validation';
 import type { CalendarOverridesResponse, CampaignTimeLimitsResponse, EscalationsResponse, ReplyTemplate, ReplyTemplatesResponse, TimeLimitsResponse } from '../http/api-types';
-import type { AuditLog, Clock, SuggestionStore, SupervisionStore } from '../ports';
+import type { Clock, SuggestionStore, SupervisionStore } from '../ports';
 import { forgetOrgCalendar } from './org-calendar';
 
 interface Deps {
   supervision: SupervisionStore;
   store: SuggestionStore;
-  audit: AuditLog;
   clock: Clock;
 }
 
@@ -41,8 +41,7 @@ export async function saveReplyTemplate(deps: Deps, p: StaffPrincipal, body: unk
   requireRole(p, ['admin', 'dispatcher', 'handler']);
   const input = parseOrThrow(templateSchema, body);
   const template: ReplyTemplate = { id: ulid(), title: input.title, text: input.text, createdBy: p.username };
-  await deps.supervision.saveReplyTemplate(p.orgId, template);
-  await deps.audit.record({ at: deps.clock.now().toISOString(), actor: { id: p.username, role: p.role }, action: 'saveReplyTemplate', target: template.id });
+  await deps.supervision.saveReplyTemplate(p.orgId, template, auditRecord(p, deps.clock.now().toISOString(), 'saveReplyTemplate', template.id));
   return template;
 }
 
@@ -72,9 +71,8 @@ export async function saveCalendarOverrides(deps: Deps, p: StaffPrincipal, body:
     throw new ValidationError({ overrides: { rule: 'overrideDate' } });
   }
   const sorted = [...overrides].sort((a, b) => a.date.localeCompare(b.date));
-  await deps.supervision.saveCalendarOverrides(p.orgId, sorted);
+  await deps.supervision.saveCalendarOverrides(p.orgId, sorted, auditRecord(p, deps.clock.now().toISOString(), 'saveCalendarOverrides', undefined, `${sorted.length} days`));
   forgetOrgCalendar(p.orgId);
-  await deps.audit.record({ at: deps.clock.now().toISOString(), actor: { id: p.username, role: p.role }, action: 'saveCalendarOverrides', detail: `${sorted.length} days` });
   return { overrides: sorted, officialYears: [...officialYears].sort((a, b) => a - b) };
 }
 
@@ -114,9 +112,8 @@ export async function saveTimeLimits(deps: Deps, p: StaffPrincipal, body: unknow
   requireRole(p, ['admin']);
   const limits = parseOrThrow(timeLimitsSchema, body).limits as TimeLimitOverrides;
   const effective = resolvedOrThrow(undefined, limits, false);
-  await deps.supervision.saveOrgTimeLimits(p.orgId, limits);
+  await deps.supervision.saveOrgTimeLimits(p.orgId, limits, auditRecord(p, deps.clock.now().toISOString(), 'saveTimeLimits'));
   forgetOrgCalendar(p.orgId);
-  await deps.audit.record({ at: deps.clock.now().toISOString(), actor: { id: p.username, role: p.role }, action: 'saveTimeLimits' });
   return { overrides: limits, effective };
 }
 
@@ -143,8 +140,7 @@ export async function saveCampaignTimeLimits(deps: Deps, p: StaffPrincipal, camp
   const limits = parseOrThrow(timeLimitsSchema, body).limits as TimeLimitOverrides;
   const { org } = await deps.supervision.timeLimits(p.orgId);
   const effective = resolvedOrThrow(org, limits, true);
-  await deps.supervision.saveCampaignTimeLimits(p.orgId, campaignId, limits);
+  await deps.supervision.saveCampaignTimeLimits(p.orgId, campaignId, limits, auditRecord(p, deps.clock.now().toISOString(), 'saveCampaignTimeLimits', campaignId));
   forgetOrgCalendar(p.orgId);
-  await deps.audit.record({ at: deps.clock.now().toISOString(), actor: { id: p.username, role: p.role }, action: 'saveCampaignTimeLimits', target: campaignId });
   return { campaignId, overrides: limits, inherited: resolveTimeLimits(org), effective };
 }

@@ -16,7 +16,9 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ensureTable } from '../../infra/local/dynamodb';
 import { assertLocalEndpoint } from '../../infra/local/ports';
 import { startLocalSqs, type LocalSqs } from '../../infra/local/sqs';
+import { DynamoAuditLog } from '../../shared/aws/dynamo-audit-log';
 import { DynamoFailedNotifications } from '../../shared/aws/dynamo-failed-notifications';
+import { officeDay } from '../../shared/domain/office-day';
 import { DynamoNotificationLedger } from '../../shared/aws/dynamo-notification-ledger';
 import { SqsNotificationQueue } from '../../shared/aws/sqs-notification-queue';
 import { WebhookProvider, webhookSignature } from '../../shared/aws/webhook-provider';
@@ -187,12 +189,14 @@ describe('notifications when the SMS gateway goes down', () => {
 
     // The gateway is back; the admin retries: the original request is delivered once and the record is gone.
     failNext = 0;
-    const audits: unknown[] = [];
-    await retryFailedNotification({ failed, notifications: queue, audit: { record: async (e) => void audits.push(e), list: async () => ({ entries: [] }) }, clock }, admin, item.id);
+    const audit = new DynamoAuditLog(documents, tableName);
+    await retryFailedNotification({ failed, notifications: queue, audit, clock }, admin, item.id);
     await pollUntil(url, deps, async () => accepted.some((a) => a.key === request.idempotencyKey));
     expect(accepted.filter((a) => a.key === request.idempotencyKey)).toHaveLength(1);
     expect((await listFailedNotifications({ failed }, admin)).items.find((i) => i.id === item.id)).toBeUndefined();
-    expect(audits).toHaveLength(1);
+    // The record's deletion and the audit row of the retry were one write.
+    const { entries } = await audit.list(admin.orgId, officeDay(nowIso), 100);
+    expect(entries).toContainEqual(expect.objectContaining({ action: 'retryNotification', target: request.suggestionId, actor: { id: 'admin1', role: 'admin' } }));
   });
 
   it('defers an SMS in quiet hours as a delayed copy that carries deliverAfter, then delivers it once', async () => {

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { FailedNotification } from '../../http/api-types';
-import type { NotificationRequest } from '../../ports';
+import type { AuditRecord, NotificationRequest } from '../../ports';
 
 export interface FailedNotificationRecord extends FailedNotification {
   /** The original request, re-enqueued as it was on retry. */
@@ -16,7 +16,8 @@ export interface FailedNotificationStore {
   put(record: FailedNotificationRecord): Promise<void>;
   get(id: string): Promise<FailedNotificationRecord | undefined>;
   list(limit: number): Promise<FailedNotificationRecord[]>;
-  delete(id: string): Promise<void>;
+  /** Deletes the record, with the audit record of the admin's retry in the same transaction. */
+  delete(id: string, audit: AuditRecord): Promise<void>;
 }
 
 export function failedNotificationId(idempotencyKey: string): string {

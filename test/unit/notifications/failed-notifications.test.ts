@@ -44,15 +44,16 @@ describe('failed notifications (admin)', () => {
   });
 
   it('retry re-enqueues the original request, deletes the record and audits it', async () => {
-    const { deps: d, failed, enqueued, audits } = deps();
+    const { deps: d, failed, enqueued } = deps();
     const record = failedNotificationRecord(request(), 5, 'down', new Date('2026-05-06T01:00:00Z'));
     await failed.put(record);
     const item = await retryFailedNotification(d, admin, record.id);
     expect(item.id).toBe(record.id);
     expect(enqueued).toEqual([request()]);
     expect(failed.records.size).toBe(0);
-    expect(audits).toEqual([
-      { at: '2026-05-06T03:00:00.000Z', actor: { id: 'admin1', role: 'admin' }, action: 'retryNotification', target: 's1', detail: 'receipt sms after 5 attempts' },
+    // The audit record goes with the deletion, in the same write.
+    expect(failed.audits).toEqual([
+      { orgId: 'demo', at: '2026-05-06T03:00:00.000Z', actor: { id: 'admin1', role: 'admin' }, action: 'retryNotification', target: 's1', detail: 'receipt sms after 5 attempts' },
     ]);
     await expect(retryFailedNotification(d, admin, record.id)).rejects.toMatchObject({ status: 404 });
   });

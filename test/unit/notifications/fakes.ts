@@ -1,7 +1,7 @@
 /** In-memory stand-ins for the notifier's ports. */
 import type { QueuedNotification } from '../../../shared/domain/notifications/delivery';
 import type { FailedNotificationRecord, FailedNotificationStore } from '../../../shared/domain/notifications/failed';
-import type { Clock, NotificationLedger, NotificationProvider, NotificationRequest, RenderedNotification } from '../../../shared/ports';
+import type { AuditRecord, Clock, NotificationLedger, NotificationProvider, NotificationRequest, RenderedNotification } from '../../../shared/ports';
 import type { NotificationRetryControl, NotifierDeps } from '../../../shared/use-cases/deliver-notification';
 
 export class MemoryLedger implements NotificationLedger {
@@ -23,6 +23,8 @@ export class MemoryLedger implements NotificationLedger {
 
 export class MemoryFailed implements FailedNotificationStore {
   readonly records = new Map<string, FailedNotificationRecord>();
+  /** Audit records written with a deletion (one write in the real store). */
+  readonly audits: AuditRecord[] = [];
   async put(record: FailedNotificationRecord) {
     this.records.set(record.id, record);
   }
@@ -32,8 +34,9 @@ export class MemoryFailed implements FailedNotificationStore {
   async list(limit: number) {
     return [...this.records.values()].slice(0, limit);
   }
-  async delete(id: string) {
+  async delete(id: string, audit: AuditRecord) {
     this.records.delete(id);
+    this.audits.push(audit);
   }
 }
 
