@@ -9,8 +9,15 @@ import { passwordMinLength } from '../shared/domain/staff/password-policy';
 /** Staff roles; each is a Cognito group whose name arrives in the token's `cognito:groups` claim. */
 export const staffGroups = ['admin', 'dispatcher', 'handler', 'supervisor', 'organizer', 'viewer'] as const;
 
-/** Custom attributes on staff users, read from the id token as `custom:<name>`. */
+/**
+ * Custom attributes on staff users, shown in the id token as `custom:<name>`. Informational only (people reading
+ * the pool in the console): the API authorises from the stored profile. Mutable, so the directory admin's
+ * function can keep them in step (AdminUpdateUserAttributes); users cannot write them (selfWritableAttributes).
+ */
 export const staffAttributes = ['department', 'org'] as const;
+
+/** The only attributes a user may write on their own account: display preferences that authorise nothing. */
+export const selfWritableAttributes = { locale: true, timezone: true } as const;
 
 /**
  * Timeout of the notification consumer. The queue's visibility timeout is six times this, as AWS advises for
@@ -130,6 +137,14 @@ export class StatefulStack extends Stack {
       refreshTokenValidity: Duration.days(30),
       preventUserExistenceErrors: true,
       enableTokenRevocation: true,
+      // What a signed-in user may change on their own account with UpdateUserAttributes: an explicit list, so it
+      // does not rest on Cognito's defaults, and none of the custom attributes (organisation, department) nor the
+      // email that signs in and receives reminders. The API never reads these claims for a decision anyway; the
+      // stored staff profile does (shared/use-cases/staff-principal.ts).
+      writeAttributes: new cognito.ClientAttributes().withStandardAttributes(selfWritableAttributes),
+      readAttributes: new cognito.ClientAttributes()
+        .withStandardAttributes({ email: true, emailVerified: true, fullname: true, locale: true, timezone: true })
+        .withCustomAttributes(...staffAttributes),
     });
 
     return [userPool, webClient];

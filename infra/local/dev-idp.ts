@@ -5,6 +5,7 @@
  * does — so the handlers verify both with the same code (shared/http/jwt.ts).
  * The signing key persists in the data folder so tokens survive a restart.
  */
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
@@ -71,8 +72,12 @@ function fieldError(locale: Locale, field: string, rule: 'passwordWrong' | 'pass
 
 export interface DevIdp {
   handle(req: IncomingMessage, res: ServerResponse, path: string): Promise<boolean>;
-  /** Issues a token for a known user without a password (tests and benchmarks); `expiresAt` in epoch seconds. */
-  issueToken(username: string, options?: { expiresAt?: number }): Promise<string>;
+  /**
+   * Issues a token for a known user without a password (tests and benchmarks); `expiresAt` in epoch seconds.
+   * `claims` are signed over the profile's (tests of tokens that disagree with the stored profile, or of a person
+   * with no profile at all: then they are the token's only claims).
+   */
+  issueToken(username: string, options?: { expiresAt?: number; claims?: Record<string, unknown> }): Promise<string>;
 }
 
 export async function createDevIdp(options: DevIdpOptions): Promise<DevIdp> {
@@ -92,22 +97,26 @@ export async function createDevIdp(options: DevIdpOptions): Promise<DevIdp> {
     return { profile: profile as unknown as StaffProfile, passwordHash: String(login.passwordHash), mustChange: login.mustChange === true };
   }
 
-  async function sign(profile: StaffProfile, expiresAt?: number): Promise<string> {
-    return new SignJWT({
+  function profileClaims(profile: StaffProfile): Record<string, unknown> {
+    return {
       [claimNames.username]: profile.username,
       [claimNames.groups]: [profile.role],
       [claimNames.org]: profile.orgId,
       ...(profile.departmentId ? { [claimNames.department]: profile.departmentId } : {}),
       [claimNames.name]: profile.name,
       ...(profile.email ? { email: profile.email } : {}),
-      token_use: 'id',
-      auth_time: Math.floor(Date.now() / 1000),
-    })
+    };
+  }
+
+  async function sign(claims: Record<string, unknown>, expiresAt?: number): Promise<string> {
+    return new SignJWT({ ...claims, token_use: 'id', auth_time: Math.floor(Date.now() / 1000) })
       .setProtectedHeader({ alg: 'RS256', kid: key.kid })
       .setIssuer(options.issuer)
       .setAudience(options.audience)
-      .setSubject(`local-${profile.username}`)
+      .setSubject(`local-${String(claims[claimNames.username])}`)
       .setIssuedAt()
+      // Cognito's ID tokens carry a unique jti too.
+      .setJti(randomUUID())
       .setExpirationTime(expiresAt ?? `${lifetime}s`)
       .sign(privateKey);
   }
@@ -144,7 +153,7 @@ export async function createDevIdp(options: DevIdpOptions): Promise<DevIdp> {
         const challenge: DevLoginChallenge = { challenge: 'NEW_PASSWORD_REQUIRED', session: await challengeSession(username) };
         return [200, challenge];
       }
-      const response: DevLoginResponse = { idToken: await sign(found.profile), expiresIn: lifetime };
+      const response: DevLoginResponse = { idToken: await sign(profileClaims(found.profile)), expiresIn: lifetime };
       return [200, response];
     },
     /** Cognito's RespondToAuthChallenge(NEW_PASSWORD_REQUIRED): the person's own password, then a token. */
@@ -155,7 +164,7 @@ export async function createDevIdp(options: DevIdpOptions): Promise<DevIdp> {
       const problem = passwordProblem(text('newPassword'));
       if (problem) return [400, fieldError(locale, 'newPassword', problem)];
       await accounts.setOwnPassword(found.profile.username, text('newPassword'));
-      const response: DevLoginResponse = { idToken: await sign(found.profile), expiresIn: lifetime };
+      const response: DevLoginResponse = { idToken: await sign(profileClaims(found.profile)), expiresIn: lifetime };
       return [200, response];
     },
     /** Cognito's ChangePassword: the current password proves who it is; the policy is the pool's. */
@@ -173,8 +182,9 @@ export async function createDevIdp(options: DevIdpOptions): Promise<DevIdp> {
   return {
     async issueToken(username, tokenOptions) {
       const found = await profileOf(username);
-      if (!found) throw new Error(`no demo user ${username}`);
-      return sign(found.profile, tokenOptions?.expiresAt);
+      if (!found && !tokenOptions?.claims) throw new Error(`no demo user ${username}`);
+      const base = found ? profileClaims(found.profile) : { [claimNames.username]: username };
+      return sign({ ...base, ...tokenOptions?.claims }, tokenOptions?.expiresAt);
     },
     async handle(req, res, path) {
       if (path === '/idp/.well-known/jwks.json' && req.method === 'GET') {

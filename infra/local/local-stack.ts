@@ -30,6 +30,7 @@ import { assertLocalEndpoint, freePort } from './ports';
 import { startScheduler, type Scheduler } from './scheduler';
 import { startSfnEndpoint } from './sfn-endpoint';
 import { createQueues, startLocalSqs, startPoller, type Poller } from './sqs';
+import { upgradeLocalData } from './upgrade-data';
 import { LocalStepFunctions, type LocalStepFunctionsOptions } from './step-functions';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -328,6 +329,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     if (options.seed !== false) {
       const orgId = environment.ORG_ID ?? 'demo';
       const { Item: organisation } = await documents.send(new GetCommand({ TableName: tableName, Key: keys.organisation(orgId) }));
+      if (organisation) {
+        const added = await upgradeLocalData(documents, tableName, orgId);
+        if (added) log(`Upgraded the data folder: ${added} staff sign-in(s) linked to their profile`);
+      }
       const seedModule = organisation ? undefined : await loadOptionalModule<SeedModule>('seed.ts', log);
       if (seedModule) {
         seeded = await seedModule.seedDemoData({

@@ -16,6 +16,7 @@ import type { Actor, Channel, Suggestion, Tier, TimelineEntry } from '../../shar
 import { newTrackingCode } from '../../shared/domain/suggestion/tracking-code';
 import type { StaffProfile, StaffRole } from '../../shared/http/api-types';
 import { keys } from '../../shared/model/table';
+import { staffProfileItems } from '../../shared/aws/dynamo-directory';
 import { suggestionItem } from '../../shared/aws/dynamo-suggestion-store';
 import { hashPassword } from '../../shared/aws/dev-password';
 
@@ -125,7 +126,7 @@ export async function seedDemoData(options: SeedOptions): Promise<SeedResult> {
     ...practice.departments.map((d) => ({ ...keys.department(demoOrgId, d.id), type: 'department', ...d })),
   ];
   for (const s of staff) {
-    items.push({ ...keys.staffProfile(demoOrgId, s.username), type: 'staffProfile', ...s, orgId: demoOrgId });
+    items.push(...staffProfileItems({ ...s, orgId: demoOrgId }));
     items.push({ ...keys.devLogin(s.username), type: 'devLogin', orgId: demoOrgId, passwordHash: hashPassword(demoPassword) });
   }
 

@@ -5,7 +5,8 @@
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Department, QueueStats, StaffProfile } from '../http/api-types';
 import { keys } from '../model/table';
-import type { AuditRecord, Directory } from '../ports';
+import { StaffAccountExists, type AuditRecord, type Directory } from '../ports';
+import { cancelledConditions } from './dynamo-errors';
 import { auditPut } from './audit-item';
 
 /** A profile item as the domain sees it: no keys, no empty optional fields. */
@@ -21,6 +22,14 @@ function toStaffProfile(item: Record<string, unknown>, orgId: string): StaffProf
     ...(phone ? { phone } : {}),
     ...(active === false ? { active: false } : {}),
   };
+}
+
+/** A staff profile's items: the profile under its organisation, and the username's pointer to it. */
+export function staffProfileItems(profile: StaffProfile): [Record<string, unknown>, Record<string, unknown>] {
+  return [
+    { ...keys.staffProfile(profile.orgId, profile.username), type: 'staffProfile', ...profile },
+    { ...keys.staffAccount(profile.username), type: 'staffAccount', username: profile.username, orgId: profile.orgId },
+  ];
 }
 
 export class DynamoDirectory implements Directory {
@@ -72,8 +81,29 @@ export class DynamoDirectory implements Directory {
     await this.putAudited({ ...keys.department(orgId, department.id), type: 'department', id: department.id, name: department.name, en: department.en }, audit);
   }
 
+  async staffAccount(username: string): Promise<StaffProfile | undefined> {
+    const { Item: account } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.staffAccount(username) }));
+    return typeof account?.orgId === 'string' ? this.staffMember(account.orgId, username) : undefined;
+  }
+
+  /** The profile, the username's organisation pointer and the audit record, in one transaction. */
   async saveStaff(profile: StaffProfile, audit: AuditRecord): Promise<void> {
-    await this.putAudited({ ...keys.staffProfile(profile.orgId, profile.username), type: 'staffProfile', ...profile }, audit);
+    const [profileItem, accountItem] = staffProfileItems(profile);
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Put: { TableName: this.tableName, Item: profileItem } },
+            // A username belongs to one organisation: another organisation's admin cannot take it over.
+            { Put: { TableName: this.tableName, Item: accountItem, ConditionExpression: 'attribute_not_exists(pk) OR orgId = :org', ExpressionAttributeValues: { ':org': profile.orgId } } },
+            auditPut(this.tableName, audit),
+          ],
+        }),
+      );
+    } catch (error) {
+      if (cancelledConditions(error)?.[1]) throw new StaffAccountExists(profile.username);
+      throw error;
+    }
   }
 
   async queueStats(orgId: string): Promise<QueueStats | undefined> {

@@ -1,10 +1,10 @@
 /**
- * The staff authenticator, built once per container: the ID token (from JWT_ISSUER / JWT_AUDIENCE), then whether
- * the account is still active (shared/use-cases/account-status.ts).
+ * The staff authenticator, built once per container: the ID token proves who (JWT_ISSUER / JWT_AUDIENCE), the
+ * stored profile says what they may do (shared/use-cases/staff-principal.ts).
  */
 import { composition } from '../aws/composition';
 import type { StaffPrincipal } from '../domain/staff/principal';
-import { createAccountCheck } from '../use-cases/account-status';
+import { createPrincipalResolver } from '../use-cases/staff-principal';
 import { createTokenVerifier } from './jwt';
 
 let authenticate: ((authorization: string | undefined) => Promise<StaffPrincipal>) | undefined;
@@ -12,12 +12,8 @@ let authenticate: ((authorization: string | undefined) => Promise<StaffPrincipal
 export function staffAuthenticator() {
   if (!authenticate) {
     const verify = createTokenVerifier(composition.jwt());
-    const requireActiveAccount = createAccountCheck(composition.directory());
-    authenticate = async (authorization) => {
-      const principal = await verify(authorization);
-      await requireActiveAccount(principal);
-      return principal;
-    };
+    const resolvePrincipal = createPrincipalResolver(composition.directory());
+    authenticate = async (authorization) => resolvePrincipal(await verify(authorization));
   }
   return authenticate;
 }

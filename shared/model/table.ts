@@ -56,6 +56,11 @@ export const keys = {
   /** The staff member's profile in their organisation: role, department, where to send reminders. */
   staffProfile: (orgId: string, username: string) => ({ pk: `ORG#${orgId}`, sk: `STAFF#${username}` }),
   staffProfilePrefix: 'STAFF#',
+  /**
+   * Which organisation a sign-in username belongs to, written with the profile: a request finds the profile from
+   * the token's username alone, never from an organisation the token claims.
+   */
+  staffAccount: (username: string) => ({ pk: `STAFFACCOUNT#${username}`, sk: 'ACCOUNT' }),
   /** Local dev identity provider only: the login record (password hash). Cognito holds these on AWS. */
   devLogin: (username: string) => ({ pk: `LOGIN#${username}`, sk: 'LOGIN' }),
   notificationSent: (idempotencyKey: string) => ({ pk: `NOTIF#${idempotencyKey}`, sk: 'NOTIF' }),

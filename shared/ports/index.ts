@@ -152,8 +152,13 @@ export interface Directory {
   /** Optional in fakes: only the organisation admin screens write the directory. */
   saveDepartment?(orgId: string, department: Department, audit: AuditRecord): Promise<void>;
   saveStaff?(profile: StaffProfile, audit: AuditRecord): Promise<void>;
-  /** One person's profile (the sign-in check reads whether the account is still active). */
+  /** One person's profile in an organisation. */
   staffMember?(orgId: string, username: string): Promise<StaffProfile | undefined>;
+  /**
+   * The profile of a signed-in username, in whichever organisation it belongs to (usernames are unique in the
+   * sign-in pool): what every staff request is authorised by.
+   */
+  staffAccount?(username: string): Promise<StaffProfile | undefined>;
   queueStats(orgId: string): Promise<QueueStats | undefined>;
   saveQueueStats(orgId: string, stats: QueueStats): Promise<void>;
 }

@@ -96,6 +96,12 @@ export async function saveStaffMember(deps: OrgDirectoryDeps, p: StaffPrincipal,
     ...(entry.resetPassword ? ['password reset'] : []),
     ...(existing && wasActive !== isActive ? [isActive ? 'enabled' : 'disabled'] : []),
   ];
-  await deps.directory.saveStaff(profile, auditRecord(p, deps.clock.now().toISOString(), existing ? 'staff.update' : 'staff.create', username, changes.join(' ')));
+  try {
+    await deps.directory.saveStaff(profile, auditRecord(p, deps.clock.now().toISOString(), existing ? 'staff.update' : 'staff.create', username, changes.join(' ')));
+  } catch (error) {
+    // The username signs in for another organisation: its profile there stays untouched.
+    if (error instanceof StaffAccountExists) throw new ConflictError('error.usernameTaken', { username }, 'username_taken');
+    throw error;
+  }
   return { person: profile, created: !existing, ...(initialPassword ? { initialPassword } : {}) };
 }

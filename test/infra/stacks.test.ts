@@ -131,6 +131,15 @@ describe('stateful stack', () => {
     expect(p.AllowedOAuthFlows).toBeUndefined();
     expect({ validity: p.IdTokenValidity, unit: p.TokenValidityUnits.IdToken }).toEqual({ validity: 60, unit: 'minutes' });
   });
+
+  it('lets users write only their locale and time zone: no custom attribute, no email', () => {
+    const [, client] = only(resourcesOf(statefulTemplate, 'AWS::Cognito::UserPoolClient'));
+    const writable: string[] = client.Properties.WriteAttributes;
+    expect([...writable].sort()).toEqual(['locale', 'zoneinfo']);
+    expect(writable.some((a) => a.startsWith('custom:'))).toBe(false);
+    // Read attributes are explicit too, so a new attribute is not readable by default either.
+    expect(client.Properties.ReadAttributes).toEqual(expect.arrayContaining(['custom:department', 'custom:org', 'email', 'name']));
+  });
 });
 
 describe('stateless stack: functions', () => {

@@ -12,7 +12,8 @@ import { assertLocalEndpoint } from '../../infra/local/ports';
 export interface TestStack {
   stack: LocalStack;
   url: string;
-  token(username: string, options?: { expiresAt?: number }): Promise<string>;
+  /** A token for a demo user; `claims` override what the token says (the API must not believe them). */
+  token(username: string, options?: { expiresAt?: number; claims?: Record<string, unknown> }): Promise<string>;
   api(path: string, init?: RequestInit & { json?: unknown; token?: string; lang?: string }): Promise<{ status: number; headers: Headers; body: any }>;
   /** Every item in the table, for "nothing was written" checks. */
   snapshot(): Promise<string[]>;
@@ -47,7 +48,7 @@ export async function startTestStack(options: LocalStackOptions = {}): Promise<T
   return {
     stack,
     url: stack.url,
-    token: (username, tokenOptions) => (idp.issueToken as (u: string, o?: { expiresAt?: number }) => Promise<string>)(username, tokenOptions),
+    token: (username, tokenOptions) => (idp.issueToken as (u: string, o?: { expiresAt?: number; claims?: Record<string, unknown> }) => Promise<string>)(username, tokenOptions),
     async api(path, init = {}) {
       const { json, token, lang, headers, ...rest } = init;
       const response = await fetch(`${stack.url}${path}`, {

@@ -1,6 +1,7 @@
 /**
- * Who a staff member is and what their role lets them do. The claims come from a verified token (Cognito on
- * AWS, the dev identity provider locally) — the same claim names in both.
+ * Who a staff member is and what their role lets them do. The token (Cognito on AWS, the dev identity provider
+ * locally) proves the username; everything a decision rests on — organisation, role, department — is the stored
+ * staff profile's (shared/use-cases/staff-principal.ts).
  */
 import { ForbiddenError } from '../errors';
 import type { StaffRole } from '../../http/api-types';
@@ -8,6 +9,14 @@ import type { Suggestion } from '../suggestion/suggestion';
 
 export const staffRoles = ['admin', 'dispatcher', 'handler', 'supervisor', 'organizer', 'viewer'] as const satisfies readonly StaffRole[];
 
+/** What a verified token proves: who this is. */
+export interface StaffIdentity {
+  username: string;
+  /** Tells one sign-in's token from another's (jti, else the issue time): a new sign-in reads the profile afresh. */
+  tokenId?: string;
+}
+
+/** The signed-in person as their stored profile says they may act. */
 export interface StaffPrincipal {
   username: string;
   name: string;
@@ -50,7 +59,11 @@ export function requireAuditAccess(principal: StaffPrincipal): void {
   requireRole(principal, auditRoles);
 }
 
-/** Claim names as Cognito puts them in an ID token; the dev identity provider issues the same. */
+/**
+ * Claim names as Cognito puts them in an ID token; the dev identity provider issues the same. Only the username
+ * is read by the API; groups and custom attributes are kept on the account for people reading the pool in the
+ * console, never for a decision.
+ */
 export const claimNames = {
   username: 'cognito:username',
   groups: 'cognito:groups',
