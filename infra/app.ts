@@ -33,6 +33,7 @@ export function buildJianyi(app: App): JianyiStacks {
     notificationQueue: stateful.notificationQueue,
     userPool: stateful.userPool,
     webClient: stateful.webClient,
+    pinSecret: stateful.pinSecret,
     webAssetsPath: fs.existsSync(webDistPath) ? webDistPath : undefined,
   });
   applyNagSuppressions({ stateful, stateless });

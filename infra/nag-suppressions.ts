@@ -33,6 +33,8 @@ const reasons = {
     'Citizen-facing route by design: citizens submit and track suggestions without an account (tracking codes are unguessable, input is validated and the stage is throttled).',
   fallbackRoute:
     'The $default route only answers unknown paths with a JSON 404/405 and touches no data; it must be reachable without a token to say so.',
+  pinSecretRotation:
+    'The PIN secret only derives the PIN of a submission retried with the same Idempotency-Key within 24 h; it protects no credential, and rotating it would give a retry a PIN that no longer matches the stored hash. Rotate by hand, if ever, when no intake is in flight.',
   cognitoMfa:
     'MFA is optional (TOTP) so a small office can onboard staff without phones set up; admins can require it per user, and threat protection (Plus plan) blocks risky sign-ins.',
   geoRestriction:
@@ -73,6 +75,7 @@ function wildcardResourcesOf(role: iam.IRole): string[] {
 export function applyNagSuppressions({ stateful, stateless }: { stateful: StatefulStack; stateless: StatelessStack }): void {
   // --- Staff user pool: MFA optional by product decision ---------------------------------------------------
   acknowledge(stateful.userPool, { id: 'AwsSolutions-COG2', reason: reasons.cognitoMfa });
+  acknowledge(stateful.pinSecret, { id: 'AwsSolutions-SMG4', reason: reasons.pinSecretRotation });
 
   // --- Project functions: X-Ray needs Resource * ----------------------------------------------------------
   for (const fn of stateless.node.findAll().filter((c): c is ProjectFunction => c instanceof ProjectFunction)) {

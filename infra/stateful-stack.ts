@@ -1,6 +1,7 @@
 import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { tableModel } from '../shared/model/table';
@@ -35,6 +36,8 @@ export class StatefulStack extends Stack {
   public readonly notificationDeadLetterQueue: sqs.Queue;
   public readonly userPool: cognito.UserPool;
   public readonly webClient: cognito.UserPoolClient;
+  /** The server secret keyed submissions derive their PIN from (shared/aws/server-secret.ts). */
+  public readonly pinSecret: secretsmanager.Secret;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -42,6 +45,12 @@ export class StatefulStack extends Stack {
     this.table = this.createTable();
     [this.notificationQueue, this.notificationDeadLetterQueue] = this.createNotificationQueues();
     [this.userPool, this.webClient] = this.createStaffUserPool();
+    this.pinSecret = new secretsmanager.Secret(this, 'PinSecret', {
+      description: 'Jianyi: key that PINs of submissions sent with an Idempotency-Key are derived from (never shown to anyone)',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      // Kept with the data: a new key would give a retried submission a PIN that does not match its stored hash.
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
   }
 
   /** The application table, keys and indexes taken from shared/model/table.ts. */

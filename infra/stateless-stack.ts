@@ -29,6 +29,8 @@ export interface StatelessStackProps extends StackProps {
   readonly notificationQueue: sqs.IQueue;
   readonly userPool: cognito.IUserPool;
   readonly webClient: cognito.IUserPoolClient;
+  /** The server secret intake derives keyed submissions' PINs from. */
+  readonly pinSecret: secretsmanager.ISecret;
   /** The built web app (web/dist). @default - only config.json is deployed to the site bucket */
   readonly webAssetsPath?: string;
 }
@@ -275,6 +277,8 @@ export class StatelessStack extends Stack {
     this.workflow = new SuggestionWorkflow(this, 'SuggestionWorkflow', { functions: this.workflowFunctions });
     const intake = this.apiFunctions['public-suggestions'];
     intake.addEnvironment('STATE_MACHINE_ARN', this.workflow.stateMachine.stateMachineArn);
+    intake.addEnvironment('PIN_SECRET_ARN', props.pinSecret.secretArn);
+    props.pinSecret.grantRead(intake);
     this.workflow.stateMachine.grantStartExecution(intake);
     this.workflow.stateMachine.grantTaskResponse(this.apiFunctions['staff-suggestions']);
     // AwaitEvent answers its own token at once when the plan it carries is already stale. A policy of its own,

@@ -16,6 +16,7 @@ const submitDeps = {
   notifications: composition.notificationQueue(),
   clock: systemClock,
   randomBytes: systemRandomBytes,
+  pinSecret: composition.pinSecret(),
   screeningDueAt: async (submittedAt: Date, campaignId?: string) => {
     const { calendar, limits } = await deadlinePolicy(supervision, orgId, campaignId);
     return screeningDueAt(submittedAt, limits, calendar);

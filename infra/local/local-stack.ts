@@ -31,6 +31,7 @@ import { startScheduler, type Scheduler } from './scheduler';
 import { startSfnEndpoint } from './sfn-endpoint';
 import { createQueues, startLocalSqs, startPoller, type Poller } from './sqs';
 import { upgradeLocalData } from './upgrade-data';
+import { ensurePinSecretFile } from './pin-secret';
 import { LocalStepFunctions, type LocalStepFunctionsOptions } from './step-functions';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -254,7 +255,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const sfnEndpoint = await startSfnEndpoint(stepFunctions, { log });
     cleanups.push({ name: 'Step Functions API', run: () => sfnEndpoint.stop() });
 
-    // 4. One process, one environment: the union of the functions' variables, plus local AWS settings.
+    // 4. One process, one environment: the union of the functions' variables, plus local AWS settings. Keys the
+    //    dev identity provider and the functions keep (signing key, PIN secret) live in the data folder, or in a
+    //    temporary one for an in-memory run.
+    let idpDir = options.dataDir;
+    if (!idpDir) {
+      const temporary = mkdtempSync(path.join(tmpdir(), 'jianyi-idp-'));
+      cleanups.push({ name: 'IdP temp dir', run: () => rmSync(temporary, { recursive: true, force: true }) });
+      idpDir = temporary;
+    }
     const environment = unionEnvironment(app.functions);
     for (const endpoint of [database.endpoint, sqs.endpoint, sfnEndpoint.endpoint]) assertLocalEndpoint(endpoint);
     const restoreEnvironment = applyEnvironment({
@@ -272,6 +281,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       AWS_ENDPOINT_URL_SFN: sfnEndpoint.endpoint,
       // Staff accounts are the dev identity provider's logins, not Cognito users.
       STAFF_ACCOUNTS: 'local',
+      // The PIN secret is a file here, a Secrets Manager secret on AWS.
+      PIN_SECRET_ARN: undefined,
+      PIN_SECRET_FILE: ensurePinSecretFile(idpDir),
       // Any other service a handler might call goes nowhere (a closed port) rather than to a real account.
       AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
       // The domain clock (shared/aws/composition.ts): demo time when scaled, the wall clock otherwise.
@@ -301,12 +313,6 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     cleanups.push({ name: 'HTTP server', run: () => http.stop() });
 
-    let idpDir = options.dataDir;
-    if (!idpDir) {
-      const temporary = mkdtempSync(path.join(tmpdir(), 'jianyi-idp-'));
-      cleanups.push({ name: 'IdP temp dir', run: () => rmSync(temporary, { recursive: true, force: true }) });
-      idpDir = temporary;
-    }
     const idpModule = await loadOptionalModule<DevIdpModule>('dev-idp.ts', log);
     const identityProvider = idpModule
       ? await idpModule.createDevIdp({ dataDir: idpDir, issuer, audience: localJwtAudience, tableName, dynamodb: documents })

@@ -3,6 +3,7 @@
  * variables. Each handler takes only what it uses; reading an unset variable fails at cold start, by name.
  */
 import { randomBytes } from 'node:crypto';
+import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { Clock } from '../ports';
 import { dynamoDocumentClient, sfn, sqs } from './clients';
 import { DynamoAuditLog } from './dynamo-audit-log';
@@ -11,6 +12,7 @@ import { DynamoRateLimiter } from './dynamo-rate-limiter';
 import { DynamoSuggestionStore } from './dynamo-suggestion-store';
 import { DynamoSupervisionStore } from './dynamo-supervision-store';
 import { optionalEnv, requiredEnv } from './env';
+import { pinSecret } from './server-secret';
 import { SfnWorkflowEngine } from './sfn-workflow-engine';
 import { SqsNotificationQueue } from './sqs-notification-queue';
 
@@ -28,6 +30,16 @@ export const systemRandomBytes = (size: number) => new Uint8Array(randomBytes(si
 
 const tableName = () => requiredEnv('TABLE_NAME');
 
+/** Read once per container, on first use; a failed read is tried again by the next request. */
+let pinSecretRead: Promise<string> | undefined;
+function cachedPinSecret(): Promise<string> {
+  pinSecretRead ??= pinSecret(process.env, () => new SecretsManagerClient({})).catch((error: unknown) => {
+    pinSecretRead = undefined;
+    throw error;
+  });
+  return pinSecretRead;
+}
+
 export const composition = {
   suggestionStore: () => new DynamoSuggestionStore(dynamoDocumentClient(), tableName()),
   auditLog: () => new DynamoAuditLog(dynamoDocumentClient(), tableName()),
@@ -41,4 +53,6 @@ export const composition = {
   orgId: () => optionalEnv('ORG_ID', 'demo'),
   publicBaseUrl: () => optionalEnv('PUBLIC_BASE_URL', '').replace(/\/$/, ''),
   jwt: () => ({ issuer: requiredEnv('JWT_ISSUER'), audience: requiredEnv('JWT_AUDIENCE') }),
+  /** The server secret keyed submissions derive their PIN from (shared/aws/server-secret.ts). */
+  pinSecret: () => cachedPinSecret,
 };

@@ -3,8 +3,10 @@
  * Primary course:
  *  1. validate the submission against the shared schema (the web form uses the same one);
  *  2. with an Idempotency-Key, a retry of the same body replays the first receipt and writes nothing;
- *  3. issue a tracking code and PIN, and create the suggestion through the lifecycle (status submitted);
- *  4. write suggestion, tracking code, first timeline entry and idempotency record in one transaction;
+ *  3. issue a tracking code and PIN — random, or with an Idempotency-Key derived from the key under the server
+ *     secret so a replay can show it again — and create the suggestion through the lifecycle (status submitted);
+ *  4. write suggestion, tracking code, first timeline entry and idempotency record in one transaction; the PIN is
+ *     stored only as a salted hash (the idempotency record keeps the receipt without it);
  *  5. start the suggestion's workflow (named by its id, so a repeat start is harmless) and queue the receipt
  *     (受理告知) when contact details were given — both idempotent, both after the write, so a failure of
  *     either loses nothing: the record is safe and the workflow is resumed from its recorded phase.
@@ -17,6 +19,7 @@ import { submissionSchema } from '../domain/intake/submission';
 import { submitted } from '../domain/suggestion/lifecycle';
 import { hashPin } from '../domain/suggestion/pin-hash';
 import type { Actor, Suggestion } from '../domain/suggestion/suggestion';
+import { keyedPin } from '../domain/suggestion/keyed-pin';
 import { newPin, newTrackingCode, type RandomBytes } from '../domain/suggestion/tracking-code';
 import { parseOrThrow } from '../domain/validation';
 import type { SubmitResponse } from '../http/api-types';
@@ -35,6 +38,8 @@ export interface SubmitDeps {
   notifications: NotificationQueue;
   clock: Clock;
   randomBytes: RandomBytes;
+  /** The server secret a keyed submission's PIN is derived from (keyed-pin.ts). */
+  pinSecret: () => Promise<string>;
   /** When screening of a suggestion submitted at this instant is due (1 working day by default; the
    * organisation's and the campaign's time limits and calendar apply). */
   screeningDueAt: (submittedAt: Date, campaignId?: string) => Promise<Date>;
@@ -64,7 +69,7 @@ export async function submitSuggestion(deps: SubmitDeps, command: SubmitCommand)
   const now = deps.clock.now();
   const at = now.toISOString();
   const due = await deps.screeningDueAt(now, submission.campaignId);
-  const pin = newPin(deps.randomBytes);
+  const pin = command.idempotencyKey ? keyedPin(await deps.pinSecret(), command.orgId, command.idempotencyKey) : newPin(deps.randomBytes);
   const actor: Actor = command.actor ?? { type: 'citizen', id: 'anonymous' };
   const { suggestion, entry } = submitted(
     {
@@ -103,7 +108,7 @@ export async function submitSuggestion(deps: SubmitDeps, command: SubmitCommand)
         ? {
             scope: idemScope,
             key: command.idempotencyKey,
-            record: { fingerprint, response },
+            record: { fingerprint, response: withoutPin(response) },
             expiresAt: Math.floor(now.getTime() / 1000) + idempotencyTtlSeconds,
           }
         : undefined,
@@ -112,7 +117,8 @@ export async function submitSuggestion(deps: SubmitDeps, command: SubmitCommand)
     if (!(error instanceof IdempotencyConflict) || !command.idempotencyKey) throw error;
     const first = await deps.store.getIdempotency(idemScope, command.idempotencyKey);
     if (!first || first.fingerprint !== fingerprint) throw new ConflictError('error.idempotencyKeyReused', undefined, 'idempotency_key_reused');
-    return { status: 200, body: first.response as SubmitResponse };
+    // The same key gives the same PIN: recomputed, never read back from storage.
+    return { status: 200, body: { ...(first.response as Omit<SubmitResponse, 'pin'>), pin } };
   }
 
   const effects = await Promise.allSettled([
@@ -123,6 +129,11 @@ export async function submitSuggestion(deps: SubmitDeps, command: SubmitCommand)
     if (effect.status === 'rejected') deps.log.error('effect after submission failed; will be resumed', { id: suggestion.id, reason: String(effect.reason) });
   }
   return { status: 201, body: response };
+}
+
+function withoutPin(response: SubmitResponse): Omit<SubmitResponse, 'pin'> {
+  const { pin: _pin, ...rest } = response;
+  return rest;
 }
 
 /** One receipt per contact channel the citizen gave; keyed so a redelivery sends nothing twice. */

@@ -185,7 +185,7 @@ describe('stateless stack: functions', () => {
     const web = [...base, 'PUBLIC_BASE_URL'];
     expect(env(api.health)).toEqual(web.sort());
     expect(env(api.fallback)).toEqual(web.sort());
-    expect(env(api['public-suggestions'])).toEqual([...web, 'NOTIFY_QUEUE_URL', 'STATE_MACHINE_ARN'].sort());
+    expect(env(api['public-suggestions'])).toEqual([...web, 'NOTIFY_QUEUE_URL', 'PIN_SECRET_ARN', 'STATE_MACHINE_ARN'].sort());
     expect(env(api['staff-suggestions'])).toEqual([...web, 'JWT_ISSUER', 'JWT_AUDIENCE'].sort());
     expect(env(api['staff-directory'])).toEqual([...web, 'JWT_ISSUER', 'JWT_AUDIENCE'].sort());
     expect(env(api['staff-admin'])).toEqual([...web, 'JWT_ISSUER', 'JWT_AUDIENCE', 'NOTIFY_QUEUE_URL', 'STAFF_ACCOUNTS', 'USER_POOL_ID'].sort());
@@ -201,6 +201,15 @@ describe('stateless stack: functions', () => {
     expect(notifier.Properties.Environment.Variables.NOTIFY_MAX_RECEIVES).toBe('5');
     const staff = resourcesOf(statelessTemplate, 'AWS::Lambda::Function')[logicalId(api['staff-suggestions'])]!;
     expect(JSON.stringify(staff.Properties.Environment.Variables.JWT_ISSUER)).toContain('https://cognito-idp.');
+  });
+
+  it('gives only intake the PIN secret, read-only', () => {
+    const readers = Object.entries(resourcesOf(statelessTemplate, 'AWS::IAM::Policy')).filter(([, p]) => JSON.stringify(p).includes('secretsmanager:GetSecretValue') && JSON.stringify(p).includes('PinSecret'));
+    expect(readers).toHaveLength(1);
+    expect(JSON.stringify(readers[0]![1].Properties.Roles)).toContain('PublicSuggestions');
+    const [, secret] = only(resourcesOf(statefulTemplate, 'AWS::SecretsManager::Secret'));
+    expect(secret.DeletionPolicy).toBe('Retain');
+    expect(secret.Properties.GenerateSecretString.PasswordLength).toBeGreaterThanOrEqual(32);
   });
 
   it('grants table access on the table and each model index by name, never index/*', () => {
