@@ -10,8 +10,10 @@ import { trackSuggestion } from '../../shared/use-cases/track-suggestion';
 const orgId = composition.orgId();
 const store = composition.suggestionStore();
 const supervision = composition.supervision();
+const rateLimiter = composition.rateLimiter();
 const submitDeps = {
   store,
+  rateLimiter,
   workflow: composition.workflowEngine(),
   notifications: composition.notificationQueue(),
   clock: systemClock,
@@ -24,7 +26,7 @@ const submitDeps = {
   publicBaseUrl: composition.publicBaseUrl(),
   log,
 };
-const trackDeps = { store, rateLimiter: composition.rateLimiter(), clock: systemClock };
+const trackDeps = { store, rateLimiter, clock: systemClock };
 
 export const handler = apiHandler(
   byRoute({
@@ -34,6 +36,7 @@ export const handler = apiHandler(
         orgId,
         body: request.body,
         locale: request.locale,
+        sourceIp: request.sourceIp,
         ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
       });
       return { status: result.status, body: result.body };

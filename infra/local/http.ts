@@ -20,6 +20,8 @@ import type { LocalRoute } from './cdk-template';
 import { createJwtAuthorizer } from './jwt-authorizer';
 import type { InvokeOutcome } from './lambda-runtime';
 import { createStaticFiles } from './static-files';
+import { viewerAddressHeader } from '../../shared/http/client-address';
+import { originHeader } from '../../shared/http/origin-guard';
 
 /** API Gateway's request payload limit. */
 export const maxRequestBodyBytes = 10 * 1024 * 1024;
@@ -38,6 +40,8 @@ export interface LocalHttpOptions {
   /** May be set after start (the IdP needs the issuer URL, which needs the port). */
   identityProvider?: IdentityProviderHandler;
   readonly outbox?: () => Promise<unknown[]>;
+  /** Added to every API request as CloudFront adds it (shared/http/origin-guard.ts). */
+  readonly originSecret?: string;
   readonly maxBodyBytes?: number;
   readonly log?: (message: string) => void;
   /** Logs one line per API request. */
@@ -113,7 +117,12 @@ export async function startLocalHttpServer(options: LocalHttpOptions): Promise<L
       sendJson(res, 404, { message: 'Not Found' });
       return;
     }
-    const request = { method: req.method ?? 'GET', url, headers: req.headers, body, sourceIp: req.socket.remoteAddress ?? '127.0.0.1' };
+    // As CloudFront does: the viewer's address and the origin secret are set here, whatever the client sent.
+    const remote = req.socket.remoteAddress ?? '127.0.0.1';
+    const edgeHeaders: Record<string, string> = { [viewerAddressHeader]: `${remote}:${req.socket.remotePort ?? 0}` };
+    if (options.originSecret) edgeHeaders[originHeader] = options.originSecret;
+    const viewerHeaders = Object.fromEntries(Object.entries(req.headers).filter(([name]) => ![viewerAddressHeader, originHeader].includes(name.toLowerCase())));
+    const request = { method: req.method ?? 'GET', url, headers: { ...viewerHeaders, ...edgeHeaders }, body, sourceIp: remote };
     let authorizer: Record<string, unknown> | undefined;
     if (match.route.jwtAuthorizer) {
       const lowered = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k.toLowerCase(), Array.isArray(v) ? v.join(',') : (v ?? '')]));

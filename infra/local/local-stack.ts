@@ -31,7 +31,7 @@ import { startScheduler, type Scheduler } from './scheduler';
 import { startSfnEndpoint } from './sfn-endpoint';
 import { createQueues, startLocalSqs, startPoller, type Poller } from './sqs';
 import { upgradeLocalData } from './upgrade-data';
-import { ensurePinSecretFile } from './pin-secret';
+import { ensureSecretFile } from './secret-files';
 import { LocalStepFunctions, type LocalStepFunctionsOptions } from './step-functions';
 
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -264,6 +264,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       cleanups.push({ name: 'IdP temp dir', run: () => rmSync(temporary, { recursive: true, force: true }) });
       idpDir = temporary;
     }
+    const pinSecret = ensureSecretFile(idpDir, 'pin-secret');
+    const originSecret = ensureSecretFile(idpDir, 'origin-secret');
     const environment = unionEnvironment(app.functions);
     for (const endpoint of [database.endpoint, sqs.endpoint, sfnEndpoint.endpoint]) assertLocalEndpoint(endpoint);
     const restoreEnvironment = applyEnvironment({
@@ -281,9 +283,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       AWS_ENDPOINT_URL_SFN: sfnEndpoint.endpoint,
       // Staff accounts are the dev identity provider's logins, not Cognito users.
       STAFF_ACCOUNTS: 'local',
-      // The PIN secret is a file here, a Secrets Manager secret on AWS.
+      // Server secrets are files here, Secrets Manager secrets on AWS.
       PIN_SECRET_ARN: undefined,
-      PIN_SECRET_FILE: ensurePinSecretFile(idpDir),
+      PIN_SECRET_FILE: pinSecret.file,
+      ORIGIN_SECRET_ARN: undefined,
+      ORIGIN_SECRET_FILE: originSecret.file,
       // Any other service a handler might call goes nowhere (a closed port) rather than to a real account.
       AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
       // The domain clock (shared/aws/composition.ts): demo time when scaled, the wall clock otherwise.
@@ -308,6 +312,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       invoke: (functionId, event) => runtime.invoke(functionId, event),
       staticDir: options.webDistDir ?? path.join(projectRoot, 'web', 'dist'),
       outbox: createOutboxReader(documents, tableName),
+      originSecret: originSecret.value,
       log,
       logRequests: options.logRequests,
     });

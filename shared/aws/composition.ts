@@ -12,7 +12,7 @@ import { DynamoRateLimiter } from './dynamo-rate-limiter';
 import { DynamoSuggestionStore } from './dynamo-suggestion-store';
 import { DynamoSupervisionStore } from './dynamo-supervision-store';
 import { optionalEnv, requiredEnv } from './env';
-import { pinSecret } from './server-secret';
+import { secretConfigured, serverSecret, type SecretName } from './server-secret';
 import { SfnWorkflowEngine } from './sfn-workflow-engine';
 import { SqsNotificationQueue } from './sqs-notification-queue';
 
@@ -30,14 +30,19 @@ export const systemRandomBytes = (size: number) => new Uint8Array(randomBytes(si
 
 const tableName = () => requiredEnv('TABLE_NAME');
 
-/** Read once per container, on first use; a failed read is tried again by the next request. */
-let pinSecretRead: Promise<string> | undefined;
-function cachedPinSecret(): Promise<string> {
-  pinSecretRead ??= pinSecret(process.env, () => new SecretsManagerClient({})).catch((error: unknown) => {
-    pinSecretRead = undefined;
-    throw error;
-  });
-  return pinSecretRead;
+/** Each secret is read once per container, on first use; a failed read is tried again by the next request. */
+const secretReads = new Map<SecretName, Promise<string>>();
+let secretsClient: SecretsManagerClient | undefined;
+function cachedSecret(name: SecretName): () => Promise<string> {
+  return () => {
+    let read = secretReads.get(name);
+    if (!read) {
+      read = serverSecret(process.env, name, () => (secretsClient ??= new SecretsManagerClient({})));
+      secretReads.set(name, read);
+      read.catch(() => secretReads.delete(name));
+    }
+    return read;
+  };
 }
 
 export const composition = {
@@ -54,5 +59,7 @@ export const composition = {
   publicBaseUrl: () => optionalEnv('PUBLIC_BASE_URL', '').replace(/\/$/, ''),
   jwt: () => ({ issuer: requiredEnv('JWT_ISSUER'), audience: requiredEnv('JWT_AUDIENCE') }),
   /** The server secret keyed submissions derive their PIN from (shared/aws/server-secret.ts). */
-  pinSecret: () => cachedPinSecret,
+  pinSecret: () => cachedSecret('PIN_SECRET'),
+  /** The secret CloudFront adds to every API request; undefined where no origin is checked (unit tests). */
+  originSecret: () => (secretConfigured(process.env, 'ORIGIN_SECRET') ? cachedSecret('ORIGIN_SECRET') : undefined),
 };

@@ -8,7 +8,10 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { DomainError } from '../domain/errors';
 import { negotiateLocale, type Locale } from '../domain/i18n/messages';
 import type { StaffPrincipal } from '../domain/staff/principal';
+import { composition } from '../aws/composition';
+import { clientAddress, viewerAddressHeader } from './client-address';
 import { toErrorResponse } from './errors';
+import { createOriginGuard, originHeader } from './origin-guard';
 
 /** JSON bodies here are small (a suggestion is ≤ 5,000 characters); anything far larger is refused early. */
 export const maxBodyBytes = 64 * 1024;
@@ -18,6 +21,7 @@ export interface ApiRequest {
   locale: Locale;
   /** The parsed JSON object body (undefined when the request had none). */
   body: unknown;
+  /** The real client's address (the viewer's, behind CloudFront): what per-client limits are keyed by. */
   sourceIp: string;
   header(name: string): string | undefined;
   principal?: StaffPrincipal;
@@ -76,19 +80,24 @@ function parseBody(event: APIGatewayProxyEventV2): unknown {
 export interface ApiHandlerOptions {
   /** Verifies the Authorization header and returns the staff member; set for staff routes. */
   authenticate?: (authorization: string | undefined) => Promise<StaffPrincipal>;
+  /** The secret CloudFront adds to every request. @default the container's ORIGIN_SECRET, when configured */
+  originSecret?: () => Promise<string>;
 }
 
 export function apiHandler(route: RouteHandler, options: ApiHandlerOptions = {}) {
+  const requireEdge = createOriginGuard(options.originSecret ?? composition.originSecret());
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>().handler(async (event, context) => {
     const locale = negotiateLocale(headerOf(event, 'accept-language'));
     try {
+      // A request that went around CloudFront is refused before anything else.
+      await requireEdge(headerOf(event, originHeader));
       // Authenticate before reading the body: an anonymous caller learns nothing about body rules.
       const principal = options.authenticate ? await options.authenticate(headerOf(event, 'authorization')) : undefined;
       const request: ApiRequest = {
         event,
         locale,
         body: parseBody(event),
-        sourceIp: event.requestContext?.http?.sourceIp ?? 'unknown',
+        sourceIp: clientAddress(headerOf(event, viewerAddressHeader), event.requestContext?.http?.sourceIp),
         header: (name) => headerOf(event, name),
         ...(principal ? { principal } : {}),
       };

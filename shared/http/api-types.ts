@@ -29,6 +29,8 @@ export interface SubmitResponse {
   dueAt: string;
   /** Whether a receipt (受理告知) was sent to the contact given. */
   receiptSent: boolean;
+  /** Channels whose receipt was not sent: that phone or email had its daily number of receipts already. */
+  receiptsWithheld?: ('sms' | 'email')[];
 }
 
 export interface PublicTimelineEntry {

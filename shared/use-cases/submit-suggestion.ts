@@ -1,8 +1,11 @@
 /**
  * A citizen (or staff on their behalf) submits a suggestion.
  * Primary course:
- *  1. validate the submission against the shared schema (the web form uses the same one);
+ *  1. validate the submission against the shared schema (the web form uses the same one; a filled honeypot field
+ *     is refused by name);
  *  2. with an Idempotency-Key, a retry of the same body replays the first receipt and writes nothing;
+ *  2a. count the submission against its client's address (429 with Retry-After past the limit), and each receipt
+ *     against its phone or email (past the daily cap the suggestion is accepted and the receipt is withheld);
  *  3. issue a tracking code and PIN — random, or with an Idempotency-Key derived from the key under the server
  *     secret so a replay can show it again — and create the suggestion through the lifecycle (status submitted);
  *  4. write suggestion, tracking code, first timeline entry and idempotency record in one transaction; the PIN is
@@ -13,7 +16,8 @@
  */
 import { createHash } from 'node:crypto';
 import { ulid } from 'ulid';
-import { ConflictError, ValidationError } from '../domain/errors';
+import { ConflictError, RateLimitedError, ValidationError } from '../domain/errors';
+import { intakeLimits, receiptBucket, receiptLimits } from '../domain/intake/intake-limits';
 import type { Locale } from '../domain/i18n/messages';
 import { submissionSchema } from '../domain/intake/submission';
 import { submitted } from '../domain/suggestion/lifecycle';
@@ -28,12 +32,14 @@ import {
   type Clock,
   type NotificationQueue,
   type NotificationRequest,
+  type RateLimiter,
   type SuggestionStore,
   type WorkflowEngine,
 } from '../ports';
 
 export interface SubmitDeps {
   store: SuggestionStore;
+  rateLimiter: RateLimiter;
   workflow: WorkflowEngine;
   notifications: NotificationQueue;
   clock: Clock;
@@ -50,6 +56,8 @@ export interface SubmitDeps {
 export interface SubmitCommand {
   orgId: string;
   body: unknown;
+  /** The client's address (the viewer's, behind CloudFront); staff entry on a citizen's behalf passes none. */
+  sourceIp?: string;
   idempotencyKey?: string;
   locale: Locale;
   actor?: Actor;
@@ -65,11 +73,19 @@ export async function submitSuggestion(deps: SubmitDeps, command: SubmitCommand)
   }
   const fingerprint = createHash('sha256').update(JSON.stringify(submission)).digest('base64url');
   const idemScope = `submit#${command.orgId}`;
+  const secret = await deps.pinSecret();
+  const pin = command.idempotencyKey ? keyedPin(secret, command.orgId, command.idempotencyKey) : newPin(deps.randomBytes);
+
+  // A retry answers at once from the first receipt: no limit is counted, nothing is written.
+  if (command.idempotencyKey) {
+    const replay = await replayed(deps, idemScope, command.idempotencyKey, fingerprint, pin);
+    if (replay) return replay;
+  }
 
   const now = deps.clock.now();
+  if (command.sourceIp) await requireWithinIntakeLimits(deps.rateLimiter, command.orgId, command.sourceIp, now);
   const at = now.toISOString();
   const due = await deps.screeningDueAt(now, submission.campaignId);
-  const pin = command.idempotencyKey ? keyedPin(await deps.pinSecret(), command.orgId, command.idempotencyKey) : newPin(deps.randomBytes);
   const actor: Actor = command.actor ?? { type: 'citizen', id: 'anonymous' };
   const { suggestion, entry } = submitted(
     {
@@ -90,7 +106,7 @@ export async function submitSuggestion(deps: SubmitDeps, command: SubmitCommand)
     },
     actor,
   );
-  const receipts = receiptRequests(suggestion, command.locale, deps.publicBaseUrl);
+  const { send: receipts, withheld } = await cappedReceipts(deps.rateLimiter, secret, suggestion, receiptRequests(suggestion, command.locale, deps.publicBaseUrl), now);
   const response: SubmitResponse = {
     trackingCode: suggestion.trackingCode,
     pin,
@@ -98,6 +114,7 @@ export async function submitSuggestion(deps: SubmitDeps, command: SubmitCommand)
     submittedAt: suggestion.submittedAt,
     dueAt: suggestion.dueAt,
     receiptSent: receipts.length > 0,
+    ...(withheld.length ? { receiptsWithheld: withheld } : {}),
   };
 
   try {
@@ -115,10 +132,10 @@ export async function submitSuggestion(deps: SubmitDeps, command: SubmitCommand)
     );
   } catch (error) {
     if (!(error instanceof IdempotencyConflict) || !command.idempotencyKey) throw error;
-    const first = await deps.store.getIdempotency(idemScope, command.idempotencyKey);
-    if (!first || first.fingerprint !== fingerprint) throw new ConflictError('error.idempotencyKeyReused', undefined, 'idempotency_key_reused');
-    // The same key gives the same PIN: recomputed, never read back from storage.
-    return { status: 200, body: { ...(first.response as Omit<SubmitResponse, 'pin'>), pin } };
+    // Two copies of one retry raced: the other wrote first.
+    const replay = await replayed(deps, idemScope, command.idempotencyKey, fingerprint, pin);
+    if (!replay) throw new ConflictError('error.idempotencyKeyReused', undefined, 'idempotency_key_reused');
+    return replay;
   }
 
   const effects = await Promise.allSettled([
@@ -129,6 +146,35 @@ export async function submitSuggestion(deps: SubmitDeps, command: SubmitCommand)
     if (effect.status === 'rejected') deps.log.error('effect after submission failed; will be resumed', { id: suggestion.id, reason: String(effect.reason) });
   }
   return { status: 201, body: response };
+}
+
+/** The first answer to this key, with its PIN recomputed (never read back from storage); 409 for another body. */
+async function replayed(deps: Pick<SubmitDeps, 'store'>, scope: string, key: string, fingerprint: string, pin: string): Promise<{ status: 200; body: SubmitResponse } | undefined> {
+  const first = await deps.store.getIdempotency(scope, key);
+  if (!first) return undefined;
+  if (first.fingerprint !== fingerprint) throw new ConflictError('error.idempotencyKeyReused', undefined, 'idempotency_key_reused');
+  return { status: 200, body: { ...(first.response as Omit<SubmitResponse, 'pin'>), pin } };
+}
+
+async function requireWithinIntakeLimits(limiter: RateLimiter, orgId: string, address: string, now: Date): Promise<void> {
+  const { perAddressMinute, perAddressDay } = intakeLimits;
+  const verdicts = await Promise.all([
+    limiter.hit(`submit#${orgId}#ip#${address}#m`, perAddressMinute.limit, perAddressMinute.windowSeconds, now),
+    limiter.hit(`submit#${orgId}#ip#${address}#d`, perAddressDay.limit, perAddressDay.windowSeconds, now),
+  ]);
+  const refused = verdicts.filter((v) => !v.allowed);
+  if (refused.length) throw new RateLimitedError('error.submitRateLimited', { seconds: Math.max(...refused.map((v) => v.retryAfterSeconds)) });
+}
+
+/** Receipts within each recipient's daily cap; the channels over it are withheld (and the citizen told). */
+async function cappedReceipts(limiter: RateLimiter, secret: string, s: Suggestion, requests: NotificationRequest[], now: Date) {
+  const verdicts = await Promise.all(
+    requests.map((r) => limiter.hit(receiptBucket(secret, s.orgId, r.channel, r.to), receiptLimits[r.channel].limit, receiptLimits[r.channel].windowSeconds, now)),
+  );
+  return {
+    send: requests.filter((_, i) => verdicts[i]!.allowed),
+    withheld: requests.filter((_, i) => !verdicts[i]!.allowed).map((r) => r.channel),
+  };
 }
 
 function withoutPin(response: SubmitResponse): Omit<SubmitResponse, 'pin'> {

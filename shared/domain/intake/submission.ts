@@ -14,6 +14,9 @@ export const limits = {
   campaignIdMax: 64,
 } as const;
 
+/** The honeypot field's name: one that autofill-happy bots fill and people never see. */
+export const honeypotField = 'website';
+
 export const mobilePattern = /^1[3-9]\d{9}$/;
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -49,6 +52,12 @@ export const submissionSchema = z.strictObject({
     .trim()
     .regex(/^[a-z0-9-]{1,64}$/, { message: 'campaignIdFormat' })
     .optional(),
+  /**
+   * The honeypot: a field the form hides from people (and from screen readers) that form-filling bots fill in.
+   * Refused with a message naming it, rather than silently dropped, so a person whose browser autofilled it is
+   * told what to do and loses nothing.
+   */
+  [honeypotField]: z.string().refine((v) => v === '', { message: 'leaveEmpty' }).optional(),
 });
 
 export type Submission = z.output<typeof submissionSchema>;

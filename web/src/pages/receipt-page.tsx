@@ -86,7 +86,12 @@ export function ReceiptPage({ route }: { route: Route }) {
         </p>
         <p>{t('receipt.status', { status: t(`status.${receipt.status}`) })}</p>
         <p>{t('receipt.due', { date: formatDateTime(receipt.dueAt, locale) })}</p>
-        <p>{receipt.receiptSent ? t('receipt.sent') : t('receipt.notSent')}</p>
+        {(receipt.receiptSent || !receipt.receiptsWithheld?.length) && <p>{receipt.receiptSent ? t('receipt.sent') : t('receipt.notSent')}</p>}
+        {receipt.receiptsWithheld?.length ? (
+          <p class="alert alert-info" role="status">
+            {t('receipt.withheld', { channels: receipt.receiptsWithheld.map((c) => t(`receipt.channel.${c}`)).join(t('receipt.channelJoin')) })}
+          </p>
+        ) : null}
       </div>
       <div class="actions">
         <a

@@ -31,9 +31,11 @@ interface Draft {
   phone: string;
   email: string;
   consent: boolean;
+  /** The honeypot (shared/domain/intake/submission.ts): people never see it, bots fill it. */
+  website: string;
 }
 
-const emptyDraft: Draft = { title: '', content: '', category: '', address: '', name: '', phone: '', email: '', consent: false };
+const emptyDraft: Draft = { title: '', content: '', category: '', address: '', name: '', phone: '', email: '', consent: false, website: '' };
 
 /** Schema field path → the control that shows it, in the order the form shows them. */
 const controls: [string, string][] = [
@@ -47,6 +49,7 @@ const controls: [string, string][] = [
   ['contact.email', 'f-email'],
   ['contact.consent', 'f-consent'],
   ['contact', 'f-phone'],
+  ['website', 'f-website'],
 ];
 const controlFor = new Map(controls);
 const fieldOrder = controls.map(([field]) => field);
@@ -61,6 +64,7 @@ const draftFields: Record<keyof Draft, string> = {
   phone: 'contact.phone',
   email: 'contact.email',
   consent: 'contact.consent',
+  website: 'website',
 };
 
 /**
@@ -91,6 +95,7 @@ function toInput(draft: Draft, channel: Channel, campaignId: string | undefined)
         }
       : undefined,
     campaignId: campaignId ? campaignId : undefined,
+    website: draft.website === '' ? undefined : draft.website,
   };
 }
 
@@ -413,6 +418,24 @@ export function SubmitPage({ route }: { route: Route }) {
             {t('submit.privacy')}
           </p>
         </fieldset>
+
+        {/* The honeypot: off screen and hidden from screen readers, unless something filled it in — then it is shown
+            with its error so the person can clear it. */}
+        <div class={draft.website ? undefined : 'honeypot'} aria-hidden={draft.website ? undefined : 'true'}>
+          <Field id="f-website" label={describeField(locale, 'website')} error={errorFor('website')}>
+            {(control) => (
+              <input
+                {...control}
+                type="text"
+                name="website"
+                tabIndex={draft.website ? 0 : -1}
+                autoComplete="off"
+                value={draft.website}
+                onInput={(e) => edit('website', e.currentTarget.value)}
+              />
+            )}
+          </Field>
+        </div>
 
         <button
           type="submit"
