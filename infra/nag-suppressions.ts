@@ -35,11 +35,12 @@ const reasons = {
     'The $default route only answers unknown paths with a JSON 404/405 and touches no data; it must be reachable without a token to say so.',
   pinSecretRotation:
     'The PIN secret only derives the PIN of a submission retried with the same Idempotency-Key within 24 h; it protects no credential, and rotating it would give a retry a PIN that no longer matches the stored hash. Rotate by hand, if ever, when no intake is in flight.',
+  originSecretRotation:
+    'The origin secret is a header value CloudFront sends to the API; CloudFront takes it at deploy time, so an automatic rotation would refuse every request until the next deploy. Rotate it by redeploying after changing it.',
   cognitoMfa:
     'MFA is optional (TOTP) so a small office can onboard staff without phones set up; admins can require it per user, and threat protection (Plus plan) blocks risky sign-ins.',
   geoRestriction:
     'Citizens of the organisation may submit from anywhere, including abroad; no country is excluded by default. Add a geo restriction per deployment if policy demands it.',
-  waf: 'WAF costs a fixed monthly fee a small office may not want; the API stage is throttled and inputs are validated. Attach a web ACL per deployment when required.',
   defaultCertificate:
     'Served on the default *.cloudfront.net certificate, whose TLS policy CloudFront fixes; a custom domain with an ACM certificate and TLSv1.2_2021 is a deploy-time choice.',
   deploymentManagedPolicy:
@@ -96,11 +97,12 @@ export function applyNagSuppressions({ stateful, stateless }: { stateful: Statef
   }
   acknowledge(stateless.routes.$default!, { id: 'AwsSolutions-APIG4', reason: reasons.fallbackRoute });
 
+  acknowledge(stateless.originSecret, { id: 'AwsSolutions-SMG4', reason: reasons.originSecretRotation });
+
   // --- Web distribution -----------------------------------------------------------------------------------
   acknowledge(
     stateless.distribution,
     { id: 'AwsSolutions-CFR1', reason: reasons.geoRestriction },
-    { id: 'AwsSolutions-CFR2', reason: reasons.waf },
     { id: 'AwsSolutions-CFR4', reason: reasons.defaultCertificate },
   );
 

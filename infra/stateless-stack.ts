@@ -3,6 +3,7 @@ import * as apigwv1 from 'aws-cdk-lib/aws-apigateway';
 import * as apigw from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import * as acm from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
@@ -18,6 +19,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import type { SiteConfig } from '../shared/http/api-types';
+import { originHeader } from '../shared/http/origin-guard';
 import { type FunctionName, routeKey, routes } from '../shared/http/routes';
 import { providerChoice } from '../shared/aws/notification-providers';
 import { ProjectFunction } from './constructs/project-function';
@@ -31,6 +33,8 @@ export interface StatelessStackProps extends StackProps {
   readonly webClient: cognito.IUserPoolClient;
   /** The server secret intake derives keyed submissions' PINs from. */
   readonly pinSecret: secretsmanager.ISecret;
+  /** The AWS WAF web ACL (scope CLOUDFRONT, in us-east-1: edge-stack.ts) attached to the distribution. */
+  readonly webAclArn: string;
   /** The built web app (web/dist). @default - only config.json is deployed to the site bucket */
   readonly webAssetsPath?: string;
 }
@@ -60,6 +64,8 @@ export class StatelessStack extends Stack {
   /** Routes by route key (`GET /api/health`), plus `$default`. */
   public readonly routes: Record<string, apigw.HttpRoute> = {};
   public readonly siteDeployment: s3deploy.BucketDeployment;
+  /** The header value CloudFront adds to API requests (shared/http/origin-guard.ts). */
+  public readonly originSecret: secretsmanager.Secret;
 
   constructor(scope: Construct, id: string, props: StatelessStackProps) {
     super(scope, id, props);
@@ -68,9 +74,23 @@ export class StatelessStack extends Stack {
     const jwtIssuer = `https://cognito-idp.${this.region}.amazonaws.com/${props.userPool.userPoolId}`;
 
     // --- HTTP API (routes come last: they need the functions) --------------------------------------------
+    // With a domain of its own (-c apiDomainName=api.example.org -c apiCertificateArn=<ACM, this region>), the
+    // default execute-api endpoint is switched off and CloudFront reaches the API by that domain alone. Without
+    // one, CloudFront must use execute-api; the origin secret below then refuses whatever goes around CloudFront.
+    const apiDomainName: string | undefined = this.node.tryGetContext('apiDomainName') || undefined;
+    const apiCertificateArn: string | undefined = this.node.tryGetContext('apiCertificateArn') || undefined;
+    if (!!apiDomainName !== !!apiCertificateArn) throw new Error('-c apiDomainName and -c apiCertificateArn go together');
+    const apiDomain = apiDomainName
+      ? new apigw.DomainName(this, 'ApiDomain', {
+          domainName: apiDomainName,
+          certificate: acm.Certificate.fromCertificateArn(this, 'ApiCertificate', apiCertificateArn!),
+          securityPolicy: apigw.SecurityPolicy.TLS_1_2,
+        })
+      : undefined;
     this.httpApi = new apigw.HttpApi(this, 'HttpApi', {
       description: 'Jianyi public and staff API',
       createDefaultStage: false,
+      disableExecuteApiEndpoint: !!apiDomain,
     });
     const accessLogs = new logs.LogGroup(this, 'HttpApiAccessLogs', {
       retention: logs.RetentionDays.THREE_MONTHS,
@@ -79,6 +99,7 @@ export class StatelessStack extends Stack {
       httpApi: this.httpApi,
       stageName: '$default',
       autoDeploy: true,
+      ...(apiDomain ? { domainMapping: { domainName: apiDomain } } : {}),
       throttle: { rateLimit: 50, burstLimit: 100 },
       accessLogSettings: {
         destination: new apigw.LogGroupLogDestination(accessLogs),
@@ -102,12 +123,20 @@ export class StatelessStack extends Stack {
       serverAccessLogsBucket: this.logsBucket,
       serverAccessLogsPrefix: 'site-bucket/',
     });
-    const apiOrigin = new origins.HttpOrigin(`${this.httpApi.apiId}.execute-api.${this.region}.${this.urlSuffix}`, {
+    // CloudFront adds this secret to every request it sends to the API; the functions refuse any request without
+    // it (shared/http/origin-guard.ts). The template holds only a dynamic reference to the secret.
+    this.originSecret = new secretsmanager.Secret(this, 'OriginSecret', {
+      description: 'Jianyi: header value CloudFront sends to the API origin, so requests around CloudFront are refused',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    const apiOrigin = new origins.HttpOrigin(apiDomain ? apiDomainName! : `${this.httpApi.apiId}.execute-api.${this.region}.${this.urlSuffix}`, {
       protocolPolicy: cloudfront.OriginProtocolPolicy.HTTPS_ONLY,
       originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
+      customHeaders: { [originHeader]: this.originSecret.secretValue.unsafeUnwrap() },
     });
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'Jianyi web app and API',
+      webAclId: props.webAclArn,
       defaultRootObject: 'index.html',
       httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
       enableLogging: true,
@@ -124,6 +153,8 @@ export class StatelessStack extends Stack {
           viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
           cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+          // Every viewer header but Host, plus CloudFront's own headers — among them CloudFront-Viewer-Address, the
+          // real client address per-client limits are keyed by (shared/http/client-address.ts).
           originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
         },
       },
@@ -269,6 +300,11 @@ export class StatelessStack extends Stack {
       this.queueStats,
     ];
     for (const fn of allFunctions) fn.bindTable(props.table);
+    // Every API function checks the origin secret before anything else.
+    for (const fn of Object.values(this.apiFunctions)) {
+      fn.addEnvironment('ORIGIN_SECRET_ARN', this.originSecret.secretArn);
+      this.originSecret.grantRead(fn);
+    }
     this.apiFunctions['public-suggestions'].bindQueue(props.notificationQueue);
     this.workflowFunctions.checkpoint.bindQueue(props.notificationQueue);
     this.workflowFunctions.recordFailure.bindQueue(props.notificationQueue);
@@ -370,7 +406,16 @@ export class StatelessStack extends Stack {
     });
 
     // --- Outputs --------------------------------------------------------------------------------------------
-    new CfnOutput(this, 'ApiUrl', { value: this.stage.url, description: 'HTTP API (direct)' });
+    new CfnOutput(this, 'ApiUrl', {
+      value: apiDomain ? `https://${apiDomainName}/` : this.stage.url,
+      description: 'HTTP API origin (answers only requests that come through CloudFront)',
+    });
+    if (apiDomain) {
+      new CfnOutput(this, 'ApiDomainTarget', {
+        value: apiDomain.regionalDomainName,
+        description: `Point ${apiDomainName} at this (CNAME or alias record)`,
+      });
+    }
     new CfnOutput(this, 'SiteUrl', { value: publicBaseUrl, description: 'Web app; /api/* is the API' });
     new CfnOutput(this, 'UserPoolId', { value: props.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: props.webClient.userPoolClientId });

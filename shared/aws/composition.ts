@@ -12,7 +12,7 @@ import { DynamoRateLimiter } from './dynamo-rate-limiter';
 import { DynamoSuggestionStore } from './dynamo-suggestion-store';
 import { DynamoSupervisionStore } from './dynamo-supervision-store';
 import { optionalEnv, requiredEnv } from './env';
-import { secretConfigured, serverSecret, type SecretName } from './server-secret';
+import { serverSecret, type SecretName } from './server-secret';
 import { SfnWorkflowEngine } from './sfn-workflow-engine';
 import { SqsNotificationQueue } from './sqs-notification-queue';
 
@@ -60,6 +60,4 @@ export const composition = {
   jwt: () => ({ issuer: requiredEnv('JWT_ISSUER'), audience: requiredEnv('JWT_AUDIENCE') }),
   /** The server secret keyed submissions derive their PIN from (shared/aws/server-secret.ts). */
   pinSecret: () => cachedSecret('PIN_SECRET'),
-  /** The secret CloudFront adds to every API request; undefined where no origin is checked (unit tests). */
-  originSecret: () => (secretConfigured(process.env, 'ORIGIN_SECRET') ? cachedSecret('ORIGIN_SECRET') : undefined),
 };

@@ -8,7 +8,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { DomainError } from '../domain/errors';
 import { negotiateLocale, type Locale } from '../domain/i18n/messages';
 import type { StaffPrincipal } from '../domain/staff/principal';
-import { composition } from '../aws/composition';
+import { originSecretFromEnvironment } from '../aws/origin-secret';
 import { clientAddress, viewerAddressHeader } from './client-address';
 import { toErrorResponse } from './errors';
 import { createOriginGuard, originHeader } from './origin-guard';
@@ -85,7 +85,7 @@ export interface ApiHandlerOptions {
 }
 
 export function apiHandler(route: RouteHandler, options: ApiHandlerOptions = {}) {
-  const requireEdge = createOriginGuard(options.originSecret ?? composition.originSecret());
+  const requireEdge = createOriginGuard(options.originSecret ?? originSecretFromEnvironment());
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>().handler(async (event, context) => {
     const locale = negotiateLocale(headerOf(event, 'accept-language'));
     try {

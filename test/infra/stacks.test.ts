@@ -3,10 +3,11 @@ import aslValidator from 'asl-validator';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { projectRuntime, type ProjectFunction } from '../../infra/constructs/project-function';
+import { ProjectFunction, projectRuntime } from '../../infra/constructs/project-function';
 import { lambdaServiceErrors, resumeWait, timeoutSecondsPath, workflowStates } from '../../infra/constructs/suggestion-workflow';
 import { staffAttributes, staffGroups } from '../../infra/stateful-stack';
 import type { StatelessStack } from '../../infra/stateless-stack';
+import { edgeRateLimits, type EdgeStack } from '../../infra/edge-stack';
 import { routeKey, routes } from '../../shared/http/routes';
 import { tableModel } from '../../shared/model/table';
 import { buildTestApp, resolvePlaceholders } from './synth';
@@ -14,12 +15,14 @@ import { buildTestApp, resolvePlaceholders } from './synth';
 type Resource = { Type: string; Properties: Record<string, any>; Metadata?: Record<string, unknown>; DeletionPolicy?: string };
 
 let stateless: StatelessStack;
+let edgeStack: EdgeStack;
 let statefulTemplate: Template;
 let statelessTemplate: Template;
 
 beforeAll(() => {
   const stacks = buildTestApp();
   stateless = stacks.stateless;
+  edgeStack = stacks.edge;
   statefulTemplate = Template.fromStack(stacks.stateful);
   statelessTemplate = Template.fromStack(stacks.stateless);
 }, 120_000);
@@ -148,10 +151,10 @@ describe('stateless stack: functions', () => {
     .sort((a, b) => a.localeCompare(b, undefined, { numeric: true }))
     .pop();
 
+  /** The project's own functions (not CDK's custom resource providers, such as the cross-region export reader). */
   function projectFunctions(): [string, Resource][] {
-    return Object.entries(resourcesOf(statelessTemplate, 'AWS::Lambda::Function')).filter(([, fn]) =>
-      String(fn.Properties.Runtime).startsWith('nodejs'),
-    );
+    const ours = new Set(stateless.node.findAll().filter((c): c is ProjectFunction => c instanceof ProjectFunction).map(logicalId));
+    return Object.entries(resourcesOf(statelessTemplate, 'AWS::Lambda::Function')).filter(([id]) => ours.has(id));
   }
 
   it('runs every handler file as one project function', () => {
@@ -183,12 +186,14 @@ describe('stateless stack: functions', () => {
     const wf = stateless.workflowFunctions;
     const base = ['NODE_OPTIONS', 'ORG_ID', 'TABLE_NAME'];
     const web = [...base, 'PUBLIC_BASE_URL'];
-    expect(env(api.health)).toEqual(web.sort());
-    expect(env(api.fallback)).toEqual(web.sort());
-    expect(env(api['public-suggestions'])).toEqual([...web, 'NOTIFY_QUEUE_URL', 'PIN_SECRET_ARN', 'STATE_MACHINE_ARN'].sort());
-    expect(env(api['staff-suggestions'])).toEqual([...web, 'JWT_ISSUER', 'JWT_AUDIENCE'].sort());
-    expect(env(api['staff-directory'])).toEqual([...web, 'JWT_ISSUER', 'JWT_AUDIENCE'].sort());
-    expect(env(api['staff-admin'])).toEqual([...web, 'JWT_ISSUER', 'JWT_AUDIENCE', 'NOTIFY_QUEUE_URL', 'STAFF_ACCOUNTS', 'USER_POOL_ID'].sort());
+    // Every API function checks the origin secret CloudFront adds (shared/http/origin-guard.ts).
+    const edge = [...web, 'ORIGIN_SECRET_ARN'];
+    expect(env(api.health)).toEqual(edge.sort());
+    expect(env(api.fallback)).toEqual(edge.sort());
+    expect(env(api['public-suggestions'])).toEqual([...edge, 'NOTIFY_QUEUE_URL', 'PIN_SECRET_ARN', 'STATE_MACHINE_ARN'].sort());
+    expect(env(api['staff-suggestions'])).toEqual([...edge, 'JWT_ISSUER', 'JWT_AUDIENCE'].sort());
+    expect(env(api['staff-directory'])).toEqual([...edge, 'JWT_ISSUER', 'JWT_AUDIENCE'].sort());
+    expect(env(api['staff-admin'])).toEqual([...edge, 'JWT_ISSUER', 'JWT_AUDIENCE', 'NOTIFY_QUEUE_URL', 'STAFF_ACCOUNTS', 'USER_POOL_ID'].sort());
     expect(env(wf.plan)).toEqual(web.sort());
     expect(env(wf.awaitEvent)).toEqual(web.sort());
     expect(env(wf.checkpoint)).toEqual([...web, 'NOTIFY_QUEUE_URL'].sort());
@@ -457,6 +462,46 @@ describe('stateless stack: web hosting', () => {
     expect(httpApi.Properties.ProtocolType).toBe('HTTP');
     expect(JSON.stringify(origin.DomainName)).toContain('.execute-api.');
     expect(origin.CustomOriginConfig.OriginProtocolPolicy).toBe('https-only');
+  });
+
+  it('sends CloudFront\'s origin secret with every API request, from a generated secret, never in clear in the template', () => {
+    const [, distribution] = only(resourcesOf(statelessTemplate, 'AWS::CloudFront::Distribution'));
+    const config = distribution.Properties.DistributionConfig;
+    const api = (config.CacheBehaviors as Record<string, any>[]).find((b) => b.PathPattern === '/api/*')!;
+    const origin = (config.Origins as Record<string, any>[]).find((o) => o.Id === api.TargetOriginId)!;
+    const header = (origin.OriginCustomHeaders as { HeaderName: string; HeaderValue: unknown }[]).find((h) => h.HeaderName === 'x-jianyi-origin')!;
+    expect(JSON.stringify(header.HeaderValue)).toMatch(/\{\{resolve:secretsmanager:/);
+    const [secretId] = only(resourcesOf(statelessTemplate, 'AWS::SecretsManager::Secret'));
+    expect(JSON.stringify(header.HeaderValue)).toContain(secretId);
+  });
+
+  it('attaches a WAF web ACL (us-east-1) with per-client rate-based rules to the distribution', () => {
+    const edge = Template.fromStack(edgeStack);
+    expect(edgeStack.region).toBe('us-east-1');
+    const [, acl] = only(resourcesOf(edge, 'AWS::WAFv2::WebACL'));
+    expect(acl.Properties.Scope).toBe('CLOUDFRONT');
+    const rules = acl.Properties.Rules as Record<string, any>[];
+    const intake = rules.find((r) => r.Name === 'IntakePerClient')!;
+    expect(intake.Statement.RateBasedStatement).toMatchObject({ AggregateKeyType: 'IP', Limit: edgeRateLimits.intake.limit, EvaluationWindowSec: 60 });
+    expect(JSON.stringify(intake.Statement.RateBasedStatement.ScopeDownStatement)).toContain('/api/suggestions');
+    expect(intake.Action.Block.CustomResponse.ResponseCode).toBe(429);
+    expect(rules.find((r) => r.Name === 'ApiPerClient')!.Statement.RateBasedStatement.AggregateKeyType).toBe('IP');
+    const [, distribution] = only(resourcesOf(statelessTemplate, 'AWS::CloudFront::Distribution'));
+    // The ARN crosses regions through CDK's export reader (an SSM parameter in us-east-1).
+    expect(JSON.stringify(distribution.Properties.DistributionConfig.WebACLId)).toContain('ExportsReader');
+  });
+
+  it('switches the execute-api endpoint off when the API has a domain of its own, and points CloudFront at it', () => {
+    const stacks = buildTestApp({ context: { apiDomainName: 'api.example.org', apiCertificateArn: 'arn:aws:acm:ap-east-1:123456789012:certificate/abc' } });
+    const template = Template.fromStack(stacks.stateless);
+    const [, httpApi] = only(resourcesOf(template, 'AWS::ApiGatewayV2::Api'));
+    expect(httpApi.Properties.DisableExecuteApiEndpoint).toBe(true);
+    template.hasResourceProperties('AWS::ApiGatewayV2::DomainName', { DomainName: 'api.example.org' });
+    template.resourceCountIs('AWS::ApiGatewayV2::ApiMapping', 1);
+    const [, distribution] = only(resourcesOf(template, 'AWS::CloudFront::Distribution'));
+    const origins = distribution.Properties.DistributionConfig.Origins as Record<string, any>[];
+    expect(JSON.stringify(origins)).not.toContain('execute-api');
+    expect(JSON.stringify(origins)).toContain('api.example.org');
   });
 
   it('deploys the runtime config.json for the web app, with the user pool and client ids filled in at deploy time', () => {

@@ -19,8 +19,8 @@ export function cdkJsonContext(): Record<string, unknown> {
  * A fresh app with both stacks, environment-agnostic (as with no AWS credentials) and, by default, without
  * bundling the functions: the assertions read the template, not the code.
  */
-export function buildTestApp(options: { bundle?: boolean; outdir?: string } = {}): JianyiStacks & { app: App } {
-  const context: Record<string, unknown> = { ...cdkJsonContext() };
+export function buildTestApp(options: { bundle?: boolean; outdir?: string; context?: Record<string, unknown> } = {}): JianyiStacks & { app: App } {
+  const context: Record<string, unknown> = { ...cdkJsonContext(), ...options.context };
   if (!options.bundle) context['aws:cdk:bundling-stacks'] = [];
   const app = new App({ context, outdir: options.outdir });
   return { app, ...buildJianyi(app) };
