@@ -1,0 +1,189 @@
+/**
+ * The authorization matrix: every staff route of the route table × every role × a person of the target's own
+ * department or another × of the target's own organisation or another → the status the product promises.
+ *
+ * The expectations below are the specification, written out by hand (not derived from the code they check). Each
+ * route names which roles may use it and whether the department and organisation of the target matter. A route
+ * in shared/http/routes.ts without an entry here fails the test, so a new route cannot ship without saying who
+ * may use it.
+ *
+ * Writes are sent with a body no route accepts ({"matrixProbe": true}): where the person may act the answer is a
+ * 400 naming the field (or a 409 when the target's state does not allow the action) — authorization is checked
+ * before the body — so the matrix changes nothing it probes.
+ */
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { staffProfileItems } from '../../shared/aws/dynamo-directory';
+import { hashPassword } from '../../shared/aws/dev-password';
+import { staffRoles } from '../../shared/domain/staff/principal';
+import type { StaffRole } from '../../shared/http/api-types';
+import { routeKey, routes } from '../../shared/http/routes';
+import { keys } from '../../shared/model/table';
+import { startTestStack, submitForScreening, type TestStack } from './harness';
+
+type Role = StaffRole;
+interface Who {
+  role: Role;
+  /** The target suggestion is led by the transport department of the demo organisation. */
+  sameDepartment: boolean;
+  sameOrganisation: boolean;
+}
+/** 'ok': the person may use the route (2xx, or 400/409 for a probe body / a state that does not allow it). */
+type Expected = 'ok' | 403 | 404;
+
+const everyone: readonly Role[] = staffRoles;
+const roles = (...allowed: Role[]) => (who: Who): Expected => (allowed.includes(who.role) ? 'ok' : 403);
+
+/** Org-level routes: what a person of another organisation gets is their own organisation's (checked for leaks). */
+const orgLevel = (...allowed: Role[]) => roles(...allowed);
+
+/** A route on one suggestion: another organisation's is not found; a handler sees only its department's. */
+function onSuggestion(...allowed: Role[]) {
+  return (who: Who): Expected => {
+    if (!who.sameOrganisation) return 404;
+    if (who.role === 'handler' && !who.sameDepartment) return 403;
+    return allowed.includes(who.role) ? 'ok' : 403;
+  };
+}
+
+/** A handling action only the lead department's handler takes. */
+const leadHandler = onSuggestion('handler');
+
+const expectations: Record<string, (who: Who) => Expected> = {
+  'GET /api/staff/me': orgLevel(...everyone),
+  'GET /api/staff/departments': orgLevel(...everyone),
+  'GET /api/staff/stats': orgLevel(...everyone),
+  'GET /api/staff/audit': orgLevel('admin', 'supervisor'),
+  // The queue filtered to the target's department: a handler of another department may not ask for it.
+  'GET /api/staff/suggestions': (who) => (who.role === 'handler' && !who.sameDepartment ? 403 : 'ok'),
+  'GET /api/staff/suggestions/{id}': onSuggestion(...everyone),
+  // Only roles that need to reach citizens may reveal; the role is checked before the suggestion is looked up.
+  'POST /api/staff/suggestions/{id}/contact-reveal': (who) => (['admin', 'dispatcher', 'handler'].includes(who.role) ? onSuggestion(...everyone)(who) : 403),
+  'POST /api/staff/suggestions/{id}/screen': onSuggestion('admin', 'dispatcher'),
+  'POST /api/staff/suggestions/{id}/sign': leadHandler,
+  'POST /api/staff/suggestions/{id}/send-back': leadHandler,
+  'POST /api/staff/suggestions/{id}/info-request': leadHandler,
+  'POST /api/staff/suggestions/{id}/extension-request': leadHandler,
+  'POST /api/staff/suggestions/{id}/extension-decision': onSuggestion('admin', 'dispatcher'),
+  // A co-handling department's opinion: the lead department may not give one, and the target has no co-handler.
+  'POST /api/staff/suggestions/{id}/cohandler-opinion': (who) => (who.sameOrganisation ? 403 : 404),
+  'POST /api/staff/suggestions/{id}/reply': leadHandler,
+  'POST /api/staff/suggestions/{id}/escalation-instruction': onSuggestion('admin', 'supervisor'),
+  'POST /api/staff/suggestions/{id}/resume-workflow': onSuggestion('admin'),
+  'GET /api/staff/escalations': orgLevel('admin', 'supervisor', 'dispatcher'),
+  'GET /api/staff/reply-templates': orgLevel('admin', 'dispatcher', 'handler', 'supervisor'),
+  'POST /api/staff/reply-templates': orgLevel('admin', 'dispatcher', 'handler'),
+  'GET /api/staff/notifications/failed': orgLevel('admin'),
+  // No such failed notification: an admin is told so (404), anyone else may not ask (403).
+  'POST /api/staff/notifications/failed/{id}/retry': (who) => (who.role === 'admin' ? 404 : 403),
+  'GET /api/staff/calendar-overrides': orgLevel('admin', 'dispatcher', 'supervisor'),
+  'PUT /api/staff/calendar-overrides': orgLevel('admin'),
+  'GET /api/staff/people': orgLevel('admin'),
+  'PUT /api/staff/people/{username}': orgLevel('admin'),
+  'PUT /api/staff/departments/{departmentId}': orgLevel('admin'),
+  'GET /api/staff/time-limits': orgLevel('admin', 'dispatcher', 'supervisor', 'organizer'),
+  'PUT /api/staff/time-limits': orgLevel('admin'),
+  'GET /api/staff/campaigns/{campaignId}/time-limits': orgLevel('admin', 'organizer', 'dispatcher', 'supervisor'),
+  'PUT /api/staff/campaigns/{campaignId}/time-limits': orgLevel('admin', 'organizer'),
+};
+
+const otherOrg = 'matrix-other';
+const staffRoutes = routes.filter((r) => r.auth === 'staff');
+const people: (Who & { username: string })[] = [];
+for (const role of staffRoles) {
+  for (const sameDepartment of [true, false]) {
+    for (const sameOrganisation of [true, false]) {
+      people.push({ role, sameDepartment, sameOrganisation, username: `mx-${role}-${sameDepartment ? 'own' : 'oth'}-${sameOrganisation ? 'org' : 'xorg'}` });
+    }
+  }
+}
+
+let t: TestStack;
+const tokens = new Map<string, string>();
+let target: { id: string; code: string };
+
+beforeAll(async () => {
+  t = await startTestStack({ seed: true });
+  const db = t.stack.documents;
+  const put = (Item: Record<string, unknown>) => db.send(new PutCommand({ TableName: t.stack.tableName, Item }));
+  // The other organisation, with departments of the same ids as the demo's (ids are per organisation).
+  for (const d of [{ id: 'transport', name: '邻区交通局' }, { id: 'urban-mgmt', name: '邻区城管局' }]) {
+    await put({ ...keys.department(otherOrg, d.id), type: 'department', ...d, en: d.id });
+  }
+  for (const p of people) {
+    const orgId = p.sameOrganisation ? 'demo' : otherOrg;
+    const profile = { username: p.username, name: p.username, role: p.role, orgId, email: `${p.username}@example.org`, departmentId: p.sameDepartment ? 'transport' : 'urban-mgmt' };
+    for (const item of staffProfileItems(profile)) await put(item);
+    await put({ ...keys.devLogin(p.username), type: 'devLogin', orgId, passwordHash: hashPassword('not-used-here') });
+    tokens.set(p.username, await t.token(p.username));
+  }
+  // The target: a suggestion of the demo organisation led by its transport department, signed for.
+  const dispatcher = await t.token('dispatcher');
+  const submitted = await submitForScreening(t, dispatcher);
+  const assign = await t.api(`/api/staff/suggestions/${submitted.id}/screen`, {
+    method: 'POST',
+    token: dispatcher,
+    json: { decision: 'assign', category: 'traffic', tier: 'deadline', leadDepartmentId: 'transport' },
+  });
+  expect(assign.status).toBe(200);
+  const sign = await t.api(`/api/staff/suggestions/${submitted.id}/sign`, { method: 'POST', token: await t.token('handler-transport'), json: {} });
+  expect(sign.status).toBe(200);
+  target = { id: submitted.id, code: submitted.code };
+}, 180_000);
+afterAll(async () => t?.stop());
+
+function pathFor(path: string): string {
+  return path
+    .replace('{id}', path.includes('/notifications/failed/') ? '0123456789abcdef0123456789abcdef' : target.id)
+    .replace('{username}', 'matrix-probe')
+    .replace('{departmentId}', 'matrix-probe')
+    .replace('{campaignId}', 'matrix-probe');
+}
+
+describe('the authorization matrix', () => {
+  it('has an expectation for every staff route, and none for a route that does not exist', () => {
+    const keysOfRoutes = staffRoutes.map(routeKey).sort();
+    expect(Object.keys(expectations).sort()).toEqual(keysOfRoutes);
+  });
+
+  it('answers every route × role × department × organisation as specified, and never leaks another organisation\'s data', async () => {
+    const failures: string[] = [];
+    let probes = 0;
+    const cells = staffRoutes.flatMap((route) => people.map((who) => ({ route, who })));
+    const work = [...cells];
+    await Promise.all(
+      Array.from({ length: 6 }, async () => {
+        for (let cell = work.shift(); cell; cell = work.shift()) {
+          const { route, who } = cell;
+          const key = routeKey(route);
+          const expected = expectations[key]?.(who);
+          if (expected === undefined) continue;
+          const suffix = key === 'GET /api/staff/suggestions' ? '?departmentId=transport' : '';
+          const r = await t.api(`${pathFor(route.path)}${suffix}`, {
+            method: route.method,
+            token: tokens.get(who.username)!,
+            ...(route.method === 'GET' ? {} : { json: { matrixProbe: true } }),
+          });
+          probes++;
+          const ok = expected === 'ok' ? r.status === 200 || r.status === 201 || r.status === 400 || r.status === 409 : r.status === expected;
+          const cellName = `${key} as ${who.username}: expected ${expected}, got ${r.status} ${JSON.stringify(r.body?.error ?? '')}`;
+          if (!ok) failures.push(cellName);
+          if (r.status >= 500) failures.push(`${cellName} (server error)`);
+          if (r.status === 400 && r.body?.error?.fields && !('matrixProbe' in r.body.error.fields) && route.method !== 'GET') {
+            // A 400 must be about the probe body, i.e. the person got past authorization to validation.
+            failures.push(`${cellName}: 400 not about the probe body`);
+          }
+          if (!who.sameOrganisation && r.status === 200) {
+            const text = JSON.stringify(r.body);
+            if (text.includes(target.id) || text.includes(target.code) || text.includes('交通运输局') || text.includes('handler-transport')) {
+              failures.push(`${cellName}: another organisation's data leaked`);
+            }
+          }
+        }
+      }),
+    );
+    console.log(`authorization matrix: ${staffRoutes.length} staff routes × ${staffRoles.length} roles × 2 departments × 2 organisations = ${probes} probes`);
+    expect(failures).toEqual([]);
+    expect(probes).toBe(staffRoutes.length * people.length);
+  }, 180_000);
+});
