@@ -22,10 +22,21 @@ const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 const trimmed = (max: number) => z.string().trim().min(1).max(max);
 
+/**
+ * Coordinates are kept to 7 decimal places (about a centimetre): finer digits mean nothing for a place, and a
+ * number like 2.5e-323 is more than DynamoDB can store (its smallest magnitude is 1e-130).
+ */
+const coordinate = (max: number) =>
+  z
+    .number()
+    .min(-max)
+    .max(max)
+    .transform((v) => Math.round(v * 1e7) / 1e7 || 0);
+
 export const locationSchema = z.strictObject({
   address: z.string().trim().max(limits.addressMax).optional(),
-  lat: z.number().min(-90).max(90).optional(),
-  long: z.number().min(-180).max(180).optional(),
+  lat: coordinate(90).optional(),
+  long: coordinate(180).optional(),
 });
 
 export const contactSchema = z

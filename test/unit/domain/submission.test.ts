@@ -27,6 +27,18 @@ describe('submission schema', () => {
     expect(full.contact?.phone).toBe('13812345678');
   });
 
+  it('keeps coordinates to 7 decimals, so any number in range can be stored (a fuzzing find: 2.5e-323 broke DynamoDB)', () => {
+    const parsed = parseOrThrow(submissionSchema, { ...valid, location: { lat: -2.449308562383167e-144, long: 121.123456789 } });
+    expect(parsed.location).toEqual({ lat: 0, long: 121.1234568 });
+    expect(Object.is(parsed.location?.lat, -0)).toBe(false);
+    expect(problems({ ...valid, location: { lat: 91 } })).toEqual({ 'location.lat': { rule: 'range', params: { min: '-∞', max: 90 } } });
+  });
+
+  it('refuses a filled honeypot field by name', () => {
+    expect(problems({ ...valid, website: 'http://spam.example' })).toEqual({ website: { rule: 'leaveEmpty' } });
+    expect(parseOrThrow(submissionSchema, { ...valid, website: '' }).title).toBe(valid.title);
+  });
+
   it('names each missing field as required', () => {
     expect(problems({})).toEqual({
       title: { rule: 'required' },
