@@ -109,6 +109,7 @@ export type NotificationEvent =
   | 'reopened'
   | 'extensionRequested'
   | 'extensionDecided'
+  | 'progressNote'
   | 'workflowFailure';
 
 export interface NotificationRequest {
@@ -116,6 +117,12 @@ export interface NotificationRequest {
   idempotencyKey: string;
   event: NotificationEvent;
   suggestionId: string;
+  /**
+   * The suggestion's organisation, and its campaign when it has one: delivery applies the SMS quiet hours in force
+   * for them. (Messages queued before this field existed lack it and get the default quiet hours.)
+   */
+  orgId: string;
+  campaignId?: string;
   channel: 'sms' | 'email';
   to: string;
   locale: 'zh-CN' | 'en';
