@@ -174,8 +174,8 @@ export interface StaffSuggestionDetail extends QueueItem {
   timeline: StaffTimelineEntry[];
   reply?: { text: string; at: string; departmentId: string };
   /** Issue 3: what the signed-in staff member may do now (route suffixes: 'screen', 'sign', 'send-back',
-   * 'info-request', 'extension-request', 'extension-decision', 'reply', 'escalation-instruction',
-   * 'resume-workflow'). */
+   * 'info-request', 'extension-request', 'extension-decision', 'cohandler-opinion', 'progress-note', 'reply',
+   * 'escalation-instruction', 'resume-workflow'). */
   availableActions?: string[];
   pendingExtension?: { workingDays: number; reason: string; requestedAt: string; requestedBy: string };
   infoRequest?: { question: string; askedAt: string; answer?: string; answeredAt?: string };
@@ -295,6 +295,10 @@ export interface ReplyRequest {
 }
 /** POST …/cohandler-opinion (a handler of a co-handling department) */
 export interface CohandlerOpinionRequest {
+  text: string;
+}
+/** POST …/progress-note (handler of the lead department, while handling) — public: the citizen sees it and is told. */
+export interface ProgressNoteRequest {
   text: string;
 }
 /** POST …/escalation-instruction (supervisor) */

@@ -42,6 +42,7 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'POST', path: '/api/staff/suggestions/{id}/extension-request', fn: 'staff-actions', auth: 'staff' },
   { method: 'POST', path: '/api/staff/suggestions/{id}/extension-decision', fn: 'staff-actions', auth: 'staff' },
   { method: 'POST', path: '/api/staff/suggestions/{id}/cohandler-opinion', fn: 'staff-actions', auth: 'staff' },
+  { method: 'POST', path: '/api/staff/suggestions/{id}/progress-note', fn: 'staff-actions', auth: 'staff' },
   { method: 'POST', path: '/api/staff/suggestions/{id}/reply', fn: 'staff-actions', auth: 'staff' },
   { method: 'POST', path: '/api/staff/suggestions/{id}/escalation-instruction', fn: 'staff-actions', auth: 'staff' },
   { method: 'POST', path: '/api/staff/suggestions/{id}/resume-workflow', fn: 'staff-actions', auth: 'staff' },

@@ -13,6 +13,7 @@ import type {
   CitizenView,
   ContactRevealResponse,
   CohandlerOpinionRequest,
+  ProgressNoteRequest,
   DepartmentsResponse,
   SaveDepartmentRequest,
   SaveStaffRequest,
@@ -308,6 +309,7 @@ export interface StaffActionBodies {
   'extension-request': ExtensionRequestRequest;
   'extension-decision': ExtensionDecisionRequest;
   'cohandler-opinion': CohandlerOpinionRequest;
+  'progress-note': ProgressNoteRequest;
   reply: ReplyRequest;
   'escalation-instruction': EscalationInstructionRequest;
   'resume-workflow': Record<string, never>;

@@ -288,6 +288,9 @@ const zhCN = {
   'act.opinion': '提出协办意见',
   'act.opinion.text': '协办意见',
   'act.opinion.hint': '您部门是协办部门：写下本部门的意见或办理情况，主办部门答复前会看到。',
+  'act.progressNote': '填报阶段性进展',
+  'act.progressNote.text': '办理进展',
+  'act.progressNote.hint': '公开内容：群众凭查询码可在查询页看到，并会收到短信或邮件提醒。研办件须按办理时限中设定的间隔定期填报。',
   'act.resume': '恢复流程',
   'act.resume.hint': '这条建议的办理流程因意外错误已暂停（见办理记录）。排除原因后恢复，流程将按当前状态继续。',
 
@@ -717,6 +720,9 @@ const en: Record<UiKey, string> = {
   'act.opinion': 'Give the co-handler opinion',
   'act.opinion.text': 'Opinion',
   'act.opinion.hint': 'Your department co-handles this suggestion: write its opinion or what it has done; the lead department sees it before replying.',
+  'act.progressNote': 'Post a progress note',
+  'act.progressNote.text': 'Progress so far',
+  'act.progressNote.hint': 'Public: the citizen reads it on the track page and is told by SMS or email. Study-tier suggestions owe one at the interval set in the time limits.',
   'act.resume': 'Resume the workflow',
   'act.resume.hint':
     "This suggestion's workflow stopped after an unexpected error (see the timeline). Once the cause is fixed, resume it and it continues from the current state.",

@@ -144,6 +144,7 @@ const zhCN = {
   'action.workflowFailed': '流程异常，已告警',
   'action.instruct': '督办批示',
   'action.contribute': '协办意见',
+  'action.progressNote': '阶段性办理进展',
   'action.denyExtension': '已拒绝延期',
 
 } as const;
@@ -285,6 +286,7 @@ const en: Record<MessageKey, string> = {
   'action.workflowFailed': 'Workflow error recorded',
   'action.instruct': 'Supervisor instruction',
   'action.contribute': 'Co-handler opinion',
+  'action.progressNote': 'Progress note',
   'action.denyExtension': 'Extension denied',
 
 };
