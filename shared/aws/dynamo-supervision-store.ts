@@ -43,12 +43,16 @@ export class DynamoSupervisionStore implements SupervisionStore {
   }
 
   async calendarOverrides(orgId: string): Promise<CalendarOverride[]> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.calendarOverrides(orgId) }));
-    return (Item?.overrides as CalendarOverride[] | undefined) ?? [];
+    return (await this.calendarSchedule(orgId)).overrides;
   }
 
-  async saveCalendarOverrides(orgId: string, overrides: CalendarOverride[]): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.calendarOverrides(orgId), type: 'calendar', overrides } }));
+  async calendarSchedule(orgId: string): Promise<{ overrides: CalendarOverride[]; coveredYears: number[] }> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.calendarOverrides(orgId) }));
+    return { overrides: (Item?.overrides as CalendarOverride[] | undefined) ?? [], coveredYears: (Item?.coveredYears as number[] | undefined) ?? [] };
+  }
+
+  async saveCalendarOverrides(orgId: string, overrides: CalendarOverride[], coveredYears: number[]): Promise<void> {
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.calendarOverrides(orgId), type: 'calendar', overrides, coveredYears } }));
   }
 
   async timeLimits(orgId: string, campaignId?: string): Promise<{ org?: TimeLimitOverrides; campaign?: TimeLimitOverrides }> {

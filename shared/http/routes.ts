@@ -54,6 +54,8 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'POST', path: '/api/staff/notifications/failed/{id}/retry', fn: 'staff-admin', auth: 'staff' },
   { method: 'GET', path: '/api/staff/calendar-overrides', fn: 'staff-admin', auth: 'staff' },
   { method: 'PUT', path: '/api/staff/calendar-overrides', fn: 'staff-admin', auth: 'staff' },
+  { method: 'POST', path: '/api/staff/calendar-overrides/preview', fn: 'staff-admin', auth: 'staff' },
+  { method: 'POST', path: '/api/staff/calendar-overrides/import', fn: 'staff-admin', auth: 'staff' },
   { method: 'GET', path: '/api/staff/people', fn: 'staff-admin', auth: 'staff' },
   { method: 'PUT', path: '/api/staff/people/{username}', fn: 'staff-admin', auth: 'staff' },
   { method: 'PUT', path: '/api/staff/departments/{departmentId}', fn: 'staff-admin', auth: 'staff' },

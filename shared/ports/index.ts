@@ -85,7 +85,9 @@ export interface SupervisionStore {
   saveEscalation(orgId: string, escalation: Escalation): Promise<void>;
   escalations(orgId: string): Promise<Escalation[]>;
   calendarOverrides(orgId: string): Promise<CalendarOverride[]>;
-  saveCalendarOverrides(orgId: string, overrides: CalendarOverride[]): Promise<void>;
+  /** The overrides with the years whose whole published schedule an admin imported (they count as covered). */
+  calendarSchedule(orgId: string): Promise<{ overrides: CalendarOverride[]; coveredYears: number[] }>;
+  saveCalendarOverrides(orgId: string, overrides: CalendarOverride[], coveredYears: number[]): Promise<void>;
   /** The organisation's time limits, and a campaign's when given (each only what it overrides). */
   timeLimits(orgId: string, campaignId?: string): Promise<{ org?: TimeLimitOverrides; campaign?: TimeLimitOverrides }>;
   saveOrgTimeLimits(orgId: string, limits: TimeLimitOverrides): Promise<void>;
