@@ -161,7 +161,8 @@ export function CalendarPage() {
           {coverage.coveredYears.length > 0 && <> {t('cal.imported', { years: yearRanges(coverage.coveredYears) })}</>}
         </p>
       )}
-      {missing.length > 0 && (
+      {/* Admins see the same warning in the staff bar, with the way to fix it right below. */}
+      {missing.length > 0 && me?.role !== 'admin' && (
         <p class="alert alert-warning" data-testid="calendar-warning">
           {t('cal.missing', { years: missing.join(', ') })}
         </p>
