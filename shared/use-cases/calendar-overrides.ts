@@ -10,7 +10,7 @@
 import { z } from 'zod';
 import { createWorkingCalendar, officialYears, type CalendarOverride } from '../domain/deadlines';
 import { coveredBy, uncoveredYearsAhead } from '../domain/deadlines/coverage';
-import { applySchedule, scheduleField, type ParsedSchedule } from '../domain/deadlines/schedule';
+import { applySchedule, type ParsedSchedule } from '../domain/deadlines/schedule';
 import { parseScheduleIcs } from '../domain/deadlines/schedule-ics';
 import { parseScheduleList } from '../domain/deadlines/schedule-list';
 import { ValidationError } from '../domain/errors';
@@ -86,7 +86,7 @@ export async function saveCalendarOverrides(deps: Deps, p: StaffPrincipal, body:
 
 const scheduleSchema = z.strictObject({
   format: z.enum(['list', 'ics']),
-  [scheduleField]: z.string().min(1).max(60_000),
+  schedule: z.string().min(1).max(60_000),
   /** The year the schedule is for; by default the year most of its days fall in. */
   year: z.number().int().min(2000).max(2100).optional(),
 });
