@@ -8,13 +8,12 @@ import { staffAuthenticator } from '../../shared/http/staff-auth';
 import { staffAccountsFromEnvironment } from '../../shared/aws/staff-accounts';
 import { listFailedNotifications, retryFailedNotification } from '../../shared/use-cases/failed-notifications';
 import { listStaff, saveDepartment, saveStaffMember } from '../../shared/use-cases/org-directory';
+import { getCalendarOverrides, importCalendarSchedule, previewCalendarSchedule, saveCalendarOverrides } from '../../shared/use-cases/calendar-overrides';
 import {
   escalationBoard,
-  getCalendarOverrides,
   getCampaignTimeLimits,
   getTimeLimits,
   listReplyTemplates,
-  saveCalendarOverrides,
   saveCampaignTimeLimits,
   saveReplyTemplate,
   saveTimeLimits,
@@ -42,6 +41,8 @@ export const handler = apiHandler(
     'POST /api/staff/reply-templates': async (r) => ({ status: 201, body: await saveReplyTemplate(deps, r.principal!, r.body) }),
     'GET /api/staff/calendar-overrides': async (r) => ({ status: 200, body: await getCalendarOverrides(deps, r.principal!) }),
     'PUT /api/staff/calendar-overrides': async (r) => ({ status: 200, body: await saveCalendarOverrides(deps, r.principal!, r.body) }),
+    'POST /api/staff/calendar-overrides/preview': async (r) => ({ status: 200, body: await previewCalendarSchedule(deps, r.principal!, r.body) }),
+    'POST /api/staff/calendar-overrides/import': async (r) => ({ status: 200, body: await importCalendarSchedule(deps, r.principal!, r.body) }),
     'GET /api/staff/time-limits': async (r) => ({ status: 200, body: await getTimeLimits(deps, r.principal!) }),
     'PUT /api/staff/time-limits': async (r) => ({ status: 200, body: await saveTimeLimits(deps, r.principal!, r.body) }),
     'GET /api/staff/campaigns/{campaignId}/time-limits': async (r) => ({

@@ -4,11 +4,11 @@ import { apiHandler, byRoute } from '../../shared/http/api-handler';
 import { staffAuthenticator } from '../../shared/http/staff-auth';
 import { auditLog, departments, me, queueStats } from '../../shared/use-cases/staff-directory';
 
-const deps = { directory: composition.directory(), audit: composition.auditLog(), clock: systemClock };
+const deps = { directory: composition.directory(), audit: composition.auditLog(), supervision: composition.supervision(), clock: systemClock };
 
 export const handler = apiHandler(
   byRoute({
-    'GET /api/staff/me': async (request) => ({ status: 200, body: me(request.principal!) }),
+    'GET /api/staff/me': async (request) => ({ status: 200, body: await me(deps, request.principal!) }),
     'GET /api/staff/departments': async (request) => ({ status: 200, body: await departments(deps, request.principal!) }),
     'GET /api/staff/stats': async (request) => ({ status: 200, body: await queueStats(deps, request.principal!) }),
     'GET /api/staff/audit': async (request) => ({

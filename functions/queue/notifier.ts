@@ -10,7 +10,7 @@ import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { SNSClient } from '@aws-sdk/client-sns';
 import { dynamoDocumentClient, sqs } from '../../shared/aws/clients';
-import { systemClock } from '../../shared/aws/composition';
+import { composition, systemClock } from '../../shared/aws/composition';
 import { DynamoFailedNotifications } from '../../shared/aws/dynamo-failed-notifications';
 import { DynamoNotificationLedger } from '../../shared/aws/dynamo-notification-ledger';
 import { DynamoOutbox } from '../../shared/aws/dynamo-outbox';
@@ -24,6 +24,7 @@ import { WebhookProvider } from '../../shared/aws/webhook-provider';
 import { webhookSecret } from '../../shared/aws/webhook-secret';
 import { log } from '../../shared/http/log';
 import { handleNotificationBatch, type NotifierDeps } from '../../shared/use-cases/deliver-notification';
+import { smsQuietHoursOf } from '../../shared/use-cases/org-calendar';
 
 // Cold start: configuration is checked here, so a bad deployment fails at once and by name.
 const tableName = requiredEnv('TABLE_NAME');
@@ -58,6 +59,8 @@ const deps: NotifierDeps = {
   maxReceives,
   // The outbox only shows what would be sent: a quiet-hours SMS lands at once, stamped with its deliverAfter.
   quietHours: choice.sms === 'outbox' ? 'annotate' : 'defer',
+  // The organisation's (and campaign's) own quiet hours, cached per container for a minute.
+  smsQuietHours: smsQuietHoursOf(composition.supervision()),
   log,
 };
 

@@ -49,8 +49,7 @@ export class DynamoSupervisionStore implements SupervisionStore {
   }
 
   async calendarOverrides(orgId: string): Promise<CalendarOverride[]> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.calendarOverrides(orgId) }));
-    return (Item?.overrides as CalendarOverride[] | undefined) ?? [];
+    return (await this.calendarSchedule(orgId)).overrides;
   }
 
   /** An admin's change and its audit record, in one transaction. */
@@ -58,8 +57,13 @@ export class DynamoSupervisionStore implements SupervisionStore {
     await this.db.send(new TransactWriteCommand({ TransactItems: [{ Put: { TableName: this.tableName, Item: item } }, auditPut(this.tableName, audit)] }));
   }
 
-  async saveCalendarOverrides(orgId: string, overrides: CalendarOverride[], audit: AuditRecord): Promise<void> {
-    await this.putAudited({ ...keys.calendarOverrides(orgId), type: 'calendar', overrides }, audit);
+  async calendarSchedule(orgId: string): Promise<{ overrides: CalendarOverride[]; coveredYears: number[] }> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.calendarOverrides(orgId) }));
+    return { overrides: (Item?.overrides as CalendarOverride[] | undefined) ?? [], coveredYears: (Item?.coveredYears as number[] | undefined) ?? [] };
+  }
+
+  async saveCalendarOverrides(orgId: string, overrides: CalendarOverride[], coveredYears: number[], audit: AuditRecord): Promise<void> {
+    await this.putAudited({ ...keys.calendarOverrides(orgId), type: 'calendar', overrides, coveredYears }, audit);
   }
 
   async timeLimits(orgId: string, campaignId?: string): Promise<{ org?: TimeLimitOverrides; campaign?: TimeLimitOverrides }> {

@@ -69,6 +69,8 @@ export interface StaffMe {
   departmentId?: string;
   /** Whether this role may reveal citizens' contact details (each reveal is audited). */
   canRevealContact: boolean;
+  /** Admins only: years the working calendar does not cover that deadlines reach now or within 60 days. */
+  calendarWarning?: { uncoveredYears: number[] };
 }
 
 /** A staff member's profile (in the table; credentials live in Cognito or the dev identity provider). */
@@ -176,8 +178,8 @@ export interface StaffSuggestionDetail extends QueueItem {
   timeline: StaffTimelineEntry[];
   reply?: { text: string; at: string; departmentId: string };
   /** Issue 3: what the signed-in staff member may do now (route suffixes: 'screen', 'sign', 'send-back',
-   * 'info-request', 'extension-request', 'extension-decision', 'reply', 'escalation-instruction',
-   * 'resume-workflow'). */
+   * 'info-request', 'extension-request', 'extension-decision', 'cohandler-opinion', 'progress-note', 'reply',
+   * 'escalation-instruction', 'resume-workflow'). */
   availableActions?: string[];
   pendingExtension?: { workingDays: number; reason: string; requestedAt: string; requestedBy: string };
   infoRequest?: { question: string; askedAt: string; answer?: string; answeredAt?: string };
@@ -299,6 +301,10 @@ export interface ReplyRequest {
 export interface CohandlerOpinionRequest {
   text: string;
 }
+/** POST …/progress-note (handler of the lead department, while handling) — public: the citizen sees it and is told. */
+export interface ProgressNoteRequest {
+  text: string;
+}
 /** POST …/escalation-instruction (supervisor) */
 export interface EscalationInstructionRequest {
   text: string;
@@ -380,4 +386,30 @@ export interface CalendarOverridesResponse {
   overrides: { date: string; kind: 'holiday' | 'workday'; name?: string }[];
   /** Years the official calendar package covers; later years need overrides. */
   officialYears: number[];
+  /** Years whose whole published schedule an admin imported: covered like the official ones. */
+  coveredYears: number[];
+  /** Uncovered years admins are warned about now: the current one, and the next from 60 days before it. */
+  uncoveredYears: number[];
+}
+
+/**
+ * POST /api/staff/calendar-overrides/preview and …/import (admin): a published holiday schedule, as a list of dates
+ * ('2027-01-01 休 元旦', '2027-02-06 班', ranges 'A ~ B', or under headings 放假： / 调休上班：) or an .ics file's text.
+ * Preview answers CalendarSchedulePreview and writes nothing; import replaces that year's overrides with the
+ * schedule and marks the year covered, answering CalendarOverridesResponse.
+ */
+export interface CalendarScheduleRequest {
+  format: 'list' | 'ics';
+  schedule: string;
+  /** By default the year most of its days fall in. */
+  year?: number;
+}
+export interface CalendarSchedulePreview {
+  year: number;
+  /** What will be saved for the year, in date order. */
+  days: CalendarOverridesResponse['overrides'];
+  /** Stored overrides the import will remove (that year's, and any on the schedule's days). */
+  replaced: CalendarOverridesResponse['overrides'];
+  /** Feed events that are neither days off nor workdays (solar terms, observances), by summary. */
+  ignored: string[];
 }

@@ -105,7 +105,9 @@ export interface SupervisionStore {
   saveEscalation(orgId: string, escalation: Escalation): Promise<void>;
   escalations(orgId: string): Promise<Escalation[]>;
   calendarOverrides(orgId: string): Promise<CalendarOverride[]>;
-  saveCalendarOverrides(orgId: string, overrides: CalendarOverride[], audit: AuditRecord): Promise<void>;
+  /** The overrides with the years whose whole published schedule an admin imported (they count as covered). */
+  calendarSchedule(orgId: string): Promise<{ overrides: CalendarOverride[]; coveredYears: number[] }>;
+  saveCalendarOverrides(orgId: string, overrides: CalendarOverride[], coveredYears: number[], audit: AuditRecord): Promise<void>;
   /** The organisation's time limits, and a campaign's when given (each only what it overrides). */
   timeLimits(orgId: string, campaignId?: string): Promise<{ org?: TimeLimitOverrides; campaign?: TimeLimitOverrides }>;
   saveOrgTimeLimits(orgId: string, limits: TimeLimitOverrides, audit: AuditRecord): Promise<void>;
@@ -129,6 +131,7 @@ export type NotificationEvent =
   | 'reopened'
   | 'extensionRequested'
   | 'extensionDecided'
+  | 'progressNote'
   | 'workflowFailure';
 
 export interface NotificationRequest {
@@ -136,6 +139,12 @@ export interface NotificationRequest {
   idempotencyKey: string;
   event: NotificationEvent;
   suggestionId: string;
+  /**
+   * The suggestion's organisation, and its campaign when it has one: delivery applies the SMS quiet hours in force
+   * for them. (Messages queued before this field existed lack it and get the default quiet hours.)
+   */
+  orgId: string;
+  campaignId?: string;
   channel: 'sms' | 'email';
   to: string;
   locale: 'zh-CN' | 'en';

@@ -3,6 +3,7 @@
  * the retries run out. Nothing is dropped: a message is deleted from the queue only once it is sent, known to be
  * sent already, or handed on as a fresh deferred copy.
  */
+import type { QuietHours } from '../domain/deadlines';
 import type { QueuedNotification } from '../domain/notifications/delivery';
 import { maxDelaySeconds, notBefore, retryDelaySeconds, secondsUntil } from '../domain/notifications/delivery';
 import { failedNotificationRecord, type FailedNotificationStore } from '../domain/notifications/failed';
@@ -64,6 +65,8 @@ export interface NotifierDeps extends DeliveryDeps {
    * with `deliverAfter` set (the local outbox, which only shows what would be sent and when).
    */
   quietHours: 'defer' | 'annotate';
+  /** The SMS quiet hours in force for the message's organisation and campaign (stored limits over the default). */
+  smsQuietHours(message: QueuedNotification): Promise<QuietHours>;
   log: { warn(message: string, detail?: Record<string, unknown>): void; error(message: string, detail?: Record<string, unknown>): void };
 }
 
@@ -72,7 +75,7 @@ export type MessageOutcome = 'sent' | 'duplicate' | 'deferred' | 'retry' | 'fail
 /**
  * Handles one received message; answers whether it must stay on the queue (a batch item failure).
  * Primary course:
- *  1. an SMS in quiet hours (or a message deferred earlier and not yet due) is handed on as a fresh copy that
+ *  1. an SMS in its organisation's quiet hours (or a message deferred earlier and not yet due) is handed on as a fresh copy that
  *     carries `deliverAfter`, delayed by up to 15 minutes per hop, and the received copy is deleted — so waiting
  *     never counts as a failed receive toward the dead-letter queue;
  *  2. otherwise it is delivered (idempotently);
@@ -90,7 +93,7 @@ export async function handleNotificationMessage(deps: NotifierDeps, received: Re
   const now = deps.clock.now();
   const earlierAttempts = Math.max(0, received.receiveCount - 1);
 
-  const until = notBefore(message, now);
+  const until = notBefore(message, now, message.channel === 'sms' ? await deps.smsQuietHours(message) : undefined);
   if (until && (deps.quietHours === 'defer' || message.deliverAfter)) {
     const deferred: QueuedNotification = { ...message, deliverAfter: until.toISOString(), priorAttempts: (message.priorAttempts ?? 0) + earlierAttempts };
     try {

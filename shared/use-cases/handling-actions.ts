@@ -1,7 +1,7 @@
 /**
  * Staff handling actions on one suggestion: screen (assign / reject / merge), sign, send back, request
- * information, request and decide an extension, a co-handling department's opinion (协办意见), reply, and the
- * supervisor's instruction on a 督办 record.
+ * information, request and decide an extension, a co-handling department's opinion (协办意见), a progress note to
+ * the citizen (阶段性进展), reply, and the supervisor's instruction on a 督办 record.
  * Primary course of every action:
  *  1. validate the body; load the suggestion; check organisation and department (403) and role (403);
  *  2. check the state through the lifecycle (409 when it has moved on, naming its status);
@@ -48,6 +48,7 @@ export const staffActionNames = [
   'extension-request',
   'extension-decision',
   'cohandler-opinion',
+  'progress-note',
   'reply',
   'escalation-instruction',
   'resume-workflow',
@@ -76,6 +77,7 @@ const schemas = {
   'extension-request': z.strictObject({ workingDays: z.number().int().min(1).max(30), reason: text(500) }),
   'extension-decision': z.strictObject({ approve: z.boolean(), note: text(500).optional() }),
   'cohandler-opinion': z.strictObject({ text: text(2000) }),
+  'progress-note': z.strictObject({ text: text(2000) }),
   reply: z.strictObject({ text: text(5000), adopted: z.boolean().optional(), templateId: z.string().max(64).optional() }),
   'escalation-instruction': z.strictObject({ text: text(1000) }),
   'resume-workflow': z.strictObject({}),
@@ -93,6 +95,7 @@ const actionRoles: Record<StaffActionName, { roles: StaffRole[]; leadOnly?: bool
   'extension-request': { roles: ['handler'], leadOnly: true, lifecycle: ['requestExtension'] },
   'extension-decision': { roles: ['admin', 'dispatcher'], lifecycle: ['approveExtension', 'denyExtension'] },
   'cohandler-opinion': { roles: ['handler'], cohandlerOnly: true, lifecycle: ['contribute'] },
+  'progress-note': { roles: ['handler'], leadOnly: true, lifecycle: ['progressNote'] },
   reply: { roles: ['handler'], leadOnly: true, lifecycle: ['reply'] },
   'escalation-instruction': { roles: ['admin', 'supervisor'], lifecycle: ['instruct'] },
   'resume-workflow': { roles: ['admin'], lifecycle: ['resumeWorkflow'] },
@@ -246,6 +249,17 @@ async function decide(deps: HandlingDeps, p: StaffPrincipal, s: Suggestion, name
         notify,
       };
     }
+    case 'progress-note': {
+      const input = parseOrThrow(schemas['progress-note'], body);
+      return {
+        action: 'progressNote',
+        note: input.text,
+        changes: { progressNotedAt: at },
+        // The plan stays: if it waits for this period's note reminder, that checkpoint finds it stale and re-plans.
+        keepsPlan: true,
+        notify: async (next) => citizenRecipients(next, 'progressNote', `note@${at}`, commonParams(next, deps.publicBaseUrl)),
+      };
+    }
     case 'reply': {
       const input = parseOrThrow(schemas.reply, body);
       return {
@@ -286,7 +300,7 @@ function departmentNames(departments: readonly Department[], id: string): { name
 export async function answerWorkflow(deps: Pick<HandlingDeps, 'store' | 'workflow' | 'log' | 'clock'>, s: Suggestion, policy: DeadlinePolicy): Promise<void> {
   try {
     const token = await deps.store.getWorkflowToken(s.id);
-    if (token) await deps.workflow.answer(token, planFor(s, deps.clock.now(), policy.calendar, policy.limits.reminders));
+    if (token) await deps.workflow.answer(token, planFor(s, deps.clock.now(), policy.calendar, policy.limits));
   } catch (error) {
     deps.log.warn('workflow not answered; it will re-plan at its next checkpoint', { id: s.id, reason: String(error) });
   }

@@ -7,6 +7,11 @@ import type { StaffRole } from '../http/api-types';
 import type { Suggestion } from '../domain/suggestion/suggestion';
 import type { Directory, NotificationEvent, NotificationRequest } from '../ports';
 
+/** Whose settings apply when it is delivered (the SMS quiet hours): the suggestion's organisation and campaign. */
+export function deliveryScope(s: Pick<Suggestion, 'orgId' | 'campaignId'>): Pick<NotificationRequest, 'orgId' | 'campaignId'> {
+  return { orgId: s.orgId, ...(s.campaignId ? { campaignId: s.campaignId } : {}) };
+}
+
 /** Staff roles to notify (active accounts only); handlers only of the named departments (when any are named). */
 export interface Audience {
   roles: StaffRole[];
@@ -30,7 +35,7 @@ export async function staffRecipients(
   for (const person of staff) {
     for (const [channel, to] of [['email', person.email], ['sms', person.phone]] as const) {
       if (!to) continue;
-      out.push({ idempotencyKey: `${s.id}#${event}#${channel}#${to}#${checkpoint}`, event, suggestionId: s.id, channel, to, locale: 'zh-CN', params });
+      out.push({ idempotencyKey: `${s.id}#${event}#${channel}#${to}#${checkpoint}`, event, suggestionId: s.id, ...deliveryScope(s), channel, to, locale: 'zh-CN', params });
     }
   }
   return out;
@@ -42,7 +47,7 @@ export function citizenRecipients(s: Suggestion, event: NotificationEvent, check
   const out: NotificationRequest[] = [];
   for (const [channel, to] of [['sms', s.contact.phone], ['email', s.contact.email]] as const) {
     if (!to) continue;
-    out.push({ idempotencyKey: `${s.id}#${event}#${channel}#${to}#${checkpoint}`, event, suggestionId: s.id, channel, to, locale: s.locale ?? 'zh-CN', params });
+    out.push({ idempotencyKey: `${s.id}#${event}#${channel}#${to}#${checkpoint}`, event, suggestionId: s.id, ...deliveryScope(s), channel, to, locale: s.locale ?? 'zh-CN', params });
   }
   return out;
 }

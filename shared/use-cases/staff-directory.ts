@@ -4,10 +4,15 @@ import { officeDay } from '../domain/office-day';
 import { canRevealContact, requireAuditAccess, type StaffPrincipal } from '../domain/staff/principal';
 import { parseOrThrow } from '../domain/validation';
 import type { AuditResponse, DepartmentsResponse, QueueStatsResponse, StaffMe } from '../http/api-types';
-import type { AuditLog, Clock, Directory } from '../ports';
+import type { AuditLog, Clock, Directory, SupervisionStore } from '../ports';
+import { calendarWarning } from './calendar-overrides';
 
-export function me(principal: StaffPrincipal): StaffMe {
-  return { ...principal, canRevealContact: canRevealContact(principal) };
+/** Who is signed in; for an admin also the years the calendar does not cover yet (every staff page warns). */
+export async function me(deps: { supervision: Pick<SupervisionStore, 'calendarSchedule'>; clock: Clock }, principal: StaffPrincipal): Promise<StaffMe> {
+  const who: StaffMe = { ...principal, canRevealContact: canRevealContact(principal) };
+  if (principal.role !== 'admin') return who;
+  const warning = await calendarWarning(deps, principal.orgId);
+  return warning ? { ...who, calendarWarning: warning } : who;
 }
 
 export async function departments(deps: { directory: Directory }, principal: StaffPrincipal): Promise<DepartmentsResponse> {

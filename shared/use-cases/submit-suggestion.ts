@@ -27,6 +27,7 @@ import { keyedPin } from '../domain/suggestion/keyed-pin';
 import { newPin, newTrackingCode, type RandomBytes } from '../domain/suggestion/tracking-code';
 import { parseOrThrow } from '../domain/validation';
 import type { SubmitResponse } from '../http/api-types';
+import { deliveryScope } from './notify';
 import {
   IdempotencyConflict,
   type Clock,
@@ -193,10 +194,10 @@ export function receiptRequests(s: Suggestion, locale: Locale, publicBaseUrl: st
   };
   const out: NotificationRequest[] = [];
   if (s.contact.phone) {
-    out.push({ idempotencyKey: `${s.id}#receipt#sms#${s.contact.phone}#0`, event: 'receipt', suggestionId: s.id, channel: 'sms', to: s.contact.phone, locale, params });
+    out.push({ idempotencyKey: `${s.id}#receipt#sms#${s.contact.phone}#0`, event: 'receipt', suggestionId: s.id, ...deliveryScope(s), channel: 'sms', to: s.contact.phone, locale, params });
   }
   if (s.contact.email) {
-    out.push({ idempotencyKey: `${s.id}#receipt#email#${s.contact.email}#0`, event: 'receipt', suggestionId: s.id, channel: 'email', to: s.contact.email, locale, params });
+    out.push({ idempotencyKey: `${s.id}#receipt#email#${s.contact.email}#0`, event: 'receipt', suggestionId: s.id, ...deliveryScope(s), channel: 'email', to: s.contact.email, locale, params });
   }
   return out;
 }

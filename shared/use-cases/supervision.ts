@@ -1,14 +1,15 @@
 /**
- * The supervisor's board of 督办 records, reply templates, and the admin's calendar overrides.
+ * The supervisor's board of 督办 records, reply templates, and the organisation's and campaigns' time limits. (The
+ * calendar overrides are in calendar-overrides.ts.)
  */
 import { z } from 'zod';
 import { ulid } from 'ulid';
-import { createWorkingCalendar, officialYears, resolveTimeLimits, type TimeLimitOverrides, type TimeLimits } from '../domain/deadlines';
+import { resolveTimeLimits, type TimeLimitOverrides, type TimeLimits } from '../domain/deadlines';
 import { ValidationError } from '../domain/errors';
 import { auditRecord } from '../domain/staff/audit-record';
 import { requireRole, type StaffPrincipal } from '../domain/staff/principal';
 import { parseOrThrow } from '../domain/validation';
-import type { CalendarOverridesResponse, CampaignTimeLimitsResponse, EscalationsResponse, ReplyTemplate, ReplyTemplatesResponse, TimeLimitsResponse } from '../http/api-types';
+import type { CampaignTimeLimitsResponse, EscalationsResponse, ReplyTemplate, ReplyTemplatesResponse, TimeLimitsResponse } from '../http/api-types';
 import type { Clock, SuggestionStore, SupervisionStore } from '../ports';
 import { forgetOrgCalendar } from './org-calendar';
 
@@ -43,37 +44,6 @@ export async function saveReplyTemplate(deps: Deps, p: StaffPrincipal, body: unk
   const template: ReplyTemplate = { id: ulid(), title: input.title, text: input.text, createdBy: p.username };
   await deps.supervision.saveReplyTemplate(p.orgId, template, auditRecord(p, deps.clock.now().toISOString(), 'saveReplyTemplate', template.id));
   return template;
-}
-
-const overridesSchema = z.strictObject({
-  overrides: z
-    .array(
-      z.strictObject({
-        date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' }),
-        kind: z.enum(['holiday', 'workday']),
-        name: z.string().trim().max(50).optional(),
-      }),
-    )
-    .max(400),
-});
-
-export async function getCalendarOverrides(deps: Deps, p: StaffPrincipal): Promise<CalendarOverridesResponse> {
-  requireRole(p, ['admin', 'dispatcher', 'supervisor']);
-  return { overrides: await deps.supervision.calendarOverrides(p.orgId), officialYears: [...officialYears].sort((a, b) => a - b) };
-}
-
-export async function saveCalendarOverrides(deps: Deps, p: StaffPrincipal, body: unknown): Promise<CalendarOverridesResponse> {
-  requireRole(p, ['admin']);
-  const { overrides } = parseOrThrow(overridesSchema, body);
-  try {
-    createWorkingCalendar(overrides); // refuses impossible dates and repeats
-  } catch {
-    throw new ValidationError({ overrides: { rule: 'overrideDate' } });
-  }
-  const sorted = [...overrides].sort((a, b) => a.date.localeCompare(b.date));
-  await deps.supervision.saveCalendarOverrides(p.orgId, sorted, auditRecord(p, deps.clock.now().toISOString(), 'saveCalendarOverrides', undefined, `${sorted.length} days`));
-  forgetOrgCalendar(p.orgId);
-  return { overrides: sorted, officialYears: [...officialYears].sort((a, b) => a - b) };
 }
 
 const limit = z.strictObject({ amount: z.number().int().min(1).max(3660), unit: z.enum(['workingDays', 'calendarDays']) });

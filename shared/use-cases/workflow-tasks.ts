@@ -39,7 +39,7 @@ function policyFor(deps: Partial<WorkflowTaskDeps>, s: Suggestion): Promise<Dead
 }
 
 function plan(s: Suggestion, now: Date, policy: DeadlinePolicy): WorkflowPlan {
-  return planFor(s, now, policy.calendar, policy.limits.reminders);
+  return planFor(s, now, policy.calendar, policy.limits);
 }
 
 async function save(deps: WorkflowTaskDeps, s: Suggestion, action: Action, note?: string, changes: Partial<Suggestion> = {}): Promise<Suggestion> {
@@ -69,9 +69,10 @@ export async function awaitEvent(
 }
 
 /**
- * Checkpoint: the wait timed out. Reminders before the deadline go to whoever is responsible; at the deadline a
- * 督办 record is opened for the supervisors; after it, a daily overdue reminder; at the end of the rating window
- * the suggestion closes unrated. A wake-up with nothing due (a long wait's leg, a stale plan) just re-plans.
+ * Checkpoint: the wait timed out. Reminders before the deadline go to whoever is responsible (that a study-tier
+ * progress note is due, to the lead department); at the deadline a 督办 record is opened for the supervisors; after
+ * it, a daily overdue reminder; at the end of the rating window the suggestion closes unrated. A wake-up with
+ * nothing due (a long wait's leg, a stale plan) just re-plans.
  */
 export async function runCheckpoint(deps: WorkflowTaskDeps, timedOut: WorkflowPlan): Promise<WorkflowPlan> {
   let s = await load(deps.store, timedOut.suggestionId);
@@ -96,9 +97,15 @@ export async function runCheckpoint(deps: WorkflowTaskDeps, timedOut: WorkflowPl
     case 'half':
     case 'eightyPercent':
     case 'oneDayLeft':
-    case 'progressNote':
       s = await save(deps, s, 'remind', timedOut.checkpoint);
       requests.push(...(await staffRecipients(deps.directory, s, 'reminder', key, responsibleAudience(s), { ...params, checkpoint: timedOut.checkpoint })));
+      break;
+    case 'progressNote':
+      // The note is the lead department's to post (staff action progress-note); co-handlers are not asked.
+      s = await save(deps, s, 'remind', timedOut.checkpoint);
+      if (s.leadDepartmentId) {
+        requests.push(...(await staffRecipients(deps.directory, s, 'reminder', key, { roles: ['handler'], departmentId: s.leadDepartmentId }, { ...params, checkpoint: 'progressNote' })));
+      }
       break;
     case 'overdueDaily': {
       const days = Math.max(1, Math.round((now.getTime() - new Date(s.dueAt).getTime()) / 86_400_000));

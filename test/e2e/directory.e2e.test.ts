@@ -2,11 +2,13 @@
  * The office admin keeps the directory in a real browser against `npm start`: adds a department, adds a handler
  * in it (the form refuses a handler without a department first), reads the one-time initial password; the new
  * handler signs in with it, is asked for a password of their own, lands on the department's queue and later changes
- * the password; the audit log shows the change.
+ * the password; the audit log shows the change. Every staff page warns the admin about a calendar year not covered
+ * yet, until the admin pastes its published schedule on the calendar page.
  * Screenshots go to test-results/e2e/.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { coveredBy, uncoveredYearsAhead } from '../../shared/domain/deadlines/coverage';
 import { translate } from '../../shared/domain/i18n/messages';
 import { t } from '../../web/src/i18n';
 import { signIn as signInAt, startE2eSession, type E2eSession } from './support/session';
@@ -156,5 +158,45 @@ describe('the directory in the browser', () => {
     await gone.fill('#l-password', 'Shui#Wu2026ly');
     await gone.click('button[type=submit]');
     await gone.locator('.alert-error', { hasText: translate(zh, 'error.loginFailed') }).waitFor();
+  });
+
+  it('an admin is warned on every staff page about an uncovered calendar year, until pasting its schedule', async () => {
+    // chinese-days 1.5.7 knows the holidays through 2026; from 60 days before 2027 (2026-11-02) its years need one.
+    const years = uncoveredYearsAhead(new Date(), coveredBy([]));
+    expect(years.length, 'the pinned calendar package leaves the coming year uncovered').toBeGreaterThan(0);
+    const page = await session.newPage();
+    await signIn(page, 'admin', 'jianyi-demo');
+    const warning = page.getByTestId('calendar-coverage-warning');
+    await warning.waitFor();
+    expect(await warning.textContent()).toContain(String(years[0]));
+    await page.locator('.staff-nav a', { hasText: t('staffNav.people', {}, zh) }).click();
+    await page.getByTestId('people-table').waitFor();
+    await warning.waitFor();
+    await session.shot(page, 'd05-calendar-warning');
+
+    await warning.getByRole('link').click();
+    const importer = page.getByTestId('schedule-import');
+    await importer.waitFor();
+    for (const year of years) {
+      // A bad line first: the server names it.
+      await page.fill('#cal-import-text', `${year}-01-01 休 元旦\n${year}-02-31 休`);
+      await importer.getByRole('button', { name: t('cal.import.preview', {}, zh) }).click();
+      await page.locator('#cal-import-text-error', { hasText: '第 2 行' }).waitFor();
+
+      await page.fill('#cal-import-text', `${year}-01-01 休 元旦\n${year}-02-06 班 春节调休上班\n${year}-02-10 ~ ${year}-02-16 休 春节`);
+      await importer.getByRole('button', { name: t('cal.import.preview', {}, zh) }).click();
+      await page.getByTestId('schedule-preview').waitFor();
+      expect(await page.getByTestId('schedule-preview-row').count()).toBe(9);
+      await session.shot(page, `d06-calendar-preview-${year}`);
+      await importer.getByRole('button', { name: t('cal.import.save', { year }, zh) }).click();
+      await importer.getByRole('status').filter({ hasText: t('cal.import.saved', { year, count: 9 }, zh) }).waitFor();
+    }
+    await warning.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('calendar-row').count()).toBeGreaterThanOrEqual(9 * years.length);
+
+    // Gone on the other staff pages too.
+    await page.locator('.staff-nav a', { hasText: t('staffNav.queue', {}, zh) }).click();
+    await page.locator('h1', { hasText: t('queue.heading', {}, zh) }).waitFor();
+    expect(await warning.count()).toBe(0);
   });
 });

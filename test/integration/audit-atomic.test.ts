@@ -73,6 +73,7 @@ function screeningSuggestion(): Suggestion {
 
 const noOverrides = {
   calendarOverrides: async () => [],
+  calendarSchedule: async () => ({ overrides: [], coveredYears: [] }),
   timeLimits: async () => ({}),
   escalation: async () => undefined,
   saveEscalation: async () => undefined,

@@ -56,7 +56,7 @@ describe('handling a suggestion', () => {
     const signed = a.status === 200 ? a.body : b.body;
     expect(signed.status).toBe('signed');
     expect(new Date(signed.dueAt).getTime()).toBeGreaterThan(Date.now() + 10 * 86_400_000);
-    expect(signed.availableActions).toEqual(['send-back', 'info-request', 'extension-request', 'reply']);
+    expect(signed.availableActions).toEqual(['send-back', 'info-request', 'extension-request', 'progress-note', 'reply']);
   });
 
   it('pauses the clock for an information request and moves the deadline when answered', async () => {
@@ -199,5 +199,51 @@ describe('handling a suggestion', () => {
     const info = messages.find((m: { event: string }) => m.event === 'infoRequest');
     expect(info.subject).toBe('Please tell us more about your suggestion');
     expect(messages.find((m: { event: string }) => m.event === 'receipt').subject).toBe('We received your suggestion');
+  });
+});
+
+describe('a progress note (阶段性进展)', () => {
+  it('is posted by the lead department while handling, shown to the citizen, and told them by SMS and email', async () => {
+    const item = await submitForScreening(t, tokens.dispatcher!, { ...validSubmission, title: '老旧小区加装电梯', contact: { phone: '13900001111', email: 'study@example.com', consent: true } });
+    const on = (who: string, action: string, json: unknown = {}) =>
+      t.api(`/api/staff/suggestions/${item.id}/${action}`, { method: 'POST', token: tokens[who], json, lang: 'en' });
+    expect((await on('dispatcher', 'screen', { decision: 'assign', category: 'traffic', tier: 'study', leadDepartmentId: 'transport', cohandlerDepartmentIds: ['urban-mgmt'] })).status).toBe(200);
+    // Not before the department has signed for it.
+    expect((await on('handler-transport', 'progress-note', { text: '已开始调研' })).status).toBe(409);
+    const signed = await on('handler-transport', 'sign');
+    expect(signed.body.availableActions).toContain('progress-note');
+    const cohandlerView = await t.api(`/api/staff/suggestions/${item.id}`, { token: tokens['handler-urban'] });
+    expect(cohandlerView.body.availableActions).not.toContain('progress-note');
+
+    expect((await on('handler-urban', 'progress-note', { text: '协办部门不能填报' })).status).toBe(403);
+    expect((await on('dispatcher', 'progress-note', { text: '调度员不能填报' })).status).toBe(403);
+    const empty = await on('handler-transport', 'progress-note', { text: '  ' });
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.fields).toEqual({ text: 'Text: required' });
+
+    const note = '已完成现场勘查，正在与住建部门论证加装方案。';
+    const posted = await on('handler-transport', 'progress-note', { text: note });
+    expect(posted.status).toBe(200);
+    expect(posted.body.status).toBe('signed');
+    expect(posted.body.timeline.at(-1)).toMatchObject({ action: 'progressNote', visibility: 'public', note, actor: { departmentId: 'transport' } });
+
+    const view = await t.api(`/api/suggestions/${item.code}`, { headers: { 'x-tracking-pin': item.pin } });
+    expect(view.body.timeline.at(-1)).toMatchObject({ action: 'progressNote', status: 'signed', note });
+
+    const told = await eventually(async () => {
+      const o = await t.api('/api/local/outbox');
+      const mine = o.body.messages.filter((m: { suggestionId: string; event: string }) => m.suggestionId === item.id && m.event === 'progressNote');
+      return mine.length >= 2 ? mine : undefined;
+    });
+    expect(told.map((m: { to: string }) => m.to).sort()).toEqual(['13900001111', 'study@example.com']);
+    for (const m of told) {
+      expect(m.body).toContain(`/#/track?code=${item.code}`);
+      // The note itself is read with the tracking code and PIN, never sent in the clear.
+      expect(m.body).not.toContain(note);
+    }
+
+    // While the citizen is asked for more, there is nothing to report.
+    expect((await on('handler-transport', 'info-request', { question: '请补充小区名称' })).status).toBe(200);
+    expect((await on('handler-transport', 'progress-note', { text: '再次填报' })).status).toBe(409);
   });
 });

@@ -117,7 +117,8 @@ export async function submitForScreening(
   if (r.status !== 201) throw new Error(`submission refused: ${r.status} ${JSON.stringify(r.body)}`);
   const item = await eventually(async () => {
     const q = await t.api('/api/staff/suggestions?status=screening&limit=100', { token: dispatcherToken });
-    return q.body.items.find((i: { trackingCode: string }) => i.trackingCode === r.body.trackingCode);
+    // On a loaded machine a cold function can time out once (a 500 with no items); the poll simply asks again.
+    return q.status === 200 ? q.body.items.find((i: { trackingCode: string }) => i.trackingCode === r.body.trackingCode) : undefined;
   });
   return { id: item.id, code: r.body.trackingCode, pin: r.body.pin };
 }

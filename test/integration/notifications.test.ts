@@ -20,12 +20,15 @@ import { DynamoAuditLog } from '../../shared/aws/dynamo-audit-log';
 import { DynamoFailedNotifications } from '../../shared/aws/dynamo-failed-notifications';
 import { officeDay } from '../../shared/domain/office-day';
 import { DynamoNotificationLedger } from '../../shared/aws/dynamo-notification-ledger';
+import { DynamoSupervisionStore } from '../../shared/aws/dynamo-supervision-store';
 import { SqsNotificationQueue } from '../../shared/aws/sqs-notification-queue';
 import { WebhookProvider, webhookSignature } from '../../shared/aws/webhook-provider';
 import { keys } from '../../shared/model/table';
 import type { NotificationRequest } from '../../shared/ports';
 import { handleNotificationBatch, type NotifierDeps } from '../../shared/use-cases/deliver-notification';
 import { listFailedNotifications, retryFailedNotification } from '../../shared/use-cases/failed-notifications';
+import { smsQuietHoursOf } from '../../shared/use-cases/org-calendar';
+import { saveTimeLimits } from '../../shared/use-cases/supervision';
 
 const region = 'us-east-1';
 const secret = 'integration-secret-0123';
@@ -87,6 +90,8 @@ function notifier(queueUrl: string) {
     failed: new DynamoFailedNotifications(documents, tableName),
     maxReceives,
     quietHours: 'defer',
+    // As the notifier Lambda does: the stored limits of the message's organisation, over the default.
+    smsQuietHours: smsQuietHoursOf(new DynamoSupervisionStore(documents, tableName)),
     log: { warn: () => undefined, error: () => undefined },
   };
   return { deps, queue, backoff };
@@ -113,11 +118,12 @@ async function queueIsEmpty(queueUrl: string): Promise<boolean> {
   return Attributes.ApproximateNumberOfMessages === '0' && Attributes.ApproximateNumberOfMessagesNotVisible === '0';
 }
 
-function sms(suggestionId: string): NotificationRequest {
+function sms(suggestionId: string, orgId = 'demo'): NotificationRequest {
   return {
     idempotencyKey: `${suggestionId}#reply#sms#13800138000#reply@2026-05-06T01:59:00Z`,
     event: 'reply',
     suggestionId,
+    orgId,
     channel: 'sms',
     to: '13800138000',
     locale: 'zh-CN',
@@ -223,6 +229,38 @@ describe('notifications when the SMS gateway goes down', () => {
       await pollUntil(url, { ...deps, provider }, async () => accepted.some((a) => a.key === request.idempotencyKey));
       expect(sentAfter).toEqual(['2026-05-07T00:00:00.000Z']);
       expect(accepted.filter((a) => a.key === request.idempotencyKey)).toHaveLength(1);
+    } finally {
+      nowIso = '2026-05-06T02:00:00Z';
+    }
+  });
+
+  it("defers an SMS in the organisation's own quiet hours (20:00–09:00) that the default would send, and sends it at 09:00", async () => {
+    const { url } = await createQueuePair();
+    const { deps, queue } = notifier(url);
+    failNext = 0;
+    const saved = await saveTimeLimits(
+      { supervision: new DynamoSupervisionStore(documents, tableName), store: undefined as never, clock },
+      { ...admin, orgId: 'night-owls' },
+      { limits: { smsQuietHours: { from: '20:00', to: '09:00' } } },
+    );
+    expect(saved.effective.smsQuietHours).toEqual({ from: '20:00', to: '09:00' });
+    const standing = sms(`s-${randomUUID()}`); // organisation 'demo': no limits of its own
+    const owl = sms(`s-${randomUUID()}`, 'night-owls');
+    nowIso = '2026-05-06T13:00:00Z'; // 21:00 in Shanghai: inside 20:00–09:00, outside 22:00–08:00
+    try {
+      await queue.enqueue([standing, owl]);
+      await pollUntil(url, deps, async () => accepted.some((a) => a.key === standing.idempotencyKey));
+      const { Attributes = {} } = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ['ApproximateNumberOfMessagesDelayed'] }));
+      expect(Attributes.ApproximateNumberOfMessagesDelayed).toBe('1');
+      expect(accepted.some((a) => a.key === owl.idempotencyKey)).toBe(false);
+
+      const sentAfter: (string | undefined)[] = [];
+      const provider: NotifierDeps['provider'] = { send: async (m, r) => (sentAfter.push((r as { deliverAfter?: string }).deliverAfter), deps.provider.send(m, r)) };
+      // 09:00: it goes, once, marked with the end of the organisation's quiet hours.
+      nowIso = '2026-05-07T01:00:05Z';
+      await pollUntil(url, { ...deps, provider }, async () => accepted.some((a) => a.key === owl.idempotencyKey));
+      expect(sentAfter).toEqual(['2026-05-07T01:00:00.000Z']);
+      expect(accepted.filter((a) => a.key === owl.idempotencyKey)).toHaveLength(1);
     } finally {
       nowIso = '2026-05-06T02:00:00Z';
     }

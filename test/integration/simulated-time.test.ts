@@ -80,4 +80,35 @@ describe('the workflow on a fast clock', () => {
     }, 15_000);
     expect(executions.status).toBe('SUCCEEDED');
   });
+
+  it("reminds the lead department (not the co-handler) that a study-tier progress note is due, on the campaign's interval", { timeout: 60_000 }, async () => {
+    // A campaign of its own: no container has its limits cached, so every function reads these.
+    const campaignId = `notes-${Date.now().toString(36)}`;
+    const limits = await t.api(`/api/staff/campaigns/${campaignId}/time-limits`, {
+      method: 'PUT',
+      token: await t.token('admin'),
+      json: { limits: { tiers: { study: { amount: 8, unit: 'calendarDays' } }, studyProgressNoteEvery: { amount: 2, unit: 'calendarDays' } } },
+    });
+    expect(limits.status).toBe(200);
+    const { id } = await submitForScreening(t, dispatcher, { ...validSubmission, campaignId, contact: { email: 'study@example.com', consent: true } });
+    expect((await act(id, dispatcher, 'screen', { decision: 'assign', category: 'traffic', tier: 'study', leadDepartmentId: 'transport', cohandlerDepartmentIds: ['urban-mgmt'] })).status).toBe(200);
+    expect((await act(id, handler, 'sign')).status).toBe(200);
+
+    const reminded = await eventually(async () => {
+      const d = await timeline(id);
+      return d.timeline.some((e: { action: string; note?: string }) => e.action === 'remind' && e.note === 'progressNote') ? d : undefined;
+    }, 30_000);
+    expect(reminded.status).toBe('signed');
+    const reminders = await eventually(async () => {
+      const o = await t.api('/api/local/outbox');
+      const mine = o.body.messages.filter((m: { suggestionId: string; event: string; body: string }) => m.suggestionId === id && m.event === 'reminder' && m.body.includes('阶段性办理进展'));
+      return mine.length >= 2 ? mine : undefined;
+    });
+    expect(new Set(reminders.map((m: { to: string }) => m.to))).toEqual(new Set(['transport@demo.jianyi.local', '13800000002']));
+
+    // The handler posts it; the citizen sees it on the track page.
+    const posted = await act(id, handler, 'progress-note', { text: '已完成第一阶段调研。' });
+    expect(posted.status).toBe(200);
+    expect(posted.body.timeline.some((e: { action: string; visibility: string }) => e.action === 'progressNote' && e.visibility === 'public')).toBe(true);
+  });
 });

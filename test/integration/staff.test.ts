@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { coveredBy, uncoveredYearsAhead } from '../../shared/domain/deadlines/coverage';
 import { eventually, startTestStack, type TestStack } from './harness';
 
 let t: TestStack;
@@ -148,5 +149,82 @@ describe('staff', () => {
     expect(stats.status).toBe(200);
     expect(Object.values(stats.body.byStatus as Record<string, number>).reduce((a, b) => a + b, 0)).toBe((await allPages('', dispatcher)).length);
     expect(stats.body.overdue).toBeGreaterThanOrEqual(0);
+  });
+});
+
+describe('calendar coverage and importing a published schedule', () => {
+  const schedule = (y: number) => `${y}-01-01 休 元旦\n${y}-02-06 班\n${y}-02-10 ~ ${y}-02-12 休 春节`;
+
+  it('warns admins (only) about the uncovered years, and the warning goes once their schedules are imported', async () => {
+    const admin = await t.token('admin');
+    // The rule itself is unit-tested on fixed dates; here, the server applies it to today (on 2026-12-01: [2027]).
+    const expected = uncoveredYearsAhead(new Date(), coveredBy([]));
+    const before = await t.api('/api/staff/me', { token: admin });
+    expect(before.body.calendarWarning?.uncoveredYears ?? []).toEqual(expected);
+    expect((await t.api('/api/staff/me', { token: dispatcher })).body.calendarWarning).toBeUndefined();
+    expect((await t.api('/api/staff/calendar-overrides', { token: admin })).body).toMatchObject({ coveredYears: [], uncoveredYears: expected });
+
+    // A preview says what would be saved and writes nothing.
+    const written = await t.settle();
+    const preview = await t.api('/api/staff/calendar-overrides/preview', { method: 'POST', token: admin, json: { format: 'list', schedule: schedule(2027) } });
+    expect(preview.status).toBe(200);
+    expect(preview.body).toEqual({
+      year: 2027,
+      days: [
+        { date: '2027-01-01', kind: 'holiday', name: '元旦' },
+        { date: '2027-02-06', kind: 'workday' },
+        { date: '2027-02-10', kind: 'holiday', name: '春节' },
+        { date: '2027-02-11', kind: 'holiday', name: '春节' },
+        { date: '2027-02-12', kind: 'holiday', name: '春节' },
+      ],
+      replaced: [],
+      ignored: [],
+    });
+    expect(await t.snapshot()).toEqual(written);
+
+    for (const year of new Set([2027, ...expected])) {
+      const saved = await t.api('/api/staff/calendar-overrides/import', { method: 'POST', token: admin, json: { format: 'list', schedule: schedule(year) } });
+      expect(saved.status).toBe(200);
+      expect(saved.body.coveredYears).toContain(year);
+    }
+    expect((await t.api('/api/staff/me', { token: admin })).body.calendarWarning).toBeUndefined();
+    const after = await t.api('/api/staff/calendar-overrides', { token: admin });
+    expect(after.body.uncoveredYears).toEqual([]);
+    expect(after.body.overrides).toContainEqual({ date: '2027-02-06', kind: 'workday' });
+    const audit = await t.api('/api/staff/audit?limit=200', { token: admin });
+    expect(audit.body.entries).toContainEqual(expect.objectContaining({ action: 'importCalendarSchedule', target: '2027', detail: '5 days' }));
+  });
+
+  it('imports an .ics feed over the year, replacing what it held, and the day-by-day list keeps the year covered while it has days', async () => {
+    const admin = await t.token('admin');
+    const ics = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'BEGIN:VEVENT', 'SUMMARY:国庆节、中秋节假期', 'DTSTART;VALUE=DATE:20271001', 'DTEND;VALUE=DATE:20271008', 'END:VEVENT', 'BEGIN:VEVENT', 'SUMMARY:上班(补国庆节假期)', 'DTSTART;VALUE=DATE:20270926', 'DTEND;VALUE=DATE:20270927', 'END:VEVENT', 'END:VCALENDAR', ''].join('\r\n');
+    const preview = await t.api('/api/staff/calendar-overrides/preview', { method: 'POST', token: admin, json: { format: 'ics', schedule: ics } });
+    expect(preview.body.replaced.map((d: { date: string }) => d.date)).toEqual(['2027-01-01', '2027-02-06', '2027-02-10', '2027-02-11', '2027-02-12']);
+    const saved = await t.api('/api/staff/calendar-overrides/import', { method: 'POST', token: admin, json: { format: 'ics', schedule: ics } });
+    expect(saved.status).toBe(200);
+    const in2027 = saved.body.overrides.filter((d: { date: string }) => d.date.startsWith('2027'));
+    expect(in2027).toHaveLength(8);
+    expect(in2027[0]).toEqual({ date: '2027-09-26', kind: 'workday', name: '上班(补国庆节假期)' });
+
+    // Editing the list day by day keeps 2027 covered; emptying the year uncovers it.
+    const kept = await t.api('/api/staff/calendar-overrides', { method: 'PUT', token: admin, json: { overrides: in2027.slice(1) } });
+    expect(kept.body.coveredYears).toContain(2027);
+    const emptied = await t.api('/api/staff/calendar-overrides', { method: 'PUT', token: admin, json: { overrides: [] } });
+    expect(emptied.body.coveredYears).toEqual([]);
+  });
+
+  it('refuses bad input with the line and the rule in the caller\'s language, and anyone but an admin', async () => {
+    const admin = await t.token('admin');
+    const bad = { format: 'list', schedule: '2027-01-01 休\n2027-01-02 休\n2027-13-01 休' };
+    const en = await t.api('/api/staff/calendar-overrides/import', { method: 'POST', token: admin, json: bad, lang: 'en' });
+    expect(en.status).toBe(400);
+    expect(en.body.error).toEqual({ code: 'validation_failed', message: 'Some fields need attention', fields: { schedule: 'Schedule: line 3: "2027-13-01" is not a date (use YYYY-MM-DD, e.g. 2027-01-01)' } });
+    const zh = await t.api('/api/staff/calendar-overrides/preview', { method: 'POST', token: admin, json: bad });
+    expect(zh.body.error.fields).toEqual({ schedule: '放假安排：第 3 行的“2027-13-01”不是日期（应为 YYYY-MM-DD，如 2027-01-01）' });
+    const notIcs = await t.api('/api/staff/calendar-overrides/preview', { method: 'POST', token: admin, json: { format: 'ics', schedule: '2027-01-01 休' }, lang: 'en' });
+    expect(notIcs.body.error.fields).toEqual({ schedule: 'Schedule: not valid iCalendar (.ics) content' });
+    const noFormat = await t.api('/api/staff/calendar-overrides/preview', { method: 'POST', token: admin, json: { schedule: '2027-01-01 休' }, lang: 'en' });
+    expect(noFormat.body.error.fields).toEqual({ format: 'Format: required' });
+    expect((await t.api('/api/staff/calendar-overrides/import', { method: 'POST', token: dispatcher, json: { format: 'list', schedule: '2027-01-01 休' } })).status).toBe(403);
   });
 });

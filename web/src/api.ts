@@ -8,11 +8,14 @@ import type {
   ApiError,
   AuditResponse,
   CalendarOverridesResponse,
+  CalendarScheduleRequest,
+  CalendarSchedulePreview,
   CampaignTimeLimitsResponse,
   TimeLimitsResponse,
   CitizenView,
   ContactRevealResponse,
   CohandlerOpinionRequest,
+  ProgressNoteRequest,
   DepartmentsResponse,
   SaveDepartmentRequest,
   SaveStaffRequest,
@@ -308,6 +311,7 @@ export interface StaffActionBodies {
   'extension-request': ExtensionRequestRequest;
   'extension-decision': ExtensionDecisionRequest;
   'cohandler-opinion': CohandlerOpinionRequest;
+  'progress-note': ProgressNoteRequest;
   reply: ReplyRequest;
   'escalation-instruction': EscalationInstructionRequest;
   'resume-workflow': Record<string, never>;
@@ -391,6 +395,16 @@ export async function putCalendarOverrides(
   return payload && Array.isArray(payload.overrides) && Array.isArray(payload.officialYears)
     ? (payload as CalendarOverridesResponse)
     : undefined;
+}
+
+/** A published holiday schedule: what importing it would save (nothing is written). */
+export function previewCalendarSchedule(body: CalendarScheduleRequest): Promise<CalendarSchedulePreview> {
+  return request('/api/staff/calendar-overrides/preview', { method: 'POST', body, staff: true });
+}
+
+/** Saves the schedule for its year (replacing that year's overrides); the year then counts as covered. */
+export function importCalendarSchedule(body: CalendarScheduleRequest): Promise<CalendarOverridesResponse> {
+  return request('/api/staff/calendar-overrides/import', { method: 'POST', body, staff: true });
 }
 
 // Local runtime only

@@ -30,6 +30,21 @@ export function forgetDepartments(): void {
   departments = undefined;
 }
 
+const meListeners = new Set<(me: StaffMe) => void>();
+
+/**
+ * After the calendar page learns the coverage as it is now (it loaded or imported a schedule), the staff bar of
+ * every page shows it at once, without signing in again. Admins only: only they are warned.
+ */
+export function updateCalendarWarning(uncoveredYears: number[]): void {
+  const current = knownMe();
+  if (!current || current.role !== 'admin') return;
+  const { calendarWarning: _previous, ...rest } = current;
+  const next: StaffMe = uncoveredYears.length ? { ...rest, calendarWarning: { uncoveredYears } } : rest;
+  rememberMe(next);
+  for (const listener of meListeners) listener(next);
+}
+
 export interface StaffBasics {
   me?: StaffMe;
   departments: Department[];
@@ -38,6 +53,13 @@ export interface StaffBasics {
 
 export function useStaffBasics(): StaffBasics {
   const [state, setState] = useState<StaffBasics>({ me: knownMe(), departments: [] });
+  useEffect(() => {
+    const listener = (me: StaffMe) => setState((s) => ({ ...s, me }));
+    meListeners.add(listener);
+    return () => {
+      meListeners.delete(listener);
+    };
+  }, []);
   useEffect(() => {
     let live = true;
     const me = knownMe()

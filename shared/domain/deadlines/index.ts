@@ -28,7 +28,7 @@ export {
 export { dueAt, pauseAdjusted } from './deadline';
 export { checkpoints, type Checkpoint, type CheckpointName } from './checkpoints';
 export { overdueReminderTimes } from './overdue';
-export { progressNoteTimes } from './progress-notes';
+export { PROGRESS_NOTE_REMINDER_AT, progressNoteReminders, progressNoteTimes } from './progress-notes';
 export { nextSmsWindow } from './sms-window';
 export {
   endOfOfficeDay,

@@ -3,6 +3,7 @@
  * (functions/queue/notifier.ts) applies them to SQS messages.
  */
 import { nextSmsWindow } from '../deadlines/sms-window';
+import { defaultTimeLimits, type QuietHours } from '../deadlines/time-limits';
 import type { NotificationRequest } from '../../ports';
 
 /** A notification as it travels on the queue: the request, plus what deferral and earlier copies left on it. */
@@ -25,12 +26,13 @@ export function retryDelaySeconds(receiveCount: number): number {
 
 /**
  * The instant before which this notification must not be sent, or undefined when it may go now: an SMS waits out
- * quiet hours (22:00–08:00 office time), an email goes any time, and an earlier deferral is honoured.
+ * the quiet hours in force for its organisation (22:00–08:00 office time by default), an email goes any time, and
+ * an earlier deferral is honoured.
  */
-export function notBefore(message: QueuedNotification, now: Date): Date | undefined {
+export function notBefore(message: QueuedNotification, now: Date, quiet: QuietHours = defaultTimeLimits.smsQuietHours): Date | undefined {
   const deferred = message.deliverAfter ? new Date(message.deliverAfter) : undefined;
   const from = deferred && deferred.getTime() > now.getTime() ? deferred : now;
-  const window = message.channel === 'sms' ? nextSmsWindow(from) : from;
+  const window = message.channel === 'sms' ? nextSmsWindow(from, quiet) : from;
   return window.getTime() > now.getTime() ? window : undefined;
 }
 

@@ -144,6 +144,17 @@ export const notificationTemplates: Record<NotificationEvent, Record<Locale, Not
       body: 'The extension for suggestion "{title}" ({trackingCode}) was {decisionText}; it is due {dueDate}: {staffUrl}',
     },
   },
+  progressNote: {
+    // Like the reply, the note itself is shown only with the tracking code and PIN, never in an SMS or email.
+    'zh-CN': {
+      subject: '【建议征集】您的建议有新的办理进展',
+      body: '您的建议“{title}”（查询码 {trackingCode}）有新的阶段性办理进展。请凭查询码和密码查看：{trackUrl}',
+    },
+    en: {
+      subject: 'News on your suggestion',
+      body: 'There is a progress note on your suggestion "{title}" (tracking code {trackingCode}). Read it with your tracking code and PIN: {trackUrl}',
+    },
+  },
   workflowFailure: {
     'zh-CN': {
       subject: '【系统告警】建议办理流程异常',

@@ -29,6 +29,7 @@ export const actions = [
   'remind',
   'instruct',
   'contribute',
+  'progressNote',
   'workflowFailed',
   'resumeWorkflow',
 ] as const;
@@ -71,6 +72,8 @@ export const lifecycle: Record<Action, Rule> = {
   instruct: { from: open, to: 'same', by: ['staff'], roles: ['admin', 'supervisor'], visibility: 'internal' },
   // 协办意见: a co-handling department's input for the lead department, from assignment until the reply.
   contribute: { from: ['assigned', ...handling], to: 'same', by: ['staff'], roles: ['handler'], visibility: 'internal' },
+  // 阶段性进展: the lead department tells the citizen how the handling goes (the study tier owes one every 30 days).
+  progressNote: { from: ['signed', 'reopened'], to: 'same', by: ['staff'], roles: ['handler'], visibility: 'public' },
   workflowFailed: { from: [...open, 'closed', 'rejected', 'merged'], to: 'same', by: ['system'], visibility: 'internal' },
   resumeWorkflow: { from: [...open, 'closed', 'rejected', 'merged'], to: 'same', by: ['staff'], roles: ['admin'], visibility: 'internal' },
 };

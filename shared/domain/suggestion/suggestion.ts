@@ -99,6 +99,8 @@ export interface Suggestion {
   infoRequest?: { question: string; askedAt: string; answer?: string; answeredAt?: string };
   rating?: { rating: Rating; comment?: string; at: string };
   reopenCount?: number;
+  /** When the lead department last posted a progress note (研办 study tier): that period's reminder is not sent. */
+  progressNotedAt?: string;
   mergedInto?: string;
   /** Set when a deadline passed or a second dissatisfied rating: the 督办 record exists. */
   escalatedAt?: string;

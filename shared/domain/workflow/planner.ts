@@ -3,7 +3,7 @@
  * Every checkpoint is an instant strictly after `now`, so a checkpoint that has fired is never planned again,
  * and a resumed execution simply continues with whatever is next.
  */
-import { checkpoints, defaultTimeLimits, overdueReminderTimes, type ReminderPolicy, type WorkingCalendar } from '../deadlines';
+import { checkpoints, defaultTimeLimits, overdueReminderTimes, progressNoteReminders, type TimeLimits, type WorkingCalendar } from '../deadlines';
 import type { Suggestion } from '../suggestion/suggestion';
 import type { CheckpointName, WorkflowPlan } from './plan';
 
@@ -27,7 +27,23 @@ function deadlineName(s: Suggestion): CheckpointName {
   return s.status === 'assigned' ? 'signDue' : 'due';
 }
 
-export function planFor(s: Suggestion, now: Date, calendar: WorkingCalendar, reminders: ReminderPolicy = defaultTimeLimits.reminders): WorkflowPlan {
+/** The limits the planner reads: when to remind before a deadline, and how often a study-tier note is due. */
+export type PlanLimits = Pick<TimeLimits, 'reminders' | 'studyProgressNoteEvery'>;
+
+/** Reminders before the handling deadline, and for the study tier its progress notes, in time order. */
+function handlingCheckpoints(s: Suggestion, start: Date, due: Date, calendar: WorkingCalendar, limits: PlanLimits): { name: CheckpointName; at: Date }[] {
+  const reminders = checkpoints(start, due, calendar, limits.reminders).map((c) => ({ name: c.name as CheckpointName, at: c.at }));
+  const notes =
+    s.tier === 'study'
+      ? progressNoteReminders(start, due, limits.studyProgressNoteEvery, calendar, s.progressNotedAt ? new Date(s.progressNotedAt) : undefined).map((at) => ({
+          name: 'progressNote' as const,
+          at,
+        }))
+      : [];
+  return [...reminders, ...notes].sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+export function planFor(s: Suggestion, now: Date, calendar: WorkingCalendar, limits: PlanLimits = defaultTimeLimits): WorkflowPlan {
   const base = { suggestionId: s.id, version: s.version };
   if (s.workflowError) return { ...base, phase: 'parked', timeout: maxWaitSeconds };
   if (finished.has(s.status)) return { ...base, phase: 'done', timeout: 1 };
@@ -48,12 +64,11 @@ export function planFor(s: Suggestion, now: Date, calendar: WorkingCalendar, rem
       next = { name: deadlineName(s), at: due };
       break;
     default: {
-      // Handling (signed, reopened): reminders at 50 % and 80 % of the allowed time and one working day before.
+      // Handling (signed, reopened): reminders at 50 % and 80 % of the allowed time and one working day before,
+      // and for the study tier a progress note every 30 days (unless one was posted in that period).
       // A phase that began after its deadline (data written by hand, a deadline moved back) has only the deadline.
       const start = new Date(Math.min(new Date(s.phaseStartedAt ?? s.updatedAt).getTime(), due.getTime()));
-      next = checkpoints(start, due, calendar, reminders)
-        .filter((c) => c.at.getTime() > now.getTime())
-        .map((c) => ({ name: c.name as CheckpointName, at: c.at }))[0];
+      next = handlingCheckpoints(s, start, due, calendar, limits).find((c) => c.at.getTime() > now.getTime());
     }
   }
   if (next && next.at.getTime() <= now.getTime()) next = undefined;

@@ -89,4 +89,16 @@ describe('lifecycle', () => {
     expect(entry).toMatchObject({ visibility: 'public', note: 'to transport' });
     expect(transition(inStatus('screening'), { action: 'screeningOverdue', actor: system, at: 'x' }).entry.visibility).toBe('internal');
   });
+
+  it('records a progress note as a public step that keeps the status, taken by a handler while it is handled', () => {
+    for (const status of ['signed', 'reopened'] as const) {
+      const { suggestion, entry } = transition(inStatus(status), { action: 'progressNote', actor: staff('handler'), at: '2026-12-01T02:00:00.000Z', note: '已完成现场勘查', changes: { progressNotedAt: '2026-12-01T02:00:00.000Z' } });
+      expect(suggestion).toMatchObject({ status, progressNotedAt: '2026-12-01T02:00:00.000Z' });
+      expect(entry).toMatchObject({ action: 'progressNote', visibility: 'public', note: '已完成现场勘查', fromStatus: status, toStatus: status });
+    }
+    expect(canTransition('infoRequested', 'progressNote', staff('handler'))).toBe(false);
+    expect(canTransition('replied', 'progressNote', staff('handler'))).toBe(false);
+    expect(canTransition('signed', 'progressNote', staff('dispatcher'))).toBe(false);
+    expect(canTransition('signed', 'progressNote', system)).toBe(false);
+  });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { StaffProfile } from '../../../shared/http/api-types';
 import type { Directory } from '../../../shared/ports';
 import type { Suggestion, SuggestionStatus } from '../../../shared/domain/suggestion/suggestion';
-import { responsibleAudience, staffRecipients } from '../../../shared/use-cases/notify';
+import { citizenRecipients, responsibleAudience, staffRecipients } from '../../../shared/use-cases/notify';
 
 const people: StaffProfile[] = [
   { orgId: 'demo', username: 'd', name: 'D', role: 'dispatcher', email: 'd@x.cn' },
@@ -54,6 +54,18 @@ describe('who is reminded', () => {
     for (const status of ['signed', 'infoRequested', 'reopened'] as const) {
       expect(await recipients(status)).toEqual(['13800000002', 'co@x.cn', 'lead@x.cn']);
     }
+  });
+
+  it('carries the organisation and the campaign, whose quiet hours apply when it is delivered', async () => {
+    const standing = await staffRecipients(directory, suggestion('signed'), 'reminder', 'half@x', responsibleAudience(suggestion('signed')), {});
+    expect(standing.map((r) => [r.orgId, r.campaignId])).toEqual(standing.map(() => ['demo', undefined]));
+    const campaign = { ...suggestion('signed'), campaignId: 'xiance-2026', contact: { phone: '13900000000', consent: true } };
+    const both = [
+      ...(await staffRecipients(directory, campaign, 'reminder', 'half@x', responsibleAudience(campaign), {})),
+      ...citizenRecipients(campaign, 'reply', 'reply@x', {}),
+    ];
+    expect(both.length).toBeGreaterThan(1);
+    for (const r of both) expect(r).toMatchObject({ orgId: 'demo', campaignId: 'xiance-2026' });
   });
 
   it('keys each request by suggestion, event, recipient and checkpoint', async () => {

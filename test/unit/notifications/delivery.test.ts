@@ -20,6 +20,41 @@ describe('quiet hours', () => {
     expect(notBefore(request({ channel: 'email', to: 'a@example.com' }), at('2026-05-06T16:00:00Z'))).toBeUndefined();
   });
 
+  it('applies other quiet hours when given, including ones that wrap midnight differently', () => {
+    const at = (iso: string) => new Date(iso);
+    const evening = { from: '20:00', to: '09:00' };
+    // 21:00 Shanghai: the default lets it go, 20:00–09:00 holds it until 09:00 next morning.
+    expect(notBefore(request(), at('2026-05-06T13:00:00Z'))).toBeUndefined();
+    expect(notBefore(request(), at('2026-05-06T13:00:00Z'), evening)?.toISOString()).toBe('2026-05-07T01:00:00.000Z');
+    // 08:30: past the default's end, still inside 20:00–09:00.
+    expect(notBefore(request(), at('2026-05-07T00:30:00Z'))).toBeUndefined();
+    expect(notBefore(request(), at('2026-05-07T00:30:00Z'), evening)?.toISOString()).toBe('2026-05-07T01:00:00.000Z');
+    // A lunchtime rule that does not wrap midnight.
+    expect(notBefore(request(), at('2026-05-06T04:30:00Z'), { from: '12:00', to: '14:00' })?.toISOString()).toBe('2026-05-06T06:00:00.000Z');
+    expect(notBefore(request({ channel: 'email', to: 'a@example.com' }), at('2026-05-06T13:00:00Z'), evening)).toBeUndefined();
+  });
+
+  it('asks for the quiet hours of the message\'s own organisation and campaign, only for an SMS', async () => {
+    const asked: unknown[] = [];
+    const { deps, retries, provider, clock } = notifierDeps({
+      smsQuietHours: async (m) => (asked.push([m.orgId, m.campaignId]), m.orgId === 'night-owls' ? { from: '20:00', to: '09:00' } : { from: '22:00', to: '08:00' }),
+    });
+    clock.set('2026-05-06T13:00:00Z'); // 21:00 in Shanghai
+    expect((await handleNotificationMessage(deps, received(request({ orgId: 'demo' }), 1, 'a'))).outcome).toBe('sent');
+    const owl = request({ orgId: 'night-owls', campaignId: 'xiance', idempotencyKey: 's2#receipt#sms#13800138000#0', suggestionId: 's2' });
+    expect((await handleNotificationMessage(deps, received(owl, 1, 'b'))).outcome).toBe('deferred');
+    expect(retries.requeued[0]!.message).toMatchObject({ orgId: 'night-owls', deliverAfter: '2026-05-07T01:00:00.000Z' });
+    await handleNotificationMessage(deps, received(request({ channel: 'email', to: 'a@example.com', idempotencyKey: 's1#receipt#email#a@example.com#0' }), 1, 'c'));
+    expect(asked).toEqual([['demo', undefined], ['night-owls', 'xiance']]);
+    expect(provider.sent).toHaveLength(2);
+  });
+
+  it('keeps a message on the queue when its quiet hours cannot be read (it is tried again, never sent early)', async () => {
+    const { deps, provider } = notifierDeps({ smsQuietHours: async () => Promise.reject(new Error('table unavailable')) });
+    expect(await handleNotificationBatch(deps, [received(request())])).toEqual({ keep: ['m1'], outcomes: ['retry'] });
+    expect(provider.sent).toHaveLength(0);
+  });
+
   it('defers a quiet-hours SMS as a fresh delayed copy carrying deliverAfter, without failing the message', async () => {
     const { deps, retries, provider, clock } = notifierDeps();
     clock.set('2026-05-06T15:00:00Z'); // 23:00 in Shanghai

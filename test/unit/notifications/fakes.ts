@@ -1,4 +1,5 @@
 /** In-memory stand-ins for the notifier's ports. */
+import { defaultTimeLimits } from '../../../shared/domain/deadlines';
 import type { QueuedNotification } from '../../../shared/domain/notifications/delivery';
 import type { FailedNotificationRecord, FailedNotificationStore } from '../../../shared/domain/notifications/failed';
 import type { AuditRecord, Clock, NotificationLedger, NotificationProvider, NotificationRequest, RenderedNotification } from '../../../shared/ports';
@@ -80,6 +81,7 @@ export function notifierDeps(overrides: Partial<NotifierDeps> = {}) {
     clock,
     maxReceives: 5,
     quietHours: 'defer',
+    smsQuietHours: async () => defaultTimeLimits.smsQuietHours,
     log: { warn: () => undefined, error: () => undefined },
     ...overrides,
   };
@@ -91,6 +93,7 @@ export function request(overrides: Partial<NotificationRequest> = {}): Notificat
     idempotencyKey: 's1#receipt#sms#13800138000#0',
     event: 'receipt',
     suggestionId: 's1',
+    orgId: 'demo',
     channel: 'sms',
     to: '13800138000',
     locale: 'zh-CN',

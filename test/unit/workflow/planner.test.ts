@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createWorkingCalendar } from '../../../shared/domain/deadlines';
+import { calendarDays, createWorkingCalendar, defaultTimeLimits, dueAt, progressNoteTimes } from '../../../shared/domain/deadlines';
 import type { Suggestion, SuggestionStatus } from '../../../shared/domain/suggestion/suggestion';
 import { maxWaitSeconds, planFor } from '../../../shared/domain/workflow/planner';
 
@@ -90,6 +90,92 @@ describe('the workflow planner', () => {
         },
       ),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe('the study tier\'s progress notes', () => {
+  const study: Suggestion = { ...base, status: 'signed', tier: 'study', phaseStartedAt: '2026-11-02T02:00:00.000Z', dueAt: '2027-01-01T15:59:59.999Z' };
+
+  /** The checkpoints the workflow meets one after another from `from` until the deadline, as the state machine would. */
+  function sequence(s: Suggestion, from: Date, limits = defaultTimeLimits): { name: string; at: string }[] {
+    const out: { name: string; at: string }[] = [];
+    let now = from;
+    for (let i = 0; i < 500; i++) {
+      const plan = planFor(s, now, calendar, limits);
+      if (!plan.checkpoint || !plan.checkpointAt) break;
+      out.push({ name: plan.checkpoint, at: plan.checkpointAt });
+      if (plan.checkpoint === 'due') break;
+      now = new Date(plan.checkpointAt);
+    }
+    return out;
+  }
+
+  it('reminds the handler at 10:00 on the day a note is due, an hour after that morning\'s 09:00 reminder', () => {
+    // 60 calendar days from Monday 2026-11-02: 44 working days to 2027-01-01; half is working day 22 (2 December),
+    // and the first 30-day note is due on 2 December too.
+    expect(sequence(study, new Date(study.phaseStartedAt!))).toEqual([
+      { name: 'half', at: '2026-12-02T01:00:00.000Z' },
+      { name: 'progressNote', at: '2026-12-02T02:00:00.000Z' },
+      { name: 'eightyPercent', at: '2026-12-22T01:00:00.000Z' },
+      { name: 'oneDayLeft', at: '2027-01-01T01:00:00.000Z' },
+      { name: 'due', at: '2027-01-01T15:59:59.999Z' },
+    ]);
+  });
+
+  it('plans no notes for the other tiers, nor while the citizen is asked for more', () => {
+    for (const tier of ['immediate', 'deadline'] as const) {
+      expect(sequence({ ...study, tier }, new Date(study.phaseStartedAt!)).map((c) => c.name)).not.toContain('progressNote');
+    }
+    expect(planFor({ ...study, status: 'infoRequested' }, new Date('2026-11-20T00:00:00Z'), calendar).checkpoint).toBeUndefined();
+  });
+
+  it('follows the interval in force (here every 20 days) and plans it for a reopened suggestion too', () => {
+    const every20 = { ...defaultTimeLimits, studyProgressNoteEvery: calendarDays(20) };
+    for (const status of ['signed', 'reopened'] as const) {
+      const notes = sequence({ ...study, status }, new Date(study.phaseStartedAt!), every20).filter((c) => c.name === 'progressNote');
+      expect(notes.map((c) => c.at)).toEqual(['2026-11-22T02:00:00.000Z', '2026-12-12T02:00:00.000Z']);
+    }
+  });
+
+  it('skips the reminder of a period in which a note was already posted, not of the next one', () => {
+    const every20 = { ...defaultTimeLimits, studyProgressNoteEvery: calendarDays(20) };
+    const noted = { ...study, progressNotedAt: '2026-11-15T06:00:00.000Z' };
+    const notes = sequence(noted, new Date('2026-11-15T06:00:00Z'), every20).filter((c) => c.name === 'progressNote');
+    expect(notes.map((c) => c.at)).toEqual(['2026-12-12T02:00:00.000Z']);
+    // A note from before this handling phase (say, before a reopen) counts for nothing now.
+    const earlier = { ...study, progressNotedAt: '2026-10-20T06:00:00.000Z' };
+    expect(sequence(earlier, new Date(study.phaseStartedAt!), every20).filter((c) => c.name === 'progressNote')).toHaveLength(2);
+  });
+
+  it('always comes in order, each checkpoint strictly after the one before, none after the deadline, a note for every period', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 3 * 365 * 86_400 }),
+        fc.integer({ min: 1, max: 150 }),
+        fc.integer({ min: 1, max: 45 }),
+        fc.constantFrom('calendarDays' as const, 'workingDays' as const),
+        fc.integer({ min: 0, max: 200 * 86_400 }),
+        (startOffset, days, every, unit, nowOffset) => {
+          const start = new Date(Date.UTC(2025, 0, 1) + startOffset * 1000);
+          const due = dueAt(start, calendarDays(days), calendar);
+          const limits = { ...defaultTimeLimits, studyProgressNoteEvery: { amount: every, unit } };
+          const s: Suggestion = { ...study, phaseStartedAt: start.toISOString(), dueAt: due.toISOString() };
+          const from = new Date(Math.min(start.getTime() + nowOffset * 1000, due.getTime() - 1));
+          const seen = sequence(s, from, limits);
+          let previous = from.getTime();
+          for (const c of seen) {
+            const t = new Date(c.at).getTime();
+            expect(t).toBeGreaterThan(previous);
+            expect(t).toBeLessThanOrEqual(due.getTime());
+            previous = t;
+          }
+          expect(seen.at(-1)?.name).toBe('due');
+          const owed = progressNoteTimes(start, due, limits.studyProgressNoteEvery, calendar).filter((t) => new Date(t).setUTCHours(2, 0, 0, 0) > from.getTime());
+          expect(seen.filter((c) => c.name === 'progressNote')).toHaveLength(owed.length);
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });

@@ -1,15 +1,16 @@
 /**
  * Admin: the working-day calendar's overrides. The official calendar package covers `officialYears`; for later
- * years (and for local exceptions) an admin enters the holidays and makeup workdays (调休) here. Saving replaces
- * the whole list. A year after the last official one without any override is flagged, since deadlines in it
- * would count every weekday as a working day.
+ * years an admin imports the published schedule (calendar-import.tsx), which marks the year covered, and enters
+ * local exceptions day by day here (saving replaces the whole list). The server names the uncovered years that
+ * deadlines reach now or within 60 days; the staff bar of every page warns about them too.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CalendarOverridesResponse } from '../../../shared/http/api-types';
 import { getCalendarOverrides, putCalendarOverrides, RequestError } from '../api';
 import { StaffBar } from '../components/staff-bar';
 import { useI18n } from '../i18n';
-import { useStaffBasics } from '../staff-data';
+import { updateCalendarWarning, useStaffBasics } from '../staff-data';
+import { ScheduleImport } from './calendar-import';
 
 type Override = CalendarOverridesResponse['overrides'][number];
 interface Row extends Override {
@@ -24,16 +25,6 @@ function isDate(value: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-}
-
-/** Years after the last official one, up to next year, that have no override at all. */
-export function uncoveredYears(officialYears: number[], dates: string[], thisYear: number): number[] {
-  if (!officialYears.length) return [];
-  const last = Math.max(...officialYears);
-  const covered = new Set(dates.map((d) => Number(d.slice(0, 4))));
-  const years: number[] = [];
-  for (let year = last + 1; year <= Math.max(last + 1, thisYear + 1); year++) if (!covered.has(year)) years.push(year);
-  return years;
 }
 
 /** 2004, 2005, …, 2026 → "2004–2026"; gaps start a new range. */
@@ -53,6 +44,7 @@ export function CalendarPage() {
   const { t } = useI18n();
   const { me } = useStaffBasics();
   const [officialYears, setOfficialYears] = useState<number[]>();
+  const [coverage, setCoverage] = useState<Pick<CalendarOverridesResponse, 'coveredYears' | 'uncoveredYears'>>({ coveredYears: [], uncoveredYears: [] });
   const [rows, setRows] = useState<Row[]>([]);
   const [problems, setProblems] = useState<Record<number, { date?: string; name?: string }>>({});
   const [error, setError] = useState<string>();
@@ -67,8 +59,7 @@ export function CalendarPage() {
     getCalendarOverrides().then(
       (response) => {
         if (!live) return;
-        setOfficialYears(response.officialYears);
-        setRows(toRows(response.overrides));
+        show(response);
       },
       (caught: unknown) => live && caught instanceof RequestError && caught.status !== 401 && setError(caught.message),
     );
@@ -82,6 +73,14 @@ export function CalendarPage() {
     document.getElementById(`cal-date-${focusKey.current}`)?.focus();
     focusKey.current = undefined;
   }, [rows]);
+
+  /** A server answer: the list, the official years, and the coverage (which the staff bar shows as well). */
+  function show(response: CalendarOverridesResponse): void {
+    setOfficialYears(response.officialYears);
+    setRows(toRows(response.overrides));
+    setCoverage({ coveredYears: response.coveredYears ?? [], uncoveredYears: response.uncoveredYears ?? [] });
+    updateCalendarWarning(response.uncoveredYears ?? []);
+  }
 
   const update = (key: number, change: Partial<Override>) => {
     setRows((current) => current.map((row) => (row.key === key ? { ...row, ...change } : row)));
@@ -133,10 +132,8 @@ export function CalendarPage() {
     setSaving(true);
     try {
       const saved = await putCalendarOverrides(overrides);
-      if (saved) {
-        setRows(toRows(saved.overrides));
-        setOfficialYears(saved.officialYears);
-      } else setRows(toRows(overrides));
+      if (saved) show(saved);
+      else setRows(toRows(overrides));
       setDirty(false);
       setStatus(t('cal.saved', { count: overrides.length }));
     } catch (caught) {
@@ -149,8 +146,7 @@ export function CalendarPage() {
     }
   }
 
-  const thisYear = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date()));
-  const missing = officialYears ? uncoveredYears(officialYears, rows.map((r) => r.date).filter(isDate), thisYear) : [];
+  const missing = coverage.uncoveredYears;
 
   return (
     <section aria-labelledby="page-heading">
@@ -162,9 +158,11 @@ export function CalendarPage() {
       {officialYears && (
         <p data-testid="official-years">
           {t('cal.official', { years: officialYears.length ? yearRanges(officialYears) : '—' })}
+          {coverage.coveredYears.length > 0 && <> {t('cal.imported', { years: yearRanges(coverage.coveredYears) })}</>}
         </p>
       )}
-      {missing.length > 0 && (
+      {/* Admins see the same warning in the staff bar, with the way to fix it right below. */}
+      {missing.length > 0 && me?.role !== 'admin' && (
         <p class="alert alert-warning" data-testid="calendar-warning">
           {t('cal.missing', { years: missing.join(', ') })}
         </p>
@@ -182,6 +180,8 @@ export function CalendarPage() {
         </div>
       )}
       {!officialYears && !error && <p class="hint">{t('common.loading')}</p>}
+
+      {officialYears && me?.role === 'admin' && <ScheduleImport onImported={show} />}
 
       {officialYears && (
         <form

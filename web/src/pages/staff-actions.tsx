@@ -32,6 +32,7 @@ export const actionOrder: readonly StaffAction[] = [
   'extension-request',
   'extension-decision',
   'cohandler-opinion',
+  'progress-note',
   'send-back',
   'escalation-instruction',
   'resume-workflow',
@@ -46,6 +47,7 @@ const actionLabel: Record<StaffAction, UiKey> = {
   'extension-decision': 'act.extensionDecision',
   reply: 'act.reply',
   'cohandler-opinion': 'act.opinion',
+  'progress-note': 'act.progressNote',
   'escalation-instruction': 'act.instruction',
   'resume-workflow': 'act.resume',
 };
@@ -440,7 +442,8 @@ function ConfirmForm({ context, action, hint }: { context: ActionContext; action
   );
 }
 
-/** The forms that are one required text: send back (reason), info request (question), instruction (text). */
+/** The forms that are one required text: send back (reason), info request (question), opinion, progress note and
+ * instruction (text). */
 function TextActionForm({
   context,
   action,
@@ -449,7 +452,7 @@ function TextActionForm({
   hint,
 }: {
   context: ActionContext;
-  action: 'send-back' | 'info-request' | 'cohandler-opinion' | 'escalation-instruction';
+  action: 'send-back' | 'info-request' | 'cohandler-opinion' | 'progress-note' | 'escalation-instruction';
   field: 'reason' | 'question' | 'text';
   label: string;
   hint?: string;
@@ -853,6 +856,9 @@ export function ActionsPanel({
             {action === 'reply' && <ReplyForm context={context} />}
             {action === 'cohandler-opinion' && (
               <TextActionForm context={context} action="cohandler-opinion" field="text" label={t('act.opinion.text')} hint={t('act.opinion.hint')} />
+            )}
+            {action === 'progress-note' && (
+              <TextActionForm context={context} action="progress-note" field="text" label={t('act.progressNote.text')} hint={t('act.progressNote.hint')} />
             )}
             {action === 'escalation-instruction' && (
               <TextActionForm context={context} action="escalation-instruction" field="text" label={t('act.instruction.text')} />
