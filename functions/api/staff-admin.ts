@@ -21,7 +21,7 @@ import {
 
 const deps = { supervision: composition.supervision(), store: composition.suggestionStore(), audit: composition.auditLog(), clock: systemClock };
 const failedDeps = {
-  failed: new DynamoFailedNotifications(dynamoDocumentClient(), requiredEnv('TABLE_NAME')),
+  failed: new DynamoFailedNotifications(dynamoDocumentClient(), requiredEnv('TABLE_NAME'), composition.orgId()),
   notifications: composition.notificationQueue(),
   audit: deps.audit,
   clock: systemClock,

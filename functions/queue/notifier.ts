@@ -55,7 +55,7 @@ const deps: NotifierDeps = {
   }),
   clock: systemClock,
   retries: queue,
-  failed: new DynamoFailedNotifications(dynamoDocumentClient(), tableName),
+  failed: new DynamoFailedNotifications(dynamoDocumentClient(), tableName, composition.orgId()),
   maxReceives,
   // The outbox only shows what would be sent: a quiet-hours SMS lands at once, stamped with its deliverAfter.
   quietHours: choice.sms === 'outbox' ? 'annotate' : 'defer',

@@ -1,4 +1,7 @@
-/** Failed notifications, one item each under one partition (they are few: each is a provider outage's residue). */
+/**
+ * Failed notifications, one item each under one partition per organisation (they are few: each is a provider
+ * outage's residue), so an admin lists only their own organisation's.
+ */
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { FailedNotificationRecord, FailedNotificationStore } from '../domain/notifications/failed';
 import { keys } from '../model/table';
@@ -9,18 +12,21 @@ export class DynamoFailedNotifications implements FailedNotificationStore {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
+    /** For messages queued before requests named their organisation: the deployment's own (ORG_ID). */
+    private readonly fallbackOrgId = 'demo',
   ) {}
 
   async put(record: FailedNotificationRecord): Promise<void> {
-    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.failedNotification(record.id), type: 'failedNotification', ...record } }));
+    const orgId = record.orgId || this.fallbackOrgId;
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.failedNotification(orgId, record.id), type: 'failedNotification', ...record, orgId } }));
   }
 
-  async get(id: string): Promise<FailedNotificationRecord | undefined> {
-    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.failedNotification(id), ConsistentRead: true }));
+  async get(orgId: string, id: string): Promise<FailedNotificationRecord | undefined> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.failedNotification(orgId, id), ConsistentRead: true }));
     return Item ? strip(Item) : undefined;
   }
 
-  async list(limit: number): Promise<FailedNotificationRecord[]> {
+  async list(orgId: string, limit: number): Promise<FailedNotificationRecord[]> {
     const out: FailedNotificationRecord[] = [];
     let start: Record<string, unknown> | undefined;
     do {
@@ -28,7 +34,7 @@ export class DynamoFailedNotifications implements FailedNotificationStore {
         new QueryCommand({
           TableName: this.tableName,
           KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.failedNotification('').pk },
+          ExpressionAttributeValues: { ':pk': keys.failedNotification(orgId, '').pk },
           ExclusiveStartKey: start,
           Limit: limit,
         }),
@@ -39,9 +45,11 @@ export class DynamoFailedNotifications implements FailedNotificationStore {
     return out.slice(0, limit);
   }
 
-  async delete(id: string, audit: AuditRecord): Promise<void> {
+  async delete(orgId: string, id: string, audit: AuditRecord): Promise<void> {
     await this.db.send(
-      new TransactWriteCommand({ TransactItems: [{ Delete: { TableName: this.tableName, Key: keys.failedNotification(id) } }, auditPut(this.tableName, audit)] }),
+      new TransactWriteCommand({
+        TransactItems: [{ Delete: { TableName: this.tableName, Key: keys.failedNotification(orgId, id) } }, auditPut(this.tableName, audit)],
+      }),
     );
   }
 }

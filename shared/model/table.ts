@@ -64,8 +64,8 @@ export const keys = {
   /** Local dev identity provider only: the login record (password hash). Cognito holds these on AWS. */
   devLogin: (username: string) => ({ pk: `LOGIN#${username}`, sk: 'LOGIN' }),
   notificationSent: (idempotencyKey: string) => ({ pk: `NOTIF#${idempotencyKey}`, sk: 'NOTIF' }),
-  /** A notification that exhausted its retries, for the admin's failed-notifications page (one partition: few). */
-  failedNotification: (id: string) => ({ pk: 'NOTIFFAILED', sk: `FAILED#${id}` }),
+  /** A notification that exhausted its retries, for the admin's failed-notifications page (one partition per organisation: few). */
+  failedNotification: (orgId: string, id: string) => ({ pk: `ORG#${orgId}#NOTIFFAILED`, sk: `FAILED#${id}` }),
   outboxMessage: (at: string, id: string) => ({ pk: 'OUTBOX', sk: `${at}#${id}` }),
   queueStats: (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'STATS' }),
   /** The 督办 record of one suggestion (one per suggestion; instructions accumulate in it). */

@@ -23,9 +23,9 @@ const listLimit = 500;
 /** Newest failure first; the stored request stays server-side. */
 export async function listFailedNotifications(deps: Pick<FailedNotificationsDeps, 'failed'>, principal: StaffPrincipal): Promise<FailedNotificationsResponse> {
   requireRole(principal, ['admin']);
-  const records = await deps.failed.list(listLimit);
+  const records = await deps.failed.list(principal.orgId, listLimit);
   const items: FailedNotification[] = records
-    .map(({ request: _request, ...item }) => item)
+    .map(({ request: _request, orgId: _orgId, ...item }) => item)
     .sort((a, b) => b.failedAt.localeCompare(a.failedAt));
   return { items };
 }
@@ -41,13 +41,14 @@ export async function listFailedNotifications(deps: Pick<FailedNotificationsDeps
  */
 export async function retryFailedNotification(deps: FailedNotificationsDeps, principal: StaffPrincipal, id: string): Promise<FailedNotification> {
   requireRole(principal, ['admin']);
-  const record = await deps.failed.get(id);
+  const record = await deps.failed.get(principal.orgId, id);
   if (!record) throw new NotFoundError('error.failedNotificationNotFound');
   await deps.notifications.enqueue([record.request]);
   await deps.failed.delete(
+    principal.orgId,
     id,
     auditRecord(principal, deps.clock.now().toISOString(), 'retryNotification', record.suggestionId ?? id, `${record.event} ${record.channel} after ${record.attempts} attempts`),
   );
-  const { request: _request, ...item } = record;
+  const { request: _request, orgId: _orgId, ...item } = record;
   return item;
 }

@@ -68,6 +68,7 @@ const expectations: Record<string, (who: Who) => Expected> = {
   // A co-handling department's opinion: the lead department may not give one, and the target has no co-handler.
   'POST /api/staff/suggestions/{id}/cohandler-opinion': (who) => (who.sameOrganisation ? 403 : 404),
   'POST /api/staff/suggestions/{id}/reply': leadHandler,
+  'POST /api/staff/suggestions/{id}/progress-note': leadHandler,
   'POST /api/staff/suggestions/{id}/escalation-instruction': onSuggestion('admin', 'supervisor'),
   'POST /api/staff/suggestions/{id}/resume-workflow': onSuggestion('admin'),
   'GET /api/staff/escalations': orgLevel('admin', 'supervisor', 'dispatcher'),
@@ -78,6 +79,8 @@ const expectations: Record<string, (who: Who) => Expected> = {
   'POST /api/staff/notifications/failed/{id}/retry': (who) => (who.role === 'admin' ? 404 : 403),
   'GET /api/staff/calendar-overrides': orgLevel('admin', 'dispatcher', 'supervisor'),
   'PUT /api/staff/calendar-overrides': orgLevel('admin'),
+  'POST /api/staff/calendar-overrides/preview': orgLevel('admin'),
+  'POST /api/staff/calendar-overrides/import': orgLevel('admin'),
   'GET /api/staff/people': orgLevel('admin'),
   'PUT /api/staff/people/{username}': orgLevel('admin'),
   'PUT /api/staff/departments/{departmentId}': orgLevel('admin'),

@@ -181,7 +181,7 @@ describe('notifications when the SMS gateway goes down', () => {
     failNext = 1000;
     await queue.enqueue([request]);
     const failed = new DynamoFailedNotifications(documents, tableName);
-    await pollUntil(url, deps, async () => (await failed.list(100)).some((r) => r.request.idempotencyKey === request.idempotencyKey));
+    await pollUntil(url, deps, async () => (await failed.list('demo', 100)).some((r) => r.request.idempotencyKey === request.idempotencyKey));
 
     const { items } = await listFailedNotifications({ failed }, admin);
     const item = items.find((i) => i.suggestionId === request.suggestionId)!;

@@ -7,17 +7,19 @@ import type { FailedNotification } from '../../http/api-types';
 import type { AuditRecord, NotificationRequest } from '../../ports';
 
 export interface FailedNotificationRecord extends FailedNotification {
+  /** The organisation whose admins see and retry it (its suggestion's). */
+  orgId: string;
   /** The original request, re-enqueued as it was on retry. */
   request: NotificationRequest;
 }
 
-/** Where failed notifications are kept (DynamoDB: shared/aws/dynamo-failed-notifications.ts). */
+/** Where failed notifications are kept, per organisation (DynamoDB: shared/aws/dynamo-failed-notifications.ts). */
 export interface FailedNotificationStore {
   put(record: FailedNotificationRecord): Promise<void>;
-  get(id: string): Promise<FailedNotificationRecord | undefined>;
-  list(limit: number): Promise<FailedNotificationRecord[]>;
+  get(orgId: string, id: string): Promise<FailedNotificationRecord | undefined>;
+  list(orgId: string, limit: number): Promise<FailedNotificationRecord[]>;
   /** Deletes the record, with the audit record of the admin's retry in the same transaction. */
-  delete(id: string, audit: AuditRecord): Promise<void>;
+  delete(orgId: string, id: string, audit: AuditRecord): Promise<void>;
 }
 
 export function failedNotificationId(idempotencyKey: string): string {
@@ -32,6 +34,7 @@ export function failedNotificationRecord(
 ): FailedNotificationRecord {
   return {
     id: failedNotificationId(request.idempotencyKey),
+    orgId: request.orgId,
     failedAt: failedAt.toISOString(),
     event: request.event,
     channel: request.channel,

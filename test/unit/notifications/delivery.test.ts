@@ -138,6 +138,7 @@ describe('retries, idempotency and failed notifications', () => {
     const record = failed.records.get(failedNotificationId(request().idempotencyKey));
     expect(record).toEqual({
       id: failedNotificationId(request().idempotencyKey),
+      orgId: 'demo',
       failedAt: clock.now().toISOString(),
       event: 'receipt',
       channel: 'sms',

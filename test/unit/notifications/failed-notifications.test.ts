@@ -37,6 +37,17 @@ describe('failed notifications (admin)', () => {
     expect(items[0]).toMatchObject({ event: 'receipt', channel: 'sms', attempts: 5, lastError: 'down' });
   });
 
+  it('shows and retries only the admin\'s own organisation\'s (the records are partitioned per organisation)', async () => {
+    const { deps: d, failed, enqueued } = deps();
+    const theirs = failedNotificationRecord(request({ idempotencyKey: 'k-other', suggestionId: 's-other', orgId: 'other-district' }), 5, 'down', new Date('2026-05-06T01:00:00Z'));
+    await failed.put(theirs);
+    expect(theirs.orgId).toBe('other-district');
+    expect((await listFailedNotifications(d, admin)).items).toEqual([]);
+    await expect(retryFailedNotification(d, admin, theirs.id)).rejects.toMatchObject({ status: 404 });
+    expect(enqueued).toEqual([]);
+    expect((await listFailedNotifications(d, { ...admin, orgId: 'other-district' })).items.map((i) => i.suggestionId)).toEqual(['s-other']);
+  });
+
   it('is for admins only', async () => {
     const { deps: d } = deps();
     await expect(listFailedNotifications(d, dispatcher)).rejects.toMatchObject({ status: 403 });

@@ -29,14 +29,15 @@ export class MemoryFailed implements FailedNotificationStore {
   async put(record: FailedNotificationRecord) {
     this.records.set(record.id, record);
   }
-  async get(id: string) {
-    return this.records.get(id);
+  async get(orgId: string, id: string) {
+    const record = this.records.get(id);
+    return record?.orgId === orgId ? record : undefined;
   }
-  async list(limit: number) {
-    return [...this.records.values()].slice(0, limit);
+  async list(orgId: string, limit: number) {
+    return [...this.records.values()].filter((r) => r.orgId === orgId).slice(0, limit);
   }
-  async delete(id: string, audit: AuditRecord) {
-    this.records.delete(id);
+  async delete(orgId: string, id: string, audit: AuditRecord) {
+    if (this.records.get(id)?.orgId === orgId) this.records.delete(id);
     this.audits.push(audit);
   }
 }
