@@ -32,7 +32,7 @@ describe('PINs at rest', () => {
     for (let i = 0; i < 12; i++) {
       const keyed = i % 3 !== 2;
       const headers: Record<string, string> = keyed ? { 'idempotency-key': `pin-at-rest-${i}-${Date.now()}` } : {};
-      const json = { ...validSubmission, title: `${validSubmission.title} ${i}`, ...(i % 2 ? { contact: { phone: '13812345678', consent: true } } : {}) };
+      const json = { ...validSubmission, title: `${validSubmission.title} ${i}`, ...(i % 2 ? { contact: { phone: `1381234${String(5670 + i)}`, consent: true } } : {}) };
       const first = await t.api('/api/suggestions', { method: 'POST', json, headers });
       expect(first.status).toBe(201);
       pins.add(first.body.pin);
