@@ -42,6 +42,7 @@ import type {
   SubmitRequest,
   SubmitResponse,
 } from '../../shared/http/api-types';
+import { cognitoIdpOrigin } from '../../shared/http/cognito-endpoint';
 import type { TimeLimitOverrides } from '../../shared/domain/deadlines/time-limits';
 import { currentLocale, t } from './i18n';
 import { clearSession, readToken } from './session';
@@ -141,7 +142,7 @@ export function trackSuggestion(trackingCode: string, pin: string): Promise<Citi
 async function cognito<T>(region: string, operation: string, body: unknown): Promise<{ ok: boolean; payload: T & { __type?: string } }> {
   let response: Response;
   try {
-    response = await fetch(`https://cognito-idp.${region}.amazonaws.com/`, {
+    response = await fetch(`${cognitoIdpOrigin(region)}/`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': `AWSCognitoIdentityProviderService.${operation}` },
       body: JSON.stringify(body),
