@@ -1,11 +1,13 @@
 /**
  * The admin's view of notifications that exhausted their retries, and the way to send them again once the
  * provider is back. (The messages themselves also sit in the dead-letter queue for 14 days.)
+ * Recipients are contact details: every answer shows them masked, and an admin who needs one (to check a number
+ * with the gateway, say) reveals it, audited BEFORE answering — as a suggestion's contact is revealed.
  */
 import { NotFoundError } from '../domain/errors';
-import type { FailedNotificationStore } from '../domain/notifications/failed';
+import { failedNotificationView, type FailedNotificationStore } from '../domain/notifications/failed';
 import { requireRole, type StaffPrincipal } from '../domain/staff/principal';
-import type { FailedNotification, FailedNotificationsResponse } from '../http/api-types';
+import type { FailedNotification, FailedNotificationsResponse, RecipientRevealResponse } from '../http/api-types';
 import type { AuditLog, Clock, NotificationQueue } from '../ports';
 
 export type { FailedNotificationStore } from '../domain/notifications/failed';
@@ -19,14 +21,40 @@ export interface FailedNotificationsDeps {
 
 const listLimit = 500;
 
-/** Newest failure first; the stored request stays server-side. */
+/** Newest failure first, recipients masked; the stored request stays server-side. */
 export async function listFailedNotifications(deps: Pick<FailedNotificationsDeps, 'failed'>, principal: StaffPrincipal): Promise<FailedNotificationsResponse> {
   requireRole(principal, ['admin']);
   const records = await deps.failed.list(listLimit);
-  const items: FailedNotification[] = records
-    .map(({ request: _request, ...item }) => item)
-    .sort((a, b) => b.failedAt.localeCompare(a.failedAt));
+  const items: FailedNotification[] = records.map(failedNotificationView).sort((a, b) => b.failedAt.localeCompare(a.failedAt));
   return { items };
+}
+
+async function load(deps: Pick<FailedNotificationsDeps, 'failed'>, id: string) {
+  const record = await deps.failed.get(id);
+  if (!record) throw new NotFoundError('error.failedNotificationNotFound');
+  return record;
+}
+
+/**
+ * Shows one failed notification's recipient in clear.
+ * Primary course: admins only; the record must exist (404 otherwise); the reveal is audited (naming the
+ * suggestion, or the record when it has none, and never the recipient itself), then the recipient is answered.
+ */
+export async function revealFailedRecipient(
+  deps: Pick<FailedNotificationsDeps, 'failed' | 'audit' | 'clock'>,
+  principal: StaffPrincipal,
+  id: string,
+): Promise<RecipientRevealResponse> {
+  requireRole(principal, ['admin']);
+  const record = await load(deps, id);
+  await deps.audit.record({
+    at: deps.clock.now().toISOString(),
+    actor: { id: principal.username, role: principal.role },
+    action: 'revealRecipient',
+    target: record.suggestionId ?? id,
+    detail: `${record.event} ${record.channel} (failed notification ${id})`,
+  });
+  return { id, to: record.to };
 }
 
 /**
@@ -37,11 +65,11 @@ export async function listFailedNotifications(deps: Pick<FailedNotificationsDeps
  *     so it is delivered once (and not at all if it went out meanwhile);
  *  3. delete the record and audit the retry. Enqueued first, deleted second: a crash in between leaves a record
  *     that a second retry resolves, never a lost notification.
+ * Answers the record as the list shows it, recipient masked.
  */
 export async function retryFailedNotification(deps: FailedNotificationsDeps, principal: StaffPrincipal, id: string): Promise<FailedNotification> {
   requireRole(principal, ['admin']);
-  const record = await deps.failed.get(id);
-  if (!record) throw new NotFoundError('error.failedNotificationNotFound');
+  const record = await load(deps, id);
   await deps.notifications.enqueue([record.request]);
   await deps.failed.delete(id);
   await deps.audit.record({
@@ -51,6 +79,5 @@ export async function retryFailedNotification(deps: FailedNotificationsDeps, pri
     target: record.suggestionId ?? id,
     detail: `${record.event} ${record.channel} after ${record.attempts} attempts`,
   });
-  const { request: _request, ...item } = record;
-  return item;
+  return failedNotificationView(record);
 }

@@ -31,6 +31,7 @@ import type {
   QueueResponse,
   QueueStats,
   RatingRequest,
+  RecipientRevealResponse,
   ReplyRequest,
   ReplyTemplate,
   ReplyTemplatesResponse,
@@ -337,6 +338,11 @@ export function getEscalations(): Promise<EscalationsResponse> {
 
 export function getFailedNotifications(): Promise<FailedNotificationsResponse> {
   return request('/api/staff/notifications/failed', { staff: true });
+}
+
+/** The recipient in clear, for one failed notification; the server audits the reveal before answering. */
+export function revealRecipient(id: string): Promise<RecipientRevealResponse> {
+  return request(`/api/staff/notifications/failed/${encodeURIComponent(id)}/recipient-reveal`, { method: 'POST', body: {}, staff: true });
 }
 
 export async function retryNotification(id: string): Promise<void> {
