@@ -23,6 +23,7 @@ import { originHeader } from '../shared/http/origin-guard';
 import { type FunctionName, routeKey, routes } from '../shared/http/routes';
 import { providerChoice } from '../shared/aws/notification-providers';
 import { ProjectFunction } from './constructs/project-function';
+import { securityHeadersPolicy } from './constructs/security-headers-policy';
 import { SuggestionWorkflow } from './constructs/suggestion-workflow';
 import { notifierTimeout } from './stateful-stack';
 
@@ -134,6 +135,14 @@ export class StatelessStack extends Stack {
       originSslProtocols: [cloudfront.OriginSslPolicy.TLS_V1_2],
       customHeaders: { [originHeader]: this.originSecret.secretValue.unsafeUnwrap() },
     });
+    // What the web app reads at /config.json; the security headers' CSP allows the Cognito endpoint it names.
+    const siteConfig: Extract<SiteConfig, { mode: 'aws' }> = {
+      mode: 'aws',
+      region: this.region,
+      userPoolId: props.userPool.userPoolId,
+      userPoolClientId: props.webClient.userPoolClientId,
+    };
+    const responseHeadersPolicy = securityHeadersPolicy(this, 'SecurityHeaders', siteConfig);
     this.distribution = new cloudfront.Distribution(this, 'Distribution', {
       comment: 'Jianyi web app and API',
       webAclId: props.webAclArn,
@@ -146,6 +155,7 @@ export class StatelessStack extends Stack {
         origin: origins.S3BucketOrigin.withOriginAccessControl(this.siteBucket),
         viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
         cachePolicy: cloudfront.CachePolicy.CACHING_OPTIMIZED,
+        responseHeadersPolicy,
       },
       additionalBehaviors: {
         '/api/*': {
@@ -156,6 +166,7 @@ export class StatelessStack extends Stack {
           // Every viewer header but Host, plus CloudFront's own headers — among them CloudFront-Viewer-Address, the
           // real client address per-client limits are keyed by (shared/http/client-address.ts).
           originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          responseHeadersPolicy,
         },
       },
     });
@@ -387,13 +398,7 @@ export class StatelessStack extends Stack {
       targets: [new targets.LambdaFunction(this.queueStats, { retryAttempts: 2 })],
     });
 
-    // --- Site content: the built web app (when present) and the runtime config it reads --------------------
-    const siteConfig: Extract<SiteConfig, { mode: 'aws' }> = {
-      mode: 'aws',
-      region: this.region,
-      userPoolId: props.userPool.userPoolId,
-      userPoolClientId: props.webClient.userPoolClientId,
-    };
+    // --- Site content: the built web app (when present) and the runtime config it reads (siteConfig above) --
     const webConfig = s3deploy.Source.jsonData('config.json', siteConfig);
     this.siteDeployment = new s3deploy.BucketDeployment(this, 'SiteDeployment', {
       destinationBucket: this.siteBucket,

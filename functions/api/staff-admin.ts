@@ -6,7 +6,7 @@ import { requiredEnv } from '../../shared/aws/env';
 import { apiHandler, byRoute } from '../../shared/http/api-handler';
 import { staffAuthenticator } from '../../shared/http/staff-auth';
 import { staffAccountsFromEnvironment } from '../../shared/aws/staff-accounts';
-import { listFailedNotifications, retryFailedNotification } from '../../shared/use-cases/failed-notifications';
+import { listFailedNotifications, retryFailedNotification, revealFailedRecipient } from '../../shared/use-cases/failed-notifications';
 import { listStaff, saveDepartment, saveStaffMember } from '../../shared/use-cases/org-directory';
 import { getCalendarOverrides, importCalendarSchedule, previewCalendarSchedule, saveCalendarOverrides } from '../../shared/use-cases/calendar-overrides';
 import {
@@ -66,6 +66,10 @@ export const handler = apiHandler(
     'POST /api/staff/notifications/failed/{id}/retry': async (r) => ({
       status: 202,
       body: await retryFailedNotification(failedDeps, r.principal!, r.event.pathParameters?.id ?? ''),
+    }),
+    'POST /api/staff/notifications/failed/{id}/recipient-reveal': async (r) => ({
+      status: 200,
+      body: await revealFailedRecipient(failedDeps, r.principal!, r.event.pathParameters?.id ?? ''),
     }),
   }),
   { authenticate: staffAuthenticator() },

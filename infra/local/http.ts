@@ -6,9 +6,13 @@
  *   /config.json       tells the web app it runs locally
  *   anything else      the built web app (web/dist), SPA fallback
  * Clients never see a stack trace: failures are logged here and answered with a generic JSON error.
+ * Every response carries the security headers CloudFront adds on AWS (shared/http/security-headers.ts), set
+ * before anything else runs and, as CloudFront's policy overrides the origin's, winning over a function's own.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type { SiteConfig } from '../../shared/http/api-types';
+import { securityHeaders } from '../../shared/http/security-headers';
 import {
   createRouter,
   fromHttpApiResult,
@@ -22,6 +26,10 @@ import type { InvokeOutcome } from './lambda-runtime';
 import { createStaticFiles } from './static-files';
 import { viewerAddressHeader } from '../../shared/http/client-address';
 import { originHeader } from '../../shared/http/origin-guard';
+
+/** What /config.json tells the web app: it runs locally, signing in at the same-origin dev identity provider. */
+const localSiteConfig: SiteConfig = { mode: 'local', idp: '/idp' };
+const localSecurityHeaders = Object.entries(securityHeaders(localSiteConfig));
 
 /** API Gateway's request payload limit. */
 export const maxRequestBodyBytes = 10 * 1024 * 1024;
@@ -68,7 +76,10 @@ function sendJson(res: ServerResponse, status: number, body: unknown, headers: R
 }
 
 function sendResponse(res: ServerResponse, response: HttpResponse): void {
-  res.writeHead(response.statusCode, { ...response.headers, 'content-length': response.body.length });
+  const headers = { ...response.headers };
+  // CloudFront's policy overrides what the API answers; so does this origin.
+  for (const [name] of localSecurityHeaders) delete headers[name];
+  res.writeHead(response.statusCode, { ...headers, 'content-length': response.body.length });
   res.end(response.body);
 }
 
@@ -163,13 +174,14 @@ export async function startLocalHttpServer(options: LocalHttpOptions): Promise<L
       return;
     }
     if (pathname === '/config.json') {
-      sendJson(res, 200, { mode: 'local', idp: '/idp' });
+      sendJson(res, 200, localSiteConfig);
       return;
     }
     serveStatic(req, res, pathname);
   }
 
   const server = createServer((req, res) => {
+    for (const [name, value] of localSecurityHeaders) res.setHeader(name, value);
     handle(req, res).catch((error: unknown) => {
       log(`${req.method} ${req.url}: ${(error as Error)?.stack ?? String(error)}`);
       if (!res.headersSent) sendResponse(res, internalServerError());

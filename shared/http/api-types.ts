@@ -359,6 +359,7 @@ export interface FailedNotification {
   failedAt: string;
   event: string;
   channel: 'sms' | 'email';
+  /** The recipient, masked in every answer (138****8000); POST …/{id}/recipient-reveal shows it, audited. */
   to: string;
   suggestionId?: string;
   attempts: number;
@@ -366,6 +367,12 @@ export interface FailedNotification {
 }
 export interface FailedNotificationsResponse {
   items: FailedNotification[];
+}
+
+/** POST /api/staff/notifications/failed/{id}/recipient-reveal (admin) — the recipient in clear; the reveal is audited. */
+export interface RecipientRevealResponse {
+  id: string;
+  to: string;
 }
 
 /** GET/PUT /api/staff/time-limits (admin) — PUT body {limits: TimeLimitOverrides}; anything left out is the default. */

@@ -52,6 +52,7 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'POST', path: '/api/staff/reply-templates', fn: 'staff-admin', auth: 'staff' },
   { method: 'GET', path: '/api/staff/notifications/failed', fn: 'staff-admin', auth: 'staff' },
   { method: 'POST', path: '/api/staff/notifications/failed/{id}/retry', fn: 'staff-admin', auth: 'staff' },
+  { method: 'POST', path: '/api/staff/notifications/failed/{id}/recipient-reveal', fn: 'staff-admin', auth: 'staff' },
   { method: 'GET', path: '/api/staff/calendar-overrides', fn: 'staff-admin', auth: 'staff' },
   { method: 'PUT', path: '/api/staff/calendar-overrides', fn: 'staff-admin', auth: 'staff' },
   { method: 'POST', path: '/api/staff/calendar-overrides/preview', fn: 'staff-admin', auth: 'staff' },

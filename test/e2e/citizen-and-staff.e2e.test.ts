@@ -2,15 +2,17 @@
  * The product end to end, in a real browser against `npm start`:
  * a citizen on a phone submits a suggestion (after correcting an invalid mobile number), keeps the receipt and
  * tracks it; a dispatcher signs in, finds it in the queue with a filter, opens it, sees the contact masked and
- * reveals it; the local outbox shows the receipt message that went to the citizen.
+ * reveals it; the local outbox shows the receipt message that went to the citizen. An admin sees a failed
+ * notification's recipient masked and reveals it.
  * Screenshots go to test-results/e2e/; the two README screenshots to docs/ (see docsShot).
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { categoryNames } from '../../shared/domain/intake/categories';
+import type { FailedNotification, RecipientRevealResponse } from '../../shared/http/api-types';
 import { translate } from '../../shared/domain/i18n/messages';
 import { t } from '../../web/src/i18n';
 import { startE2eSession, type E2eSession } from './support/session';
@@ -184,5 +186,50 @@ describe('citizen and staff in the browser', () => {
     await page.goto(`${session.url}/#/outbox`);
     await page.getByTestId('outbox-message').filter({ hasText: trackingCode }).first().waitFor({ timeout: 60_000 });
     await shot(page, '09-outbox');
+  });
+
+  it('an admin sees failed notifications with the recipient masked, reveals one, and the retry confirms it masked', async () => {
+    // The local outbox never fails, so the three calls of this page answer here, in the API's shapes; the server
+    // side (masking, the audited reveal, 403 for others) is tested against the real handlers in integration.
+    const failed: FailedNotification = {
+      id: 'f'.repeat(32),
+      failedAt: new Date().toISOString(),
+      event: 'reply',
+      channel: 'sms',
+      to: '139****5678',
+      attempts: 5,
+      lastError: 'webhook answered 503: busy',
+    };
+    const calls: string[] = [];
+    const page = await newPage({ viewport: { width: 1280, height: 900 } });
+    const json = (route: Route, status: number, body: unknown) => route.fulfill({ status, contentType: 'application/json', body: JSON.stringify(body) });
+    await page.route('**/api/staff/notifications/failed', (route) => json(route, 200, { items: calls.includes('retry') ? [] : [failed] }));
+    await page.route(`**/api/staff/notifications/failed/${failed.id}/*`, (route) => {
+      const action = route.request().url().split('/').pop()!;
+      calls.push(action);
+      if (action === 'recipient-reveal') return json(route, 200, { id: failed.id, to: suggestion.phone } satisfies RecipientRevealResponse);
+      return json(route, 202, failed);
+    });
+
+    await page.goto(`${session.url}/#/staff/login?next=${encodeURIComponent('/staff/notifications')}`);
+    await page.fill('#l-username', 'admin');
+    await page.fill('#l-password', 'jianyi-demo');
+    await page.click('button[type=submit]');
+    const recipient = page.getByTestId('failed-recipient');
+    await recipient.waitFor();
+    expect((await recipient.textContent())!.trim()).toBe('139****5678');
+    expect(await page.textContent('main')).not.toContain(suggestion.phone);
+
+    await page.getByRole('button', { name: t('notif.revealLabel', { event: t('notif.event.reply', {}, zh), to: '139****5678' }, zh) }).click();
+    await page.locator('[role=status]', { hasText: t('notif.revealed', {}, zh) }).waitFor();
+    expect((await recipient.textContent())!.trim()).toBe(suggestion.phone);
+    await shot(page, '10-failed-notification-revealed');
+
+    // The retry button names the recipient too, masked.
+    await page.getByRole('button', { name: t('notif.retryLabel', { event: t('notif.event.reply', {}, zh), to: '139****5678' }, zh) }).click();
+    const confirmation = page.locator('[role=status]', { hasText: t('notif.retried', { to: '139****5678' }, zh) });
+    await confirmation.waitFor();
+    expect(calls).toEqual(['recipient-reveal', 'retry']);
+    expect(await page.textContent('main')).not.toContain(suggestion.phone);
   });
 });

@@ -9,6 +9,7 @@ import { staffAttributes, staffGroups } from '../../infra/stateful-stack';
 import type { StatelessStack } from '../../infra/stateless-stack';
 import { edgeRateLimits, type EdgeStack } from '../../infra/edge-stack';
 import { routeKey, routes } from '../../shared/http/routes';
+import { securityHeaders } from '../../shared/http/security-headers';
 import { tableModel } from '../../shared/model/table';
 import { buildTestApp, resolvePlaceholders } from './synth';
 
@@ -502,6 +503,33 @@ describe('stateless stack: web hosting', () => {
     const origins = distribution.Properties.DistributionConfig.Origins as Record<string, any>[];
     expect(JSON.stringify(origins)).not.toContain('execute-api');
     expect(JSON.stringify(origins)).toContain('api.example.org');
+  });
+
+  it('adds the security headers of shared/http/security-headers.ts to the site and the API, overriding the origins', () => {
+    const [policyId, policy] = only(resourcesOf(statelessTemplate, 'AWS::CloudFront::ResponseHeadersPolicy'));
+    const [, distribution] = only(resourcesOf(statelessTemplate, 'AWS::CloudFront::Distribution'));
+    const config = distribution.Properties.DistributionConfig;
+    const behaviours = [config.DefaultCacheBehavior, ...(config.CacheBehaviors as Record<string, any>[])];
+    expect(behaviours.map((b) => b.PathPattern ?? '(default)')).toEqual(['(default)', '/api/*']);
+    for (const behaviour of behaviours) expect(behaviour.ResponseHeadersPolicyId).toEqual({ Ref: policyId });
+
+    const headers = policy.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+    const hsts = headers.StrictTransportSecurity;
+    // What CloudFront will send, rendered from its settings; the region is the deployment's.
+    expect(JSON.stringify(headers.ContentSecurityPolicy.ContentSecurityPolicy)).toContain(`cognito-idp.${stateless.region}.amazonaws.com`);
+    expect({
+      'content-security-policy': resolvePlaceholders(headers.ContentSecurityPolicy.ContentSecurityPolicy),
+      'strict-transport-security': `max-age=${hsts.AccessControlMaxAgeSec}${hsts.IncludeSubdomains ? '; includeSubDomains' : ''}${hsts.Preload ? '; preload' : ''}`,
+      'x-content-type-options': headers.ContentTypeOptions ? 'nosniff' : undefined,
+      'referrer-policy': headers.ReferrerPolicy.ReferrerPolicy,
+      'x-frame-options': headers.FrameOptions.FrameOption,
+    }).toEqual(securityHeaders({ mode: 'aws', region: stateless.region }));
+    expect(resolvePlaceholders(headers.ContentSecurityPolicy.ContentSecurityPolicy)).toContain(
+      `connect-src 'self' https://cognito-idp.${stateless.region}.amazonaws.com;`,
+    );
+    for (const name of ['ContentSecurityPolicy', 'StrictTransportSecurity', 'ContentTypeOptions', 'ReferrerPolicy', 'FrameOptions']) {
+      expect(headers[name].Override, name).toBe(true);
+    }
   });
 
   it('deploys the runtime config.json for the web app, with the user pool and client ids filled in at deploy time', () => {

@@ -77,6 +77,7 @@ const expectations: Record<string, (who: Who) => Expected> = {
   'GET /api/staff/notifications/failed': orgLevel('admin'),
   // No such failed notification: an admin is told so (404), anyone else may not ask (403).
   'POST /api/staff/notifications/failed/{id}/retry': (who) => (who.role === 'admin' ? 404 : 403),
+  'POST /api/staff/notifications/failed/{id}/recipient-reveal': (who) => (who.role === 'admin' ? 404 : 403),
   'GET /api/staff/calendar-overrides': orgLevel('admin', 'dispatcher', 'supervisor'),
   'PUT /api/staff/calendar-overrides': orgLevel('admin'),
   'POST /api/staff/calendar-overrides/preview': orgLevel('admin'),

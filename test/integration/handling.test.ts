@@ -3,6 +3,8 @@
  * information request (clock paused), extension, reply, rating, reopen, second dissatisfied rating → 督办.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DynamoFailedNotifications } from '../../shared/aws/dynamo-failed-notifications';
+import { failedNotificationRecord } from '../../shared/domain/notifications/failed';
 import { eventually, startTestStack, submitForScreening, validSubmission, type TestStack } from './harness';
 
 let t: TestStack;
@@ -147,6 +149,39 @@ describe('handling a suggestion', () => {
     expect(Array.isArray(list.body.items)).toBe(true);
     expect((await t.api('/api/staff/notifications/failed', { token: tokens.dispatcher })).status).toBe(403);
     expect((await t.api('/api/staff/notifications/failed/nope/retry', { method: 'POST', token: tokens.admin })).status).toBe(404);
+  });
+
+  it('masks failed notifications’ recipients; an admin reveals one, audited; others are refused', async () => {
+    const failed = new DynamoFailedNotifications(t.stack.documents, t.stack.tableName);
+    const record = failedNotificationRecord(
+      { idempotencyKey: `${id}#reply#email#li.si@example.org#1`, event: 'reply', suggestionId: id, orgId: 'demo', channel: 'email', to: 'li.si@example.org', locale: 'zh-CN', params: { title: '加装遮阳棚', trackingCode: code, rateUrl: 'http://127.0.0.1/#/rate' } },
+      5,
+      'Email address is not verified: li.si@example.org',
+      new Date(),
+    );
+    await failed.put(record);
+    const path = `/api/staff/notifications/failed/${record.id}`;
+
+    const list = await t.api('/api/staff/notifications/failed', { token: tokens.admin });
+    const listed = list.body.items.find((i: { id: string }) => i.id === record.id);
+    expect(listed).toMatchObject({ to: 'l***@example.org', lastError: 'Email address is not verified: l***@example.org' });
+    expect(JSON.stringify(list.body)).not.toContain('li.si@');
+
+    const refused = await t.api(`${path}/recipient-reveal`, { method: 'POST', token: tokens.dispatcher, lang: 'en' });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('forbidden');
+    expect((await t.api('/api/staff/notifications/failed/nope/recipient-reveal', { method: 'POST', token: tokens.admin })).status).toBe(404);
+
+    const revealed = await t.api(`${path}/recipient-reveal`, { method: 'POST', token: tokens.admin });
+    expect([revealed.status, revealed.body]).toEqual([200, { id: record.id, to: 'li.si@example.org' }]);
+    const audit = await t.api('/api/staff/audit?limit=200', { token: tokens.admin });
+    const reveals = audit.body.entries.filter((e: { action: string }) => e.action === 'revealRecipient');
+    expect(reveals).toEqual([expect.objectContaining({ actor: { id: 'admin', role: 'admin' }, target: id, detail: `reply email (failed notification ${record.id})` })]);
+    expect(JSON.stringify(audit.body)).not.toContain('li.si@');
+
+    // The retry's answer (what the page confirms) is masked too.
+    const retried = await t.api(`${path}/retry`, { method: 'POST', token: tokens.admin });
+    expect([retried.status, retried.body.to]).toEqual([202, 'l***@example.org']);
   });
 
   it("keeps a campaign's own time limits (admin or organizer) and applies them to its suggestions", async () => {

@@ -1,6 +1,7 @@
 /**
  * The local HTTP origin against the fixture assembly: API Gateway v2.0 events as the functions receive them,
- * response mapping, the emulated JWT authorizer, the 10 MiB limit, config.json and the static web app.
+ * response mapping, the emulated JWT authorizer, the 10 MiB limit, config.json, the static web app, and the
+ * security headers on every response.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +14,7 @@ import { loadLocalApp, type LocalRoute } from '../../infra/local/cdk-template';
 import { startLocalHttpServer, type LocalHttpServer } from '../../infra/local/http';
 import { LambdaRuntime } from '../../infra/local/lambda-runtime';
 import { freePort } from '../../infra/local/ports';
+import { securityHeaders } from '../../shared/http/security-headers';
 
 const assembly = fileURLToPath(new URL('./fixtures/assembly', import.meta.url));
 
@@ -250,5 +252,50 @@ describe('the local HTTP origin', () => {
 
   it('answers unknown identity provider paths with 404', async () => {
     expect((await fetch(`${server.url}/idp/nothing`)).status).toBe(404);
+  });
+
+  it('sends the security headers CloudFront sends on every response: API, errors, static files, 404s, config.json, outbox, IdP', async () => {
+    const expected = securityHeaders({ mode: 'local' });
+    const headersOf = (response: Response) => Object.fromEntries(Object.keys(expected).map((name) => [name, response.headers.get(name)]));
+    const asset = await fetch(`${server.url}/assets/index-a1b2c3d4.js`);
+    const answers: [string, Response][] = [
+      ['static file', asset],
+      ['static file, not modified', await fetch(`${server.url}/assets/index-a1b2c3d4.js`, { headers: { 'if-none-match': asset.headers.get('etag')! } })],
+      ['app page', await fetch(`${server.url}/`)],
+      ['missing file (404)', await fetch(`${server.url}/missing.png`)],
+      ['static write (405)', await fetch(`${server.url}/index.html`, { method: 'POST' })],
+      ['API', await fetch(`${server.url}/api/health`)],
+      ['API without a token (401)', await fetch(`${server.url}/api/staff/me`)],
+      ['API function failure (500)', await fetch(`${server.url}/api/suggestions/AB12CD34?fail=boom`)],
+      ['API body too large (413)', await fetch(`${server.url}/api/suggestions`, { method: 'POST', body: 'x'.repeat(10 * 1024 * 1024 + 1) })],
+      ['config.json', await fetch(`${server.url}/config.json`)],
+      ['outbox', await fetch(`${server.url}/api/local/outbox`)],
+      ['outbox write (405)', await fetch(`${server.url}/api/local/outbox`, { method: 'POST' })],
+      ['identity provider', await fetch(`${server.url}/idp/.well-known/jwks.json`)],
+      ['unknown identity provider path (404)', await fetch(`${server.url}/idp/nothing`)],
+    ];
+    expect(answers.map(([what, response]) => [what, response.status])).toEqual([
+      ['static file', 200],
+      ['static file, not modified', 304],
+      ['app page', 200],
+      ['missing file (404)', 404],
+      ['static write (405)', 405],
+      ['API', 200],
+      ['API without a token (401)', 401],
+      ['API function failure (500)', 500],
+      ['API body too large (413)', 413],
+      ['config.json', 200],
+      ['outbox', 200],
+      ['outbox write (405)', 405],
+      ['identity provider', 200],
+      ['unknown identity provider path (404)', 404],
+    ]);
+    for (const [what, response] of answers) expect(headersOf(response), what).toEqual(expected);
+  });
+
+  it('keeps its own security headers over a function’s, as CloudFront’s policy overrides the origin’s', async () => {
+    const response = await fetch(`${server.url}/api/suggestions/AB12CD34?csp=${encodeURIComponent("script-src 'unsafe-inline'")}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-security-policy')).toBe(securityHeaders({ mode: 'local' })['content-security-policy']);
   });
 });

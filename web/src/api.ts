@@ -34,6 +34,7 @@ import type {
   QueueResponse,
   QueueStats,
   RatingRequest,
+  RecipientRevealResponse,
   ReplyRequest,
   ReplyTemplate,
   ReplyTemplatesResponse,
@@ -45,6 +46,7 @@ import type {
   SubmitRequest,
   SubmitResponse,
 } from '../../shared/http/api-types';
+import { cognitoIdpOrigin } from '../../shared/http/cognito-endpoint';
 import type { TimeLimitOverrides } from '../../shared/domain/deadlines/time-limits';
 import { currentLocale, t } from './i18n';
 import { clearSession, readToken } from './session';
@@ -144,7 +146,7 @@ export function trackSuggestion(trackingCode: string, pin: string): Promise<Citi
 async function cognito<T>(region: string, operation: string, body: unknown): Promise<{ ok: boolean; payload: T & { __type?: string } }> {
   let response: Response;
   try {
-    response = await fetch(`https://cognito-idp.${region}.amazonaws.com/`, {
+    response = await fetch(`${cognitoIdpOrigin(region)}/`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/x-amz-json-1.1', 'X-Amz-Target': `AWSCognitoIdentityProviderService.${operation}` },
       body: JSON.stringify(body),
@@ -340,6 +342,11 @@ export function getEscalations(): Promise<EscalationsResponse> {
 
 export function getFailedNotifications(): Promise<FailedNotificationsResponse> {
   return request('/api/staff/notifications/failed', { staff: true });
+}
+
+/** The recipient in clear, for one failed notification; the server audits the reveal before answering. */
+export function revealRecipient(id: string): Promise<RecipientRevealResponse> {
+  return request(`/api/staff/notifications/failed/${encodeURIComponent(id)}/recipient-reveal`, { method: 'POST', body: {}, staff: true });
 }
 
 export async function retryNotification(id: string): Promise<void> {

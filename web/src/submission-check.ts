@@ -3,6 +3,7 @@
  * never accept what the server refuses. Loaded as its own chunk: zod is most of the app's weight, and only
  * this form needs it, so the form paints first and the check arrives while the citizen types.
  */
+import './zod-without-eval';
 import type { FieldProblem } from '../../shared/domain/errors';
 import { limits, submissionSchema, type Submission } from '../../shared/domain/intake/submission';
 import { toFieldProblems } from '../../shared/domain/validation';

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { FailedNotification } from '../../http/api-types';
 import type { AuditRecord, NotificationRequest } from '../../ports';
+import { maskEmail, maskPhone } from '../masking';
 
 export interface FailedNotificationRecord extends FailedNotification {
   /** The organisation whose admins see and retry it (its suggestion's). */
@@ -44,4 +45,20 @@ export function failedNotificationRecord(
     lastError: lastError.slice(0, 1000),
     request,
   };
+}
+
+/** A recipient as staff see it until an admin reveals it: 138****8000, z***@example.com. */
+export function maskRecipient(channel: FailedNotification['channel'], to: string): string {
+  return channel === 'email' ? maskEmail(to) : maskPhone(to);
+}
+
+/**
+ * What the admin's page shows of a record: the recipient masked — also where the provider's error quotes it, as
+ * SES and SMS gateways do — and never the stored request, which holds it in clear.
+ */
+export function failedNotificationView(record: FailedNotificationRecord): FailedNotification {
+  const { request: _request, orgId: _orgId, ...item } = record;
+  const to = maskRecipient(record.channel, record.to);
+  const lastError = record.to ? record.lastError.split(record.to).join(to) : record.lastError;
+  return { ...item, to, lastError };
 }

@@ -1,5 +1,6 @@
 /** What each audience may see of a suggestion. */
 import type { CitizenView, MaskedContact, QueueItem, StaffSuggestionDetail } from '../../http/api-types';
+import { maskEmail, maskName, maskPhone } from '../masking';
 import type { Contact, Suggestion, TimelineEntry } from './suggestion';
 
 export function citizenView(s: Suggestion, timeline: readonly TimelineEntry[]): CitizenView {
@@ -47,21 +48,10 @@ export function isOverdue(s: Pick<Suggestion, 'status' | 'dueAt'>, now: Date): b
 export function maskContact(contact: Contact): MaskedContact {
   return {
     ...(contact.name ? { name: maskName(contact.name) } : {}),
-    ...(contact.phone ? { phone: `${contact.phone.slice(0, 3)}****${contact.phone.slice(-4)}` } : {}),
+    ...(contact.phone ? { phone: maskPhone(contact.phone) } : {}),
     ...(contact.email ? { email: maskEmail(contact.email) } : {}),
     consent: contact.consent,
   };
-}
-
-function maskName(name: string): string {
-  const chars = [...name];
-  return chars.length <= 1 ? '*' : `${chars[0]}${'*'.repeat(Math.min(chars.length - 1, 3))}`;
-}
-
-function maskEmail(email: string): string {
-  const at = email.lastIndexOf('@');
-  if (at <= 0) return '***';
-  return `${email[0]}***${email.slice(at)}`;
 }
 
 export function staffDetail(s: Suggestion, timeline: readonly TimelineEntry[], now: Date): StaffSuggestionDetail {

@@ -1,10 +1,12 @@
 /**
  * Admin: notifications that exhausted their retries (in the dead-letter queue), each with a retry button.
  * A retry puts the message back on the notification queue; the list is then loaded again.
+ * Recipients come masked; "show" reveals one (the server audits it) in its row only, and nothing else on the page
+ * — the retry confirmation, the buttons' labels — ever names a recipient in clear.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FailedNotification } from '../../../shared/http/api-types';
-import { getFailedNotifications, RequestError, retryNotification } from '../api';
+import { getFailedNotifications, RequestError, retryNotification, revealRecipient } from '../api';
 import { StaffBar } from '../components/staff-bar';
 import { formatDateTime } from '../format';
 import { tDynamic, useI18n } from '../i18n';
@@ -17,6 +19,9 @@ export function NotificationsPage() {
   const [items, setItems] = useState<FailedNotification[]>();
   const [error, setError] = useState<string>();
   const [retrying, setRetrying] = useState<string>();
+  const [revealing, setRevealing] = useState<string>();
+  /** Recipients revealed on this visit, by record id; a reload masks them again. */
+  const [revealed, setRevealed] = useState<Record<string, string>>({});
   const [status, setStatus] = useState('');
   const live = useRef(true);
 
@@ -39,12 +44,30 @@ export function NotificationsPage() {
     };
   }, []);
 
+  async function reveal(item: FailedNotification): Promise<void> {
+    setRevealing(item.id);
+    setStatus('');
+    setError(undefined);
+    try {
+      const response = await revealRecipient(item.id);
+      if (!live.current) return;
+      setRevealed((current) => ({ ...current, [item.id]: response.to }));
+      setStatus(t('notif.revealed'));
+    } catch (caught) {
+      if (!(caught instanceof RequestError)) throw caught;
+      if (caught.status !== 401) setError(caught.message);
+    } finally {
+      setRevealing(undefined);
+    }
+  }
+
   async function retry(item: FailedNotification): Promise<void> {
     setRetrying(item.id);
     setStatus('');
     setError(undefined);
     try {
       await retryNotification(item.id);
+      // item.to is the masked recipient, even when this row was revealed.
       setStatus(t('notif.retried', { to: item.to }));
       await load();
     } catch (caught) {
@@ -62,6 +85,7 @@ export function NotificationsPage() {
         {t('notif.heading')}
       </h1>
       <p class="lead">{t('notif.intro')}</p>
+      <p class="hint">{t('notif.maskedNote')}</p>
       {error && (
         <p class="alert alert-error" role="alert">
           {error}
@@ -94,7 +118,25 @@ export function NotificationsPage() {
                   <td class="nowrap">{formatDateTime(item.failedAt, locale)}</td>
                   <td>{tDynamic(`notif.event.${item.event}`, item.event)}</td>
                   <td class="nowrap">{t(item.channel === 'sms' ? 'outbox.sms' : 'outbox.email')}</td>
-                  <td class="mono">{item.to}</td>
+                  <td>
+                    <span class="mono" data-testid="failed-recipient">
+                      {revealed[item.id] ?? item.to}
+                    </span>
+                    {revealed[item.id] === undefined && (
+                      <>
+                        {' '}
+                        <button
+                          type="button"
+                          class="button button-small"
+                          disabled={revealing !== undefined}
+                          aria-label={t('notif.revealLabel', { event: tDynamic(`notif.event.${item.event}`, item.event), to: item.to })}
+                          onClick={() => void reveal(item)}
+                        >
+                          {revealing === item.id ? t('detail.revealing') : t('notif.reveal')}
+                        </button>
+                      </>
+                    )}
+                  </td>
                   <td>
                     {item.suggestionId ? (
                       <a href={href(`/staff/s/${encodeURIComponent(item.suggestionId)}`)}>{t('notif.open')}</a>

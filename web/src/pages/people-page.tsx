@@ -4,6 +4,7 @@
  * once for the admin to hand over; "reset password" on an existing person does the same. Every change is
  * audited by the server. The forms check with the server's own schemas first.
  */
+import '../zod-without-eval';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ruleText, type Locale } from '../../../shared/domain/i18n/messages';
 import { departmentEntrySchema, departmentIdPattern, staffEntrySchema, usernamePattern } from '../../../shared/domain/staff/directory-entries';
