@@ -20,7 +20,7 @@ import { type FunctionName, routeKey, routes } from '../shared/http/routes';
 import { providerChoice } from '../shared/aws/notification-providers';
 import { ProjectFunction } from './constructs/project-function';
 import { SuggestionWorkflow } from './constructs/suggestion-workflow';
-import { bindPermissions } from './function-permissions';
+import { bindPermissions, type PermissionResources } from './function-permissions';
 import { notifierTimeout } from './stateful-stack';
 
 export interface StatelessStackProps extends StackProps {
@@ -246,25 +246,23 @@ export class StatelessStack extends Stack {
     this.workflow = new SuggestionWorkflow(this, 'SuggestionWorkflow', { functions: this.workflowFunctions });
 
     // --- Least privilege: every function gets what infra/function-permissions.ts declares for it, nothing more --
-    const allFunctions = [
-      ...Object.values(this.apiFunctions),
-      ...Object.values(this.workflowFunctions),
-      this.notifier,
-      this.queueStats,
-    ];
-    for (const fn of allFunctions) {
-      bindPermissions(fn, {
-        table: props.table,
-        notificationQueue: props.notificationQueue,
-        stateMachine: this.workflow.stateMachine,
-        userPool: props.userPool,
+    const permissionResources: PermissionResources = {
+      table: props.table,
+      notificationQueue: props.notificationQueue,
+      stateMachine: this.workflow.stateMachine,
+      userPool: props.userPool,
+      secrets: {
         // The webhook's key only when the webhook sends a channel (the notifier reads it only then).
-        secrets: webhookSecret && usesWebhook ? { notifyWebhook: { secret: webhookSecret, variable: 'NOTIFY_WEBHOOK_SECRET_ARN' } } : {},
-        delivery: {
-          ...(notifyChoice.email === 'ses' ? { sesSender: notifyEnvironment.NOTIFY_EMAIL_FROM! } : {}),
-          snsSms: notifyChoice.sms === 'sns',
-        },
-      });
+        ...(webhookSecret && usesWebhook ? { notifyWebhook: { secret: webhookSecret, variable: 'NOTIFY_WEBHOOK_SECRET_ARN' } } : {}),
+      },
+      delivery: {
+        ...(notifyChoice.email === 'ses' ? { sesSender: notifyEnvironment.NOTIFY_EMAIL_FROM! } : {}),
+        snsSms: notifyChoice.sms === 'sns',
+      },
+    };
+    // Every project function of the stack, so none can be left out (one without a declaration fails synth).
+    for (const fn of this.node.findAll().filter((c): c is ProjectFunction => c instanceof ProjectFunction)) {
+      bindPermissions(fn, permissionResources);
     }
 
     // --- Routes ---------------------------------------------------------------------------------------------
