@@ -217,6 +217,8 @@ export interface PermissionResources {
   readonly table: ITable;
   readonly notificationQueue: IQueue;
   readonly stateMachine: IStateMachine;
+  /** The functions the state machine invokes (its tasks): their workflow grants need a policy of their own. */
+  readonly workflowTasks: readonly ProjectFunction[];
   readonly userPool: IUserPool;
   /**
    * The secrets this deployment configures, each with the environment variable that names it to the function.
@@ -232,7 +234,7 @@ export function bindPermissions(fn: ProjectFunction, resources: PermissionResour
   const permissions = permissionsOf(fn.entry);
   if (permissions.table) fn.bindTable(resources.table, permissions.table);
   if (permissions.notificationQueue) fn.bindQueue(resources.notificationQueue, permissions.notificationQueue);
-  if (permissions.workflow) fn.bindWorkflow(resources.stateMachine, permissions.workflow);
+  if (permissions.workflow) fn.bindWorkflow(resources.stateMachine, permissions.workflow, resources.workflowTasks.includes(fn));
   if (permissions.staffAccounts) fn.bindStaffAccounts(resources.userPool, staffAccountActions);
   for (const name of permissions.secrets ?? []) {
     const configured = resources.secrets[name];

@@ -250,6 +250,7 @@ export class StatelessStack extends Stack {
       table: props.table,
       notificationQueue: props.notificationQueue,
       stateMachine: this.workflow.stateMachine,
+      workflowTasks: Object.values(this.workflowFunctions),
       userPool: props.userPool,
       secrets: {
         // The webhook's key only when the webhook sends a channel (the notifier reads it only then).

@@ -136,17 +136,19 @@ export class ProjectFunction extends NodejsFunction {
 
   /**
    * Sets STATE_MACHINE_ARN (to start executions; answering a token needs no ARN) and grants each use on the
-   * state machine, in a policy of its own rather than the role's default one: a function depends on its default
-   * policy, and the workflow's own functions are in the machine's definition, so a grant there would close the
-   * cycle function -> policy -> machine -> function.
+   * state machine. For a function the machine itself invokes (`invokedByMachine`), the grant goes in a policy of
+   * its own rather than the role's default one: a function depends on its default policy, so a grant there
+   * would close the cycle function -> policy -> machine -> function. Other functions keep it in the default
+   * policy, which they depend on, so the grant exists before they can run.
    */
-  public bindWorkflow(stateMachine: IStateMachine, uses: readonly WorkflowUse[]): this {
+  public bindWorkflow(stateMachine: IStateMachine, uses: readonly WorkflowUse[], invokedByMachine: boolean): this {
     if (uses.includes('start')) this.addEnvironment('STATE_MACHINE_ARN', stateMachine.stateMachineArn);
-    this.role!.attachInlinePolicy(
-      new iam.Policy(this.node.scope!, `${this.node.id}WorkflowAccess`, {
-        statements: [new iam.PolicyStatement({ actions: [...new Set(uses.flatMap((use) => workflowActions[use]))], resources: [stateMachine.stateMachineArn] })],
-      }),
-    );
+    const statement = new iam.PolicyStatement({ actions: [...new Set(uses.flatMap((use) => workflowActions[use]))], resources: [stateMachine.stateMachineArn] });
+    if (invokedByMachine) {
+      this.role!.attachInlinePolicy(new iam.Policy(this.node.scope!, `${this.node.id}WorkflowAccess`, { statements: [statement] }));
+    } else {
+      this.addToRolePolicy(statement);
+    }
     return this;
   }
 

@@ -203,6 +203,20 @@ describe('least privilege: each function’s role, as synthesized', () => {
     }
   });
 
+  it('puts every grant where the function waits for it, but a workflow task’s own answer (which would be a cycle)', () => {
+    const template = Template.fromStack(stacks.stateless).toJSON() as { Resources: Record<string, { Type: string; Properties: any; DependsOn?: string[] }> };
+    const tasks = new Set(Object.values(stacks.stateless.workflowFunctions));
+    for (const fn of stacks.stateless.node.findAll().filter((c): c is ProjectFunction => c instanceof ProjectFunction)) {
+      const roleRef = JSON.stringify({ Ref: stacks.stateless.getLogicalId(fn.role!.node.defaultChild as never) });
+      const attached = Object.entries(template.Resources)
+        .filter(([, r]) => r.Type === 'AWS::IAM::Policy' && r.Properties.Roles.some((role: unknown) => JSON.stringify(role) === roleRef))
+        .map(([id]) => id);
+      const dependsOn = template.Resources[stacks.stateless.getLogicalId(fn.node.defaultChild as never)]!.DependsOn ?? [];
+      const notAwaited = attached.filter((id) => !dependsOn.includes(id));
+      expect(notAwaited, fn.entry).toEqual(tasks.has(fn) && 'workflow' in (functionPermissions[fn.entry as keyof typeof functionPermissions] ?? {}) ? [expect.stringMatching(/WorkflowAccess/)] : []);
+    }
+  });
+
   it('gives the queue consumer exactly the consume grant, and only the function with an event source mapping', () => {
     const template = Template.fromStack(stacks.stateless);
     const mappings = Object.values(template.findResources('AWS::Lambda::EventSourceMapping')) as { Properties: { FunctionName: { Ref: string } } }[];
