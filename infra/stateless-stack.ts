@@ -9,9 +9,7 @@ import * as origins from 'aws-cdk-lib/aws-cloudfront-origins';
 import type * as cognito from 'aws-cdk-lib/aws-cognito';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import * as targets from 'aws-cdk-lib/aws-events-targets';
-import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
@@ -25,6 +23,7 @@ import { providerChoice } from '../shared/aws/notification-providers';
 import { ProjectFunction } from './constructs/project-function';
 import { securityHeadersPolicy } from './constructs/security-headers-policy';
 import { SuggestionWorkflow } from './constructs/suggestion-workflow';
+import { bindPermissions, type PermissionResources } from './function-permissions';
 import { notifierTimeout } from './stateful-stack';
 
 export interface StatelessStackProps extends StackProps {
@@ -211,7 +210,7 @@ export class StatelessStack extends Stack {
       'staff-admin': new ProjectFunction(this, 'StaffAdmin', {
         entry: 'api/staff-admin',
         description: 'Supervisor board, reply templates, failed notifications, calendar overrides, directory',
-        environment: { ...staffEnvironment, STAFF_ACCOUNTS: 'cognito', USER_POOL_ID: props.userPool.userPoolId },
+        environment: staffEnvironment,
       }),
       fallback: new ProjectFunction(this, 'Fallback', {
         entry: 'api/fallback',
@@ -268,34 +267,17 @@ export class StatelessStack extends Stack {
         NOTIFY_WEBHOOK_SECRET_ARN: webhookSecret?.secretArn,
       }).filter((entry): entry is [string, string] => entry[1] !== undefined),
     );
-    const notifyProviders = new Set(Object.values(providerChoice(notifyEnvironment)));
+    const notifyChoice = providerChoice(notifyEnvironment);
+    const usesWebhook = Object.values(notifyChoice).includes('webhook');
     // The receive on which a failure is the last before the dead-letter queue (the queue's maxReceiveCount).
     const maxReceives = (props.notificationQueue as { deadLetterQueue?: { maxReceiveCount: number } }).deadLetterQueue?.maxReceiveCount ?? 5;
     this.notifier = new ProjectFunction(this, 'Notifier', {
       entry: 'queue/notifier',
       description: 'Sends queued notifications',
       timeout: notifierTimeout,
-      environment: { ...webEnvironment, ...notifyEnvironment, NOTIFY_MAX_RECEIVES: String(maxReceives) },
+      // The secret's ARN is set where its read is granted (bindPermissions), as every resource's variable is.
+      environment: { ...webEnvironment, ...withoutKey(notifyEnvironment, 'NOTIFY_WEBHOOK_SECRET_ARN'), NOTIFY_MAX_RECEIVES: String(maxReceives) },
     });
-    // SendMessage: a quiet-hours SMS is re-sent as a delayed copy. (ChangeMessageVisibility, for the retry
-    // backoff, comes with the SQS event source's consume grant.)
-    this.notifier.bindQueue(props.notificationQueue);
-    webhookSecret?.grantRead(this.notifier);
-    if (notifyProviders.has('ses')) {
-      // Only from the configured sender: its address and its domain identity, whichever SES verified.
-      const from = notifyEnvironment.NOTIFY_EMAIL_FROM!;
-      this.notifier.addToRolePolicy(
-        new iam.PolicyStatement({
-          actions: ['ses:SendEmail'],
-          resources: [from, from.split('@')[1]!].map((identity) => this.formatArn({ service: 'ses', resource: 'identity', resourceName: identity })),
-          conditions: { StringEquals: { 'ses:FromAddress': from } },
-        }),
-      );
-    }
-    if (notifyProviders.has('sns')) {
-      // Direct SMS publishing has no resource ARN (a phone number is not a resource): see nag-suppressions.ts.
-      this.notifier.addToRolePolicy(new iam.PolicyStatement({ actions: ['sns:Publish'], resources: ['*'] }));
-    }
 
     this.queueStats = new ProjectFunction(this, 'QueueStats', {
       entry: 'jobs/queue-stats',
@@ -304,64 +286,30 @@ export class StatelessStack extends Stack {
       environment: commonEnvironment,
     });
 
-    const allFunctions = [
-      ...Object.values(this.apiFunctions),
-      ...Object.values(this.workflowFunctions),
-      this.notifier,
-      this.queueStats,
-    ];
-    for (const fn of allFunctions) fn.bindTable(props.table);
-    // Every API function checks the origin secret before anything else.
-    for (const fn of Object.values(this.apiFunctions)) {
-      fn.addEnvironment('ORIGIN_SECRET_ARN', this.originSecret.secretArn);
-      this.originSecret.grantRead(fn);
-    }
-    this.apiFunctions['public-suggestions'].bindQueue(props.notificationQueue);
-    this.workflowFunctions.checkpoint.bindQueue(props.notificationQueue);
-    this.workflowFunctions.recordFailure.bindQueue(props.notificationQueue);
-
     // --- Suggestion workflow --------------------------------------------------------------------------------
     this.workflow = new SuggestionWorkflow(this, 'SuggestionWorkflow', { functions: this.workflowFunctions });
-    const intake = this.apiFunctions['public-suggestions'];
-    intake.addEnvironment('STATE_MACHINE_ARN', this.workflow.stateMachine.stateMachineArn);
-    intake.addEnvironment('PIN_SECRET_ARN', props.pinSecret.secretArn);
-    props.pinSecret.grantRead(intake);
-    this.workflow.stateMachine.grantStartExecution(intake);
-    this.workflow.stateMachine.grantTaskResponse(this.apiFunctions['staff-suggestions']);
-    // AwaitEvent answers its own token at once when the plan it carries is already stale. A policy of its own,
-    // not the role's default one (which the function depends on): the function -> machine -> function cycle breaks.
-    this.workflowFunctions.awaitEvent.role!.attachInlinePolicy(
-      new iam.Policy(this, 'WorkflowAwaitEventTaskResponse', {
-        statements: [
-          new iam.PolicyStatement({
-            actions: ['states:SendTaskSuccess', 'states:SendTaskFailure', 'states:SendTaskHeartbeat'],
-            resources: [this.workflow.stateMachine.stateMachineArn],
-          }),
-        ],
-      }),
-    );
-    // The directory admin creates and updates staff sign-in accounts in the pool (never deletes them).
-    this.apiFunctions['staff-admin'].addToRolePolicy(
-      new iam.PolicyStatement({
-        actions: [
-          'cognito-idp:AdminCreateUser',
-          'cognito-idp:AdminSetUserPassword',
-          'cognito-idp:AdminUpdateUserAttributes',
-          'cognito-idp:AdminDeleteUserAttributes',
-          'cognito-idp:AdminDisableUser',
-          'cognito-idp:AdminEnableUser',
-          'cognito-idp:AdminUserGlobalSignOut',
-          'cognito-idp:AdminListGroupsForUser',
-          'cognito-idp:AdminAddUserToGroup',
-          'cognito-idp:AdminRemoveUserFromGroup',
-        ],
-        resources: [props.userPool.userPoolArn],
-      }),
-    );
-    // Actions answer the waiting task token with the next plan, and queue notifications.
-    for (const name of ['staff-actions', 'citizen-actions', 'staff-admin'] as const) {
-      this.workflow.stateMachine.grantTaskResponse(this.apiFunctions[name]);
-      this.apiFunctions[name].bindQueue(props.notificationQueue);
+
+    // --- Least privilege: every function gets what infra/function-permissions.ts declares for it, nothing more --
+    const permissionResources: PermissionResources = {
+      table: props.table,
+      notificationQueue: props.notificationQueue,
+      stateMachine: this.workflow.stateMachine,
+      workflowTasks: Object.values(this.workflowFunctions),
+      userPool: props.userPool,
+      secrets: {
+        // The webhook's key only when the webhook sends a channel (the notifier reads it only then).
+        ...(webhookSecret && usesWebhook ? { notifyWebhook: { secret: webhookSecret, variable: 'NOTIFY_WEBHOOK_SECRET_ARN' } } : {}),
+        pin: { secret: props.pinSecret, variable: 'PIN_SECRET_ARN' },
+        origin: { secret: this.originSecret, variable: 'ORIGIN_SECRET_ARN' },
+      },
+      delivery: {
+        ...(notifyChoice.email === 'ses' ? { sesSender: notifyEnvironment.NOTIFY_EMAIL_FROM! } : {}),
+        snsSms: notifyChoice.sms === 'sns',
+      },
+    };
+    // Every project function of the stack, so none can be left out (one without a declaration fails synth).
+    for (const fn of this.node.findAll().filter((c): c is ProjectFunction => c instanceof ProjectFunction)) {
+      bindPermissions(fn, permissionResources);
     }
 
     // --- Routes ---------------------------------------------------------------------------------------------
@@ -389,9 +337,13 @@ export class StatelessStack extends Stack {
     });
 
     // --- Queue consumer and schedules -----------------------------------------------------------------------
-    this.notifier.addEventSource(
-      new SqsEventSource(props.notificationQueue, { batchSize: 10, reportBatchItemFailures: true }),
-    );
+    // A mapping rather than SqsEventSource, whose grant adds sqs:GetQueueUrl that nothing calls: the poller's
+    // receive, delete and attribute reads are the notifier's declared `consume`.
+    this.notifier.addEventSourceMapping('NotificationQueueSource', {
+      eventSourceArn: props.notificationQueue.queueArn,
+      batchSize: 10,
+      reportBatchItemFailures: true,
+    });
     new events.Rule(this, 'QueueStatsSchedule', {
       description: 'Recompute staff queue statistics',
       schedule: events.Schedule.rate(Duration.minutes(15)),
@@ -427,4 +379,9 @@ export class StatelessStack extends Stack {
     new CfnOutput(this, 'StateMachineArn', { value: this.workflow.stateMachine.stateMachineArn });
     new CfnOutput(this, 'TableName', { value: props.table.tableName });
   }
+}
+
+/** The record without one key (an environment variable set elsewhere). */
+function withoutKey(record: Record<string, string>, key: string): Record<string, string> {
+  return Object.fromEntries(Object.entries(record).filter(([name]) => name !== key));
 }

@@ -1,5 +1,6 @@
 /** Citizen intake and tracking: POST /api/suggestions, GET /api/suggestions/{trackingCode}. */
 import { composition, systemClock, systemRandomBytes } from '../../shared/aws/composition';
+import { pinSecretFromEnvironment } from '../../shared/aws/pin-secret';
 import { screeningDueAt } from '../../shared/domain/suggestion/phase-deadlines';
 import { deadlinePolicy } from '../../shared/use-cases/org-calendar';
 import { apiHandler, byRoute } from '../../shared/http/api-handler';
@@ -18,7 +19,7 @@ const submitDeps = {
   notifications: composition.notificationQueue(),
   clock: systemClock,
   randomBytes: systemRandomBytes,
-  pinSecret: composition.pinSecret(),
+  pinSecret: pinSecretFromEnvironment(),
   screeningDueAt: async (submittedAt: Date, campaignId?: string) => {
     const { calendar, limits } = await deadlinePolicy(supervision, orgId, campaignId);
     return screeningDueAt(submittedAt, limits, calendar);

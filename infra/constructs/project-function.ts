@@ -1,14 +1,17 @@
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
-import { tableModel } from '../../shared/model/table';
+import { queueActions, workflowActions, type FunctionPermissions, type QueueUse, type WorkflowUse } from '../function-permissions';
 
 /** The repository root: entries, the lock file and esbuild are resolved from here. */
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -18,20 +21,6 @@ export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
  * family, and the local runtime runs the same bundles on the developer's Node.
  */
 export const projectRuntime = lambda.Runtime.NODEJS_24_X;
-
-/** Item-level DynamoDB actions the handlers use (no table management, no streams). */
-const tableDataActions = [
-  'dynamodb:GetItem',
-  'dynamodb:BatchGetItem',
-  'dynamodb:Query',
-  'dynamodb:Scan',
-  'dynamodb:ConditionCheckItem',
-  'dynamodb:PutItem',
-  'dynamodb:UpdateItem',
-  'dynamodb:DeleteItem',
-  'dynamodb:BatchWriteItem',
-  'dynamodb:DescribeTable',
-];
 
 /**
  * ESM bundles have no `require`; some dependencies still call it (CommonJS shims inside ESM packages).
@@ -64,10 +53,14 @@ export interface ProjectFunctionProps {
  * The execution role is created here rather than by Lambda's default so that it carries a policy scoped to
  * the function's own log group instead of the AWSLambdaBasicExecutionRole managed policy (log writes to `*`).
  *
- * `bindTable()` and `bindQueue()` set the environment variable and grant the IAM access in one call, so a
- * function cannot get one without the other.
+ * The `bind…()` methods set the environment variable naming a resource and grant exactly the access asked for
+ * in one call, so a function cannot get one without the other. The stack calls them only through
+ * `bindPermissions` (infra/function-permissions.ts), from the one declaration of what each function needs.
  */
 export class ProjectFunction extends NodejsFunction {
+  /** The handler file under functions/, e.g. `api/health`: the key of its entry in infra/function-permissions.ts. */
+  public readonly entry: ProjectFunctionProps['entry'];
+
   constructor(scope: Construct, id: string, props: ProjectFunctionProps) {
     // Children of the function cannot exist before super(): the log group and role are siblings, named after it.
     const logGroup = new logs.LogGroup(scope, `${id}LogGroup`, {
@@ -109,27 +102,76 @@ export class ProjectFunction extends NodejsFunction {
       },
     });
 
+    this.entry = props.entry;
     logGroup.grantWrite(role);
   }
 
   /**
-   * Sets TABLE_NAME and grants item reads and writes on the table and on each index of the table model, named
-   * one by one (least privilege: no `index/*` wildcard). Transactions need no action of their own.
+   * Sets TABLE_NAME and grants the item actions asked for on the table, and Query on each index named (by its
+   * own ARN: no `index/*` wildcard, and no index the function does not query).
    */
-  public bindTable(table: ITable): this {
+  public bindTable(table: ITable, access: NonNullable<FunctionPermissions['table']>): this {
+    if (table.encryptionKey) throw new Error(`${this.node.path}: the table has a customer key; grant kms here before binding it`);
     this.addEnvironment('TABLE_NAME', table.tableName);
-    iam.Grant.addToPrincipal({
-      grantee: this,
-      actions: tableDataActions,
-      resourceArns: [table.tableArn, ...tableModel.indexes.map((index) => `${table.tableArn}/index/${index.name}`)],
-    });
+    if (access.actions.length) {
+      iam.Grant.addToPrincipal({ grantee: this, actions: access.actions.map((action) => `dynamodb:${action}`), resourceArns: [table.tableArn] });
+    }
+    if (access.queryIndexes?.length) {
+      iam.Grant.addToPrincipal({
+        grantee: this,
+        actions: ['dynamodb:Query'],
+        resourceArns: access.queryIndexes.map((index) => `${table.tableArn}/index/${index}`),
+      });
+    }
     return this;
   }
 
-  /** Sets NOTIFY_QUEUE_URL and grants sending to the notification queue. */
-  public bindQueue(queue: IQueue): this {
-    this.addEnvironment('NOTIFY_QUEUE_URL', queue.queueUrl);
-    queue.grantSendMessages(this);
+  /** Sets NOTIFY_QUEUE_URL (when the code addresses the queue) and grants what each use needs on the queue. */
+  public bindQueue(queue: IQueue, uses: readonly QueueUse[]): this {
+    if (queue.encryptionMasterKey) throw new Error(`${this.node.path}: the queue has a customer key; grant kms here before binding it`);
+    if (uses.some((use) => use !== 'consume')) this.addEnvironment('NOTIFY_QUEUE_URL', queue.queueUrl);
+    iam.Grant.addToPrincipal({ grantee: this, actions: [...new Set(uses.flatMap((use) => queueActions[use]))], resourceArns: [queue.queueArn] });
+    return this;
+  }
+
+  /**
+   * Sets STATE_MACHINE_ARN (to start executions; answering a token needs no ARN) and grants each use on the
+   * state machine. For a function the machine itself invokes (`invokedByMachine`), the grant goes in a policy of
+   * its own rather than the role's default one: a function depends on its default policy, so a grant there
+   * would close the cycle function -> policy -> machine -> function. Other functions keep it in the default
+   * policy, which they depend on, so the grant exists before they can run.
+   */
+  public bindWorkflow(stateMachine: IStateMachine, uses: readonly WorkflowUse[], invokedByMachine: boolean): this {
+    if (uses.includes('start')) this.addEnvironment('STATE_MACHINE_ARN', stateMachine.stateMachineArn);
+    const statement = new iam.PolicyStatement({ actions: [...new Set(uses.flatMap((use) => workflowActions[use]))], resources: [stateMachine.stateMachineArn] });
+    if (invokedByMachine) {
+      this.role!.attachInlinePolicy(new iam.Policy(this.node.scope!, `${this.node.id}WorkflowAccess`, { statements: [statement] }));
+    } else {
+      this.addToRolePolicy(statement);
+    }
+    return this;
+  }
+
+  /** Sets STAFF_ACCOUNTS=cognito and USER_POOL_ID, and grants the given admin actions on that pool only. */
+  public bindStaffAccounts(userPool: IUserPool, actions: readonly string[]): this {
+    this.addEnvironment('STAFF_ACCOUNTS', 'cognito');
+    this.addEnvironment('USER_POOL_ID', userPool.userPoolId);
+    iam.Grant.addToPrincipal({ grantee: this, actions: [...actions], resourceArns: [userPool.userPoolArn] });
+    return this;
+  }
+
+  /**
+   * Sets `variable` to the secret's ARN and grants reading its value (GetSecretValue only: the code never
+   * describes it). A secret known by name only is matched with Secrets Manager's six-character suffix.
+   */
+  public bindSecret(secret: ISecret, variable: string): this {
+    if (secret.encryptionKey) throw new Error(`${this.node.path}: the secret has a customer key; grant kms:Decrypt here before binding it`);
+    this.addEnvironment(variable, secret.secretArn);
+    iam.Grant.addToPrincipal({
+      grantee: this,
+      actions: ['secretsmanager:GetSecretValue'],
+      resourceArns: [secret.secretFullArn ?? `${secret.secretArn}-??????`],
+    });
     return this;
   }
 }

@@ -3,7 +3,6 @@
  * variables. Each handler takes only what it uses; reading an unset variable fails at cold start, by name.
  */
 import { randomBytes } from 'node:crypto';
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import type { Clock } from '../ports';
 import { dynamoDocumentClient, sfn, sqs } from './clients';
 import { DynamoAuditLog } from './dynamo-audit-log';
@@ -12,7 +11,6 @@ import { DynamoRateLimiter } from './dynamo-rate-limiter';
 import { DynamoSuggestionStore } from './dynamo-suggestion-store';
 import { DynamoSupervisionStore } from './dynamo-supervision-store';
 import { optionalEnv, requiredEnv } from './env';
-import { serverSecret, type SecretName } from './server-secret';
 import { SfnWorkflowEngine } from './sfn-workflow-engine';
 import { SqsNotificationQueue } from './sqs-notification-queue';
 
@@ -30,20 +28,7 @@ export const systemRandomBytes = (size: number) => new Uint8Array(randomBytes(si
 
 const tableName = () => requiredEnv('TABLE_NAME');
 
-/** Each secret is read once per container, on first use; a failed read is tried again by the next request. */
-const secretReads = new Map<SecretName, Promise<string>>();
-let secretsClient: SecretsManagerClient | undefined;
-function cachedSecret(name: SecretName): () => Promise<string> {
-  return () => {
-    let read = secretReads.get(name);
-    if (!read) {
-      read = serverSecret(process.env, name, () => (secretsClient ??= new SecretsManagerClient({})));
-      secretReads.set(name, read);
-      read.catch(() => secretReads.delete(name));
-    }
-    return read;
-  };
-}
+
 
 export const composition = {
   suggestionStore: () => new DynamoSuggestionStore(dynamoDocumentClient(), tableName()),
@@ -58,6 +43,4 @@ export const composition = {
   orgId: () => optionalEnv('ORG_ID', 'demo'),
   publicBaseUrl: () => optionalEnv('PUBLIC_BASE_URL', '').replace(/\/$/, ''),
   jwt: () => ({ issuer: requiredEnv('JWT_ISSUER'), audience: requiredEnv('JWT_AUDIENCE') }),
-  /** The server secret keyed submissions derive their PIN from (shared/aws/server-secret.ts). */
-  pinSecret: () => cachedSecret('PIN_SECRET'),
 };

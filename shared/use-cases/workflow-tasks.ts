@@ -42,14 +42,14 @@ function plan(s: Suggestion, now: Date, policy: DeadlinePolicy): WorkflowPlan {
   return planFor(s, now, policy.calendar, policy.limits);
 }
 
-async function save(deps: WorkflowTaskDeps, s: Suggestion, action: Action, note?: string, changes: Partial<Suggestion> = {}): Promise<Suggestion> {
+async function save(deps: Pick<WorkflowTaskDeps, 'store' | 'clock'>, s: Suggestion, action: Action, note?: string, changes: Partial<Suggestion> = {}): Promise<Suggestion> {
   const { suggestion, entry } = transition(s, { action, actor: system, at: deps.clock.now().toISOString(), ...(note ? { note } : {}), changes });
   await deps.store.saveTransition(suggestion, s.version, entry);
   return suggestion;
 }
 
-/** Plan: a new suggestion enters screening; then, whatever the status, say what to wait for next. */
-export async function planWorkflow(deps: WorkflowTaskDeps, suggestionId: string): Promise<WorkflowPlan> {
+/** Plan: a new suggestion enters screening; then, whatever the status, say what to wait for next. Sends nothing. */
+export async function planWorkflow(deps: Pick<WorkflowTaskDeps, 'store' | 'clock' | 'supervision'>, suggestionId: string): Promise<WorkflowPlan> {
   let s = await load(deps.store, suggestionId);
   if (s.status === 'submitted') s = await save(deps, s, 'beginScreening', undefined, { phaseStartedAt: s.submittedAt });
   return plan(s, deps.clock.now(), await policyFor(deps, s));

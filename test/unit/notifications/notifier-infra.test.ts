@@ -12,7 +12,8 @@ function synth(context: Record<string, string>) {
   return { stacks, template: Template.fromStack(stacks.stateless) };
 }
 
-describe('notifier infrastructure by context', () => {
+// Each test synthesizes the app with cdk-nag: ~10 s alone, several times that on a loaded 2-core machine.
+describe('notifier infrastructure by context', { timeout: 120_000 }, () => {
   it('with SNS for SMS and SES for email: their env, sns:Publish and ses:SendEmail from the sender only', () => {
     const { stacks, template } = synth({ notifyProvider: 'sns', notifyEmailProvider: 'ses', notifyEmailFrom: 'noreply@jianyi.example' });
     const id = stacks.stateless.getLogicalId(stacks.stateless.notifier.node.defaultChild as never);

@@ -1,0 +1,268 @@
+/**
+ * What each function may do on AWS — the one place it is declared. The stateless stack grants from this and
+ * nothing else (`bindPermissions`), and the infra tests read it twice: the synthesized roles must hold exactly
+ * these actions (test/infra/permissions.test.ts), and the SDK commands each handler's code can send must be
+ * exactly what this declares (test/infra/sdk-commands.test.ts).
+ *
+ * Each entry is keyed by the function's handler file under functions/ and says, per resource, what the code
+ * does with it. To add a permission: add the use to the function's entry here, and its action to the expected
+ * table in test/infra/permissions.test.ts; a new kind of resource gets a field in FunctionPermissions, its
+ * actions in `actionsOf` and its grant in `bindPermissions`.
+ */
+import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
+import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { IQueue } from 'aws-cdk-lib/aws-sqs';
+import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
+import { Stack } from 'aws-cdk-lib';
+import type { IndexName } from '../shared/model/table';
+import type { ProjectFunction } from './constructs/project-function';
+
+/**
+ * Item-level DynamoDB actions, as IAM names them (without `dynamodb:`). A TransactWriteItems has no action of
+ * its own: it needs the action of each kind of item in it (Put → PutItem, Update → UpdateItem, Delete →
+ * DeleteItem, ConditionCheck → ConditionCheckItem). `Query` here is a query of the table itself; an index's
+ * query is `queryIndexes`.
+ */
+export type TableAction = 'GetItem' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 'ConditionCheckItem' | 'BatchGetItem' | 'BatchWriteItem' | 'Query' | 'Scan';
+
+/**
+ * The notification queue: `send` a message (SendMessageBatch is authorised as sqs:SendMessage), `changeVisibility`
+ * of a received one (the notifier's retry backoff), `consume` it as the SQS event source does (Lambda's poller
+ * receives, deletes and reads the queue's attributes with the function's role).
+ */
+export type QueueUse = 'send' | 'changeVisibility' | 'consume';
+
+/** The suggestion workflow: `start` an execution (intake); `answer` a waiting task token with the next plan. */
+export type WorkflowUse = 'start' | 'answer';
+
+/** Secrets a function reads, by name; the stack says which secret each name is in this deployment (if any). */
+export type SecretName = 'notifyWebhook' | 'pin' | 'origin';
+
+/** Channels a function delivers to people on, through whichever provider the deployment chose for each. */
+export type DeliveryChannel = 'email' | 'sms';
+
+export interface FunctionPermissions {
+  /** The application table: `actions` on the table, and Query on each of `queryIndexes` (by its own ARN). */
+  readonly table?: { readonly actions: readonly TableAction[]; readonly queryIndexes?: readonly IndexName[] };
+  readonly notificationQueue?: readonly QueueUse[];
+  readonly workflow?: readonly WorkflowUse[];
+  /** The staff user pool: the directory admin creates and updates sign-in accounts (never deletes them). */
+  readonly staffAccounts?: 'manage';
+  /** Read (GetSecretValue) at cold start; granted only where the deployment configures the secret. */
+  readonly secrets?: readonly SecretName[];
+  /**
+   * Email through SES (ses:SendEmail, from the configured sender only) when SES sends email, SMS through SNS
+   * (sns:Publish) when SNS sends SMS; nothing for the outbox and the webhook (the webhook's key is a secret).
+   */
+  readonly deliver?: readonly DeliveryChannel[];
+}
+
+/**
+ * Every function, by handler file. Read top-down from the handler: which adapters it builds and which of their
+ * methods its use cases call (shared/aws/ issues the SDK commands). `satisfies` keeps the literal types, so the
+ * tests can name each entry.
+ */
+export const functionPermissions = {
+  /** Answers from memory (after the origin check every API function makes: the origin secret, read once). */
+  'api/health': { secrets: ['origin'] },
+  /** Matches the route table only. */
+  'api/fallback': { secrets: ['origin'] },
+  /**
+   * Intake: the deadline policy (get), the idempotency record (get), the create transaction (puts only); the
+   * workflow start and the receipt. Tracking: the rate limiter's counters (update), code and suggestion (get),
+   * the timeline (query).
+   */
+  'api/public-suggestions': {
+    table: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'] },
+    notificationQueue: ['send'],
+    workflow: ['start'],
+    // The PIN of a keyed submission is derived under the PIN secret.
+    secrets: ['origin', 'pin'],
+  },
+  /**
+   * The staff token's account check (get), the queue on whichever index its filters choose, detail (get, the
+   * timeline's query) and contact reveal; each audited (put). Answers no workflow and queues nothing.
+   */
+  'api/staff-suggestions': {
+    table: { actions: ['GetItem', 'PutItem', 'Query'], queryIndexes: ['byOrgDue', 'byStatusDue', 'byDepartmentDue'] },
+    secrets: ['origin'],
+  },
+  /** Read only: the account check and queue statistics (get), departments and the audit log (query). */
+  'api/staff-directory': {
+    table: { actions: ['GetItem', 'Query'] },
+    secrets: ['origin'],
+  },
+  /**
+   * Answer and rating: the citizen's check (rate counters: update; code, suggestion: get), the transition
+   * (transaction of puts), the token (get) and its answer, the timeline and the staff to tell (query), a 督办
+   * record on a second dissatisfied rating (get, put), the notices.
+   */
+  'api/citizen-actions': {
+    table: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'] },
+    notificationQueue: ['send'],
+    workflow: ['answer'],
+    secrets: ['origin'],
+  },
+  /**
+   * Staff actions: the account check, the suggestion, the policy, a merge target, the token and a 督办 record
+   * (get); departments, staff to tell and the timeline (query); the transition (transaction of puts), the audit
+   * and the 督办 instruction (put); the notices and the workflow's answer.
+   */
+  'api/staff-actions': {
+    table: { actions: ['GetItem', 'PutItem', 'Query'] },
+    notificationQueue: ['send'],
+    workflow: ['answer'],
+    secrets: ['origin'],
+  },
+  /**
+   * Supervisor board, reply templates, calendar and time limits (a campaign's by update), the directory with
+   * its Cognito accounts, failed notifications (get, list, delete) and their retry (send). Answers no workflow.
+   */
+  'api/staff-admin': {
+    table: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query'] },
+    notificationQueue: ['send'],
+    staffAccounts: 'manage',
+    secrets: ['origin'],
+  },
+  /** Reads the suggestion and the policy, saves the screening transition (puts). Sends nothing. */
+  'workflow/plan': {
+    table: { actions: ['GetItem', 'PutItem'] },
+  },
+  /** Parks the token (put), reads the suggestion and the policy, answers its own token when the plan is stale. */
+  'workflow/await-event': {
+    table: { actions: ['GetItem', 'PutItem'] },
+    workflow: ['answer'],
+  },
+  /** Suggestion, policy, 督办 record (get); the transition and a new 督办 record (put); whom to tell (query). */
+  'workflow/checkpoint': {
+    table: { actions: ['GetItem', 'PutItem', 'Query'] },
+    notificationQueue: ['send'],
+  },
+  /** The suggestion (get), the failure on it (put), the admins to tell (query), the alert. */
+  'workflow/record-failure': {
+    table: { actions: ['GetItem', 'PutItem', 'Query'] },
+    notificationQueue: ['send'],
+  },
+  /**
+   * The delivery ledger (claim: put, mark sent: update, release: delete), the outbox and failed-notification
+   * records (put); the queue as its event source, its retry backoff and deferred copies; the providers.
+   */
+  'queue/notifier': {
+    // GetItem: the organisation's and campaign's SMS quiet hours (their time limits), read at delivery.
+    table: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'] },
+    notificationQueue: ['consume', 'changeVisibility', 'send'],
+    secrets: ['notifyWebhook'],
+    deliver: ['email', 'sms'],
+  },
+  /** Reads the organisation's open queue (its index only) and writes the statistics (put). */
+  'jobs/queue-stats': {
+    table: { actions: ['PutItem'], queryIndexes: ['byOrgDue'] },
+  },
+} as const satisfies Record<`${string}/${string}`, FunctionPermissions>;
+
+export type FunctionEntry = keyof typeof functionPermissions;
+
+/** The permissions declared for a handler; an undeclared function fails synth, naming the file to add. */
+export function permissionsOf(entry: string): FunctionPermissions {
+  const declared = (functionPermissions as Record<string, FunctionPermissions>)[entry];
+  if (!declared) throw new Error(`functions/${entry}.ts has no entry in infra/function-permissions.ts: declare what it may do (an empty entry for nothing)`);
+  return declared;
+}
+
+// --- From the declaration to IAM actions: used by the grants below and by the tests ------------------------
+
+export const queueActions: Record<QueueUse, readonly string[]> = {
+  send: ['sqs:SendMessage'],
+  changeVisibility: ['sqs:ChangeMessageVisibility'],
+  consume: ['sqs:ReceiveMessage', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes'],
+};
+export const workflowActions: Record<WorkflowUse, readonly string[]> = {
+  start: ['states:StartExecution'],
+  // SfnWorkflowEngine.answer sends success only (a stale token is not an error): no failure, no heartbeat.
+  answer: ['states:SendTaskSuccess'],
+};
+/** What shared/aws/cognito-staff-accounts.ts calls: create, password, attributes, groups, enable, disable, sign out. */
+export const staffAccountActions = [
+  'cognito-idp:AdminCreateUser',
+  'cognito-idp:AdminSetUserPassword',
+  'cognito-idp:AdminUpdateUserAttributes',
+  'cognito-idp:AdminDeleteUserAttributes',
+  'cognito-idp:AdminDisableUser',
+  'cognito-idp:AdminEnableUser',
+  'cognito-idp:AdminUserGlobalSignOut',
+  'cognito-idp:AdminListGroupsForUser',
+  'cognito-idp:AdminAddUserToGroup',
+  'cognito-idp:AdminRemoveUserFromGroup',
+] as const;
+const deliveryActions: Record<DeliveryChannel, string> = { email: 'ses:SendEmail', sms: 'sns:Publish' };
+
+/**
+ * The IAM actions a declaration stands for, by resource: `table`, `index/<name>`, `notificationQueue`,
+ * `workflow`, `staffAccounts`, `secret/<name>`, `email`, `sms` (the last three only where the deployment
+ * configures them). Sorted, for comparison.
+ */
+export function actionsOf(permissions: FunctionPermissions): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  const add = (resource: string, actions: readonly string[]) => {
+    if (actions.length) out[resource] = [...new Set([...(out[resource] ?? []), ...actions])].sort();
+  };
+  add('table', (permissions.table?.actions ?? []).map((a) => `dynamodb:${a}`));
+  for (const index of permissions.table?.queryIndexes ?? []) add(`index/${index}`, ['dynamodb:Query']);
+  add('notificationQueue', (permissions.notificationQueue ?? []).flatMap((use) => queueActions[use]));
+  add('workflow', (permissions.workflow ?? []).flatMap((use) => workflowActions[use]));
+  if (permissions.staffAccounts) add('staffAccounts', staffAccountActions);
+  for (const secret of permissions.secrets ?? []) add(`secret/${secret}`, ['secretsmanager:GetSecretValue']);
+  for (const channel of permissions.deliver ?? []) add(channel, [deliveryActions[channel]]);
+  return out;
+}
+
+// --- Grants ------------------------------------------------------------------------------------------------
+
+/** The resources the declaration speaks of, as this deployment has them. */
+export interface PermissionResources {
+  readonly table: ITable;
+  readonly notificationQueue: IQueue;
+  readonly stateMachine: IStateMachine;
+  /** The functions the state machine invokes (its tasks): their workflow grants need a policy of their own. */
+  readonly workflowTasks: readonly ProjectFunction[];
+  readonly userPool: IUserPool;
+  /**
+   * The secrets this deployment configures, each with the environment variable that names it to the function.
+   * A secret left out is granted to nobody (its function then reads its local fallback, or fails at cold start).
+   */
+  readonly secrets: Partial<Record<SecretName, { readonly secret: ISecret; readonly variable: string }>>;
+  /** The SES sender, when SES sends email; SNS, when it sends SMS. Absent: that channel needs no permission. */
+  readonly delivery: { readonly sesSender?: string; readonly snsSms?: boolean };
+}
+
+/** Grants one function what it declares (and sets the variables naming those resources), nothing else. */
+export function bindPermissions(fn: ProjectFunction, resources: PermissionResources): void {
+  const permissions = permissionsOf(fn.entry);
+  if (permissions.table) fn.bindTable(resources.table, permissions.table);
+  if (permissions.notificationQueue) fn.bindQueue(resources.notificationQueue, permissions.notificationQueue);
+  if (permissions.workflow) fn.bindWorkflow(resources.stateMachine, permissions.workflow, resources.workflowTasks.includes(fn));
+  if (permissions.staffAccounts) fn.bindStaffAccounts(resources.userPool, staffAccountActions);
+  for (const name of permissions.secrets ?? []) {
+    const configured = resources.secrets[name];
+    if (configured) fn.bindSecret(configured.secret, configured.variable);
+  }
+  const deliver = new Set(permissions.deliver ?? []);
+  const { sesSender, snsSms } = resources.delivery;
+  if (deliver.has('email') && sesSender) {
+    // Only from the configured sender: its address and its domain identity, whichever SES verified.
+    const stack = Stack.of(fn);
+    fn.addToRolePolicy(
+      new iam.PolicyStatement({
+        actions: [deliveryActions.email],
+        resources: [sesSender, sesSender.split('@')[1]!].map((identity) => stack.formatArn({ service: 'ses', resource: 'identity', resourceName: identity })),
+        conditions: { StringEquals: { 'ses:FromAddress': sesSender } },
+      }),
+    );
+  }
+  if (deliver.has('sms') && snsSms) {
+    // Direct SMS publishing has no resource ARN (a phone number is not a resource): see nag-suppressions.ts.
+    fn.addToRolePolicy(new iam.PolicyStatement({ actions: [deliveryActions.sms], resources: ['*'] }));
+  }
+}
