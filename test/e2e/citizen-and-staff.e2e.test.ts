@@ -230,6 +230,8 @@ describe('citizen and staff in the browser', () => {
     const confirmation = page.locator('[role=status]', { hasText: t('notif.retried', { to: '139****5678' }, zh) });
     await confirmation.waitFor();
     expect(calls).toEqual(['recipient-reveal', 'retry']);
+    // The list is read again: the retried row (the one revealed) is gone, and nothing shows the number.
+    await recipient.waitFor({ state: 'detached' });
     expect(await page.textContent('main')).not.toContain(suggestion.phone);
   });
 });
