@@ -1,6 +1,6 @@
 /** Citizen intake and tracking: POST /api/suggestions, GET /api/suggestions/{trackingCode}. */
 import { composition, systemClock, systemRandomBytes } from '../../shared/aws/composition';
-import { pinSecretFromEnvironment } from '../../shared/aws/pin-secret';
+import { secretFromEnvironment } from '../../shared/aws/server-secret';
 import { screeningDueAt } from '../../shared/domain/suggestion/phase-deadlines';
 import { deadlinePolicy } from '../../shared/use-cases/org-calendar';
 import { apiHandler, byRoute } from '../../shared/http/api-handler';
@@ -12,6 +12,9 @@ const orgId = composition.orgId();
 const store = composition.suggestionStore();
 const supervision = composition.supervision();
 const rateLimiter = composition.rateLimiter();
+// Checked at cold start, by name: keyed submissions derive their PIN under it.
+const pinSecret = secretFromEnvironment('PIN_SECRET');
+if (!pinSecret) throw new Error('PIN_SECRET_ARN (on AWS) or PIN_SECRET_FILE (locally) must be set');
 const submitDeps = {
   store,
   rateLimiter,
@@ -19,7 +22,7 @@ const submitDeps = {
   notifications: composition.notificationQueue(),
   clock: systemClock,
   randomBytes: systemRandomBytes,
-  pinSecret: pinSecretFromEnvironment(),
+  pinSecret,
   screeningDueAt: async (submittedAt: Date, campaignId?: string) => {
     const { calendar, limits } = await deadlinePolicy(supervision, orgId, campaignId);
     return screeningDueAt(submittedAt, limits, calendar);

@@ -7,7 +7,7 @@
  *                 that went around CloudFront is refused.
  */
 import { readFile } from 'node:fs/promises';
-import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 
 export type SecretName = 'PIN_SECRET' | 'ORIGIN_SECRET';
 
@@ -25,4 +25,23 @@ export async function serverSecret(env: Record<string, string | undefined>, name
   else throw new Error(`${name}_ARN (on AWS) or ${name}_FILE (locally) must be set`);
   if (secret.length < 32) throw new Error(`the secret ${name} (${arn ?? file}) must have at least 32 characters`);
   return secret;
+}
+
+const reads = new Map<SecretName, Promise<string>>();
+
+/**
+ * This container's copy of a secret, read once on first use; a failed read is tried again by the next request.
+ * Undefined where the environment names no such secret (unit tests of the middleware check no origin).
+ */
+export function secretFromEnvironment(name: SecretName): (() => Promise<string>) | undefined {
+  if (!secretConfigured(process.env, name)) return undefined;
+  return () => {
+    let read = reads.get(name);
+    if (!read) {
+      read = serverSecret(process.env, name, () => new SecretsManagerClient({}));
+      reads.set(name, read);
+      read.catch(() => reads.delete(name));
+    }
+    return read;
+  };
 }

@@ -8,7 +8,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import { DomainError } from '../domain/errors';
 import { negotiateLocale, type Locale } from '../domain/i18n/messages';
 import type { StaffPrincipal } from '../domain/staff/principal';
-import { originSecretFromEnvironment } from '../aws/origin-secret';
+import { secretFromEnvironment } from '../aws/server-secret';
 import { clientAddress, viewerAddressHeader } from './client-address';
 import { toErrorResponse } from './errors';
 import { createOriginGuard, originHeader } from './origin-guard';
@@ -85,7 +85,7 @@ export interface ApiHandlerOptions {
 }
 
 export function apiHandler(route: RouteHandler, options: ApiHandlerOptions = {}) {
-  const requireEdge = createOriginGuard(options.originSecret ?? originSecretFromEnvironment());
+  const requireEdge = createOriginGuard(options.originSecret ?? secretFromEnvironment('ORIGIN_SECRET'));
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>().handler(async (event, context) => {
     const locale = negotiateLocale(headerOf(event, 'accept-language'));
     try {
