@@ -87,9 +87,19 @@ export interface AuditLog {
   list(orgId: string, day: string, limit: number, cursor?: string): Promise<{ entries: AuditEntry[]; nextCursor?: string }>;
 }
 
+export interface RateLimit {
+  limit: number;
+  windowSeconds: number;
+}
+
 export interface RateLimiter {
   /** Counts one hit in the window; returns false when the bucket is over its limit. */
   hit(bucket: string, limit: number, windowSeconds: number, now: Date): Promise<{ allowed: boolean; retryAfterSeconds: number }>;
+  /**
+   * Counts one hit in each of several windows of one bucket (say, a minute's and a day's) with a single write;
+   * refused when any is over its limit, with the longest wait. Each window must divide the longest one.
+   */
+  hitAll(bucket: string, limits: readonly RateLimit[], now: Date): Promise<{ allowed: boolean; retryAfterSeconds: number }>;
 }
 
 export interface WorkflowEngine {

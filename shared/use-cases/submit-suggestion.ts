@@ -158,13 +158,8 @@ async function replayed(deps: Pick<SubmitDeps, 'store'>, scope: string, key: str
 }
 
 async function requireWithinIntakeLimits(limiter: RateLimiter, orgId: string, address: string, now: Date): Promise<void> {
-  const { perAddressMinute, perAddressDay } = intakeLimits;
-  const verdicts = await Promise.all([
-    limiter.hit(`submit#${orgId}#ip#${address}#m`, perAddressMinute.limit, perAddressMinute.windowSeconds, now),
-    limiter.hit(`submit#${orgId}#ip#${address}#d`, perAddressDay.limit, perAddressDay.windowSeconds, now),
-  ]);
-  const refused = verdicts.filter((v) => !v.allowed);
-  if (refused.length) throw new RateLimitedError('error.submitRateLimited', { seconds: Math.max(...refused.map((v) => v.retryAfterSeconds)) });
+  const verdict = await limiter.hitAll(`submit#${orgId}#ip#${address}`, [intakeLimits.perAddressMinute, intakeLimits.perAddressDay], now);
+  if (!verdict.allowed) throw new RateLimitedError('error.submitRateLimited', { seconds: verdict.retryAfterSeconds });
 }
 
 /** Receipts within each recipient's daily cap; the channels over it are withheld (and the citizen told). */
