@@ -1,4 +1,5 @@
 /** State machine task Checkpoint: the wait timed out — reminder, escalation, overdue reminder or auto-close. */
+import { classifyingTransient } from '../../shared/aws/transient-errors';
 import { composition, systemClock } from '../../shared/aws/composition';
 import type { WorkflowPlan } from '../../shared/domain/workflow/plan';
 import { runCheckpoint } from '../../shared/use-cases/workflow-tasks';
@@ -12,4 +13,5 @@ const deps = {
   publicBaseUrl: composition.publicBaseUrl(),
 };
 
-export const handler = async (event: WorkflowPlan): Promise<WorkflowPlan> => runCheckpoint(deps, event);
+// A transient failure (throttling, a timeout, a lost optimistic lock) is retried by the state machine.
+export const handler = classifyingTransient(async (event: WorkflowPlan): Promise<WorkflowPlan> => runCheckpoint(deps, event));

@@ -1,4 +1,5 @@
 /** State machine task Plan: a new suggestion enters screening; says what to wait for next (a WorkflowPlan). */
+import { classifyingTransient } from '../../shared/aws/transient-errors';
 import { composition, systemClock } from '../../shared/aws/composition';
 import type { WorkflowPlan } from '../../shared/domain/workflow/plan';
 import { planWorkflow } from '../../shared/use-cases/workflow-tasks';
@@ -10,4 +11,5 @@ const deps = {
   clock: systemClock,
 };
 
-export const handler = async (event: { suggestionId: string }): Promise<WorkflowPlan> => planWorkflow(deps, event.suggestionId);
+// A transient failure (throttling, a timeout, a lost optimistic lock) is retried by the state machine.
+export const handler = classifyingTransient(async (event: { suggestionId: string }): Promise<WorkflowPlan> => planWorkflow(deps, event.suggestionId));

@@ -1,4 +1,5 @@
 /** State machine task RecordFailure: a task failed after its retries — record it on the suggestion and alert. */
+import { classifyingTransient } from '../../shared/aws/transient-errors';
 import { composition, systemClock } from '../../shared/aws/composition';
 import { recordWorkflowFailure } from '../../shared/use-cases/workflow-tasks';
 
@@ -11,9 +12,11 @@ const deps = {
 };
 
 /** `failure` is the caught error output of Step Functions: `{Error, Cause}`, either possibly absent. */
-export const handler = async (event: { suggestionId: string; failure?: { Error?: string; Cause?: string } }): Promise<void> =>
-  recordWorkflowFailure(deps, {
-    suggestionId: event.suggestionId,
-    ...(event.failure?.Error ? { error: event.failure.Error } : {}),
-    ...(event.failure?.Cause ? { cause: event.failure.Cause } : {}),
-  });
+export const handler = classifyingTransient(
+  async (event: { suggestionId: string; failure?: { Error?: string; Cause?: string } }): Promise<void> =>
+    recordWorkflowFailure(deps, {
+      suggestionId: event.suggestionId,
+      ...(event.failure?.Error ? { error: event.failure.Error } : {}),
+      ...(event.failure?.Cause ? { cause: event.failure.Cause } : {}),
+    }),
+);

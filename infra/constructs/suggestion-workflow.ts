@@ -4,6 +4,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
+import { transientErrorName } from '../../shared/aws/transient-errors';
 
 /**
  * State names of the suggestion workflow. The local runtime overrides tasks by state name, and the tests and the
@@ -34,7 +35,24 @@ export const lambdaServiceErrors = [
   'Lambda.TooManyRequestsException',
 ];
 
-/** Retries of the tasks that compute (Plan, Checkpoint, RecordFailure): service errors and the function's own. */
+/**
+ * Failures that clear by themselves: Lambda's own (throttled, its timeout), and what the functions report as
+ * transient (shared/aws/transient-errors.ts: throttling, SDK timeouts, network errors, a lost optimistic lock).
+ * Retried for minutes with exponential backoff and full jitter — a burst or a restart of the whole stack must not
+ * park a suggestion — so that retries of many executions spread out instead of arriving together.
+ */
+export const transientErrors = [...lambdaServiceErrors, 'Lambda.Unknown', 'Sandbox.Timedout', transientErrorName];
+
+/** 1 s, 2 s, 4 s … capped at a minute, each drawn at random below: about seven minutes in the worst case. */
+export const transientRetry = {
+  interval: Duration.seconds(1),
+  maxAttempts: 12,
+  backoffRate: 2,
+  maxDelay: Duration.seconds(60),
+  jitterStrategy: sfn.JitterType.FULL,
+} as const;
+
+/** Retries of any other failure of a task that computes (Plan, Checkpoint, RecordFailure): a few, then park. */
 export const taskRetry = { interval: Duration.seconds(2), maxAttempts: 3, backoffRate: 2 } as const;
 
 /** Explicit task timeout for every non-waiting task: the local interpreter would otherwise default to 60 s. */
@@ -79,13 +97,16 @@ function planTask(scope: Construct, stateName: string, lambdaFunction: IFunction
   return addTaskRetry(task);
 }
 
+/** A wait for a token retries transient failures of its own invocation (its timeout is the checkpoint, not an error). */
 function addServiceRetry<T extends tasks.LambdaInvoke>(task: T): T {
-  task.addRetry({ errors: lambdaServiceErrors, ...taskRetry });
+  task.addRetry({ errors: transientErrors, ...transientRetry });
   return task;
 }
 
+/** A computing task also retries its task timeout as transient, and anything else a few times before parking. */
 function addTaskRetry<T extends tasks.LambdaInvoke>(task: T): T {
-  task.addRetry({ errors: [...lambdaServiceErrors, sfn.Errors.TASKS_FAILED], ...taskRetry });
+  task.addRetry({ errors: [...transientErrors, sfn.Errors.TIMEOUT], ...transientRetry });
+  task.addRetry({ errors: [sfn.Errors.TASKS_FAILED], ...taskRetry });
   return task;
 }
 

@@ -4,7 +4,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ProjectFunction, projectRuntime } from '../../infra/constructs/project-function';
-import { lambdaServiceErrors, resumeWait, timeoutSecondsPath, workflowStates } from '../../infra/constructs/suggestion-workflow';
+import { resumeWait, timeoutSecondsPath, transientErrors, workflowStates } from '../../infra/constructs/suggestion-workflow';
 import { staffAttributes, staffGroups } from '../../infra/stateful-stack';
 import type { StatelessStack } from '../../infra/stateless-stack';
 import { edgeRateLimits, type EdgeStack } from '../../infra/edge-stack';
@@ -323,8 +323,13 @@ describe('stateless stack: suggestion workflow', () => {
   });
 
   const s = workflowStates;
-  const serviceAndTaskRetry = { ErrorEquals: [...lambdaServiceErrors, 'States.TaskFailed'], IntervalSeconds: 2, MaxAttempts: 3, BackoffRate: 2 };
-  const serviceRetry = { ErrorEquals: lambdaServiceErrors, IntervalSeconds: 2, MaxAttempts: 3, BackoffRate: 2 };
+  const transient = { IntervalSeconds: 1, MaxAttempts: 12, BackoffRate: 2, MaxDelaySeconds: 60, JitterStrategy: 'FULL' };
+  // Transient failures (the task's own timeout too) retried for minutes with full jitter; anything else 3 times.
+  const serviceAndTaskRetry = [
+    { ErrorEquals: [...transientErrors, 'States.Timeout'], ...transient },
+    { ErrorEquals: ['States.TaskFailed'], IntervalSeconds: 2, MaxAttempts: 3, BackoffRate: 2 },
+  ];
+  const serviceRetry = [{ ErrorEquals: transientErrors, ...transient }];
   const toRecordFailure = { ErrorEquals: ['States.ALL'], ResultPath: '$.failure', Next: s.recordFailure };
 
   it('plans and runs checkpoints with $.Payload, keeps the plan at $.Payload, retries with backoff, then records the failure', () => {
@@ -335,7 +340,7 @@ describe('stateless stack: suggestion workflow', () => {
       expect(state.ResultSelector, name).toEqual({ 'Payload.$': '$.Payload' });
       expect(state.ResultPath, name).toBe('$');
       expect(state.TimeoutSeconds, name).toBe(30);
-      expect(state.Retry, name).toEqual([serviceAndTaskRetry]);
+      expect(state.Retry, name).toEqual(serviceAndTaskRetry);
       expect(state.Catch, name).toEqual([toRecordFailure]);
       expect(state.Next, name).toBe(s.isOpen);
     }
@@ -365,7 +370,7 @@ describe('stateless stack: suggestion workflow', () => {
     });
     expect(wait.ResultSelector).toEqual({ 'Payload.$': '$.Payload' });
     expect(wait.ResultPath).toBe('$');
-    expect(wait.Retry).toEqual([serviceRetry]);
+    expect(wait.Retry).toEqual(serviceRetry);
     expect(wait.Catch).toEqual([{ ErrorEquals: ['States.Timeout'], ResultPath: '$.timeoutError', Next: s.checkpoint }, toRecordFailure]);
     expect(wait.Next).toBe(s.isOpen);
   });
@@ -375,7 +380,7 @@ describe('stateless stack: suggestion workflow', () => {
     expect(record.Parameters.Payload).toEqual({ 'suggestionId.$': '$.Payload.suggestionId', 'failure.$': '$.failure' });
     expect(record.ResultPath).toBeNull();
     expect(record.TimeoutSeconds).toBe(30);
-    expect(record.Retry).toEqual([serviceAndTaskRetry]);
+    expect(record.Retry).toEqual(serviceAndTaskRetry);
     expect(record.Catch).toEqual([{ ErrorEquals: ['States.ALL'], ResultPath: '$.failure', Next: s.awaitResume }]);
     expect(record.Next).toBe(s.awaitResume);
 
@@ -387,6 +392,8 @@ describe('stateless stack: suggestion workflow', () => {
     expect(resume.ResultSelector).toEqual({ 'Payload.$': '$.Payload' });
     expect(resume.ResultPath).toBe('$');
     expect(resume.Catch).toEqual([{ ErrorEquals: ['States.Timeout'], ResultPath: null, Next: s.awaitResume }]);
+    // Parking itself retries transient failures, so a burst cannot fail a parked execution outright.
+    expect(resume.Retry).toEqual(serviceRetry);
     expect(resume.Next).toBe(s.isOpen);
   });
 

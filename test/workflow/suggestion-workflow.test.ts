@@ -81,7 +81,7 @@ async function harness(behaviour: {
       [S.recordFailure]: (p) => (calls.failure.push(p as Failure), null),
       ...behaviour.extra,
     },
-    retryIntervalOverrides: { [S.plan]: 0, [S.checkpoint]: 0, [S.recordFailure]: 0 },
+    retryIntervalOverrides: { [S.plan]: 0, [S.checkpoint]: 0, [S.recordFailure]: 0, [S.awaitEvent]: 0, [S.awaitResume]: 0 },
     onExecutionEvent: (event) => events.push(event),
   });
   const endpoint = await startSfnEndpoint(engine);
@@ -200,6 +200,51 @@ describe('the suggestion workflow (synthesized definition)', () => {
     expect(attempts).toBe(3);
     expect(h.events.filter((e) => e.executionArn === arn && e.type === 'StateRetried')).toHaveLength(2);
     expect(h.calls.failure).toEqual([]);
+  });
+
+  it('retries transient failures (its reported throttling, a function timeout, Lambda throttling) many times and never parks', async () => {
+    const transient = ['Jianyi.Transient', 'Sandbox.Timedout', 'Lambda.TooManyRequestsException', 'Jianyi.Transient', 'States.Timeout', 'Sandbox.Timedout', 'Jianyi.Transient', 'Jianyi.Transient'];
+    let attempts = 0;
+    let awaitFailures = 2;
+    const h = await harness({
+      plan: (p) => {
+        const name = transient[attempts++];
+        if (name) throw Object.assign(new Error(`transient ${attempts}`), { name });
+        return open(p.suggestionId, 30);
+      },
+      extra: {
+        [S.awaitEvent]: (p) => {
+          // Parking the token times out twice (a burst), then works.
+          if (awaitFailures-- > 0) throw Object.assign(new Error('Task timed out after 20.00 seconds'), { name: 'Sandbox.Timedout' });
+          waitingForToken.push(p as Wait);
+          return null;
+        },
+      },
+    });
+    const waitingForToken: Wait[] = [];
+    const id = unique('transient-many');
+    const arn = await h.start(id);
+    for (let i = 0; i < 100 && !waitingForToken.length; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(waitingForToken).toHaveLength(1);
+    expect(attempts).toBe(transient.length + 1); // eight transient failures, then the plan
+    expect(h.calls.failure).toEqual([]);
+    expect(h.calls.resume).toEqual([]);
+    expect(h.statesEntered(arn)).not.toContain(S.recordFailure);
+    await h.answer(waitingForToken[0]!.taskToken, done(id));
+    expect((await h.engine.waitForExecution(arn, 10_000)).status).toBe('SUCCEEDED');
+  });
+
+  it('parks a transient failure only when a dozen retries cannot clear it', async () => {
+    const h = await harness({
+      plan: () => {
+        throw Object.assign(new Error('ThrottlingException: Rate exceeded'), { name: 'Jianyi.Transient' });
+      },
+    });
+    const parked = h.nextWait();
+    await h.start(unique('transient-forever'));
+    expect((await parked).state).toBe(S.awaitResume);
+    expect(h.calls.plan).toHaveLength(13); // the first attempt and twelve retries
+    expect(h.calls.failure).toHaveLength(1);
   });
 
   it('records a task failure after the retries, parks in AwaitResume, and an admin’s resume continues the loop', async () => {
