@@ -39,6 +39,21 @@ export interface StatelessStackProps extends StackProps {
   readonly webAssetsPath?: string;
 }
 
+/**
+ * Load shedding on AWS. API Gateway throttles before Lambda does — a throttled request is a 429 the web form retries
+ * after Retry-After, while a Lambda throttle would come back as a 500 — so each public route's throttle stays well
+ * below its function's reserved concurrency (a request takes well under a second: 20/s needs about 10 at once).
+ */
+export const stageThrottle = { rateLimit: 50, burstLimit: 100 } as const;
+export const routeThrottles: Record<string, { rateLimit: number; burstLimit: number }> = {
+  'POST /api/suggestions': { rateLimit: 20, burstLimit: 40 },
+  'GET /api/suggestions/{trackingCode}': { rateLimit: 30, burstLimit: 60 },
+  'POST /api/suggestions/{trackingCode}/info-answer': { rateLimit: 10, burstLimit: 20 },
+  'POST /api/suggestions/{trackingCode}/rating': { rateLimit: 10, burstLimit: 20 },
+};
+/** Reserved concurrency of the public functions: a flood on them cannot take the staff functions' capacity. */
+export const publicConcurrency = { intake: 40, citizenActions: 20 } as const;
+
 /** Functions that serve HTTP routes: the route table's functions plus the `$default` fallback. */
 type ApiFunctionName = FunctionName | 'fallback';
 
@@ -100,12 +115,17 @@ export class StatelessStack extends Stack {
       stageName: '$default',
       autoDeploy: true,
       ...(apiDomain ? { domainMapping: { domainName: apiDomain } } : {}),
-      throttle: { rateLimit: 50, burstLimit: 100 },
+      throttle: { rateLimit: stageThrottle.rateLimit, burstLimit: stageThrottle.burstLimit },
       accessLogSettings: {
         destination: new apigw.LogGroupLogDestination(accessLogs),
         format: apigwv1.AccessLogFormat.jsonWithStandardFields(),
       },
     });
+    // Per-route throttles for the public routes (the HTTP API L2 stage has only the stage-wide one; RouteSettings is
+    // untyped JSON to CloudFormation, hence its own casing).
+    (this.stage.node.defaultChild as apigw.CfnStage).routeSettings = Object.fromEntries(
+      Object.entries(routeThrottles).map(([key, t]) => [key, { ThrottlingRateLimit: t.rateLimit, ThrottlingBurstLimit: t.burstLimit }]),
+    );
 
     // --- Web hosting: S3 behind CloudFront, /api/* forwarded to the HTTP API -------------------------------
     this.logsBucket = new s3.Bucket(this, 'LogsBucket', {
@@ -186,6 +206,7 @@ export class StatelessStack extends Stack {
         entry: 'api/public-suggestions',
         description: 'Citizen intake and tracking',
         environment: webEnvironment,
+        reservedConcurrentExecutions: publicConcurrency.intake,
       }),
       'staff-suggestions': new ProjectFunction(this, 'StaffSuggestions', {
         entry: 'api/staff-suggestions',
@@ -201,6 +222,7 @@ export class StatelessStack extends Stack {
         entry: 'api/citizen-actions',
         description: "Citizen's answer to an information request, and rating",
         environment: webEnvironment,
+        reservedConcurrentExecutions: publicConcurrency.citizenActions,
       }),
       'staff-actions': new ProjectFunction(this, 'StaffActions', {
         entry: 'api/staff-actions',

@@ -44,6 +44,12 @@ export interface ProjectFunctionProps {
   readonly environment?: Record<string, string>;
   /** How long the function's own log group keeps events. @default THREE_MONTHS */
   readonly logRetention?: logs.RetentionDays;
+  /**
+   * Concurrency kept for this function alone, so a burst on it neither starves the others nor is starved by them.
+   * Pair it with a route throttle below it: when Lambda itself throttles, API Gateway answers 500, not 429.
+   * @default - none (the account's unreserved pool)
+   */
+  readonly reservedConcurrentExecutions?: number;
 }
 
 /**
@@ -80,6 +86,7 @@ export class ProjectFunction extends NodejsFunction {
       architecture: lambda.Architecture.ARM_64,
       memorySize: props.memorySize ?? 512,
       timeout: props.timeout ?? Duration.seconds(10),
+      reservedConcurrentExecutions: props.reservedConcurrentExecutions,
       tracing: lambda.Tracing.ACTIVE,
       loggingFormat: lambda.LoggingFormat.JSON,
       logGroup,

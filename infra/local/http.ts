@@ -24,6 +24,8 @@ import type { LocalRoute } from './cdk-template';
 import { createJwtAuthorizer } from './jwt-authorizer';
 import type { InvokeOutcome } from './lambda-runtime';
 import { createStaticFiles } from './static-files';
+import { createConcurrencyLimiter, defaultConcurrencyLimits, type ConcurrencyLimits } from './concurrency';
+import { negotiateLocale, translate } from '../../shared/domain/i18n/messages';
 import { viewerAddressHeader } from '../../shared/http/client-address';
 import { originHeader } from '../../shared/http/origin-guard';
 
@@ -50,6 +52,8 @@ export interface LocalHttpOptions {
   readonly outbox?: () => Promise<unknown[]>;
   /** Added to every API request as CloudFront adds it (shared/http/origin-guard.ts). */
   readonly originSecret?: string;
+  /** The in-flight limit per function (infra/local/concurrency.ts). @default defaultConcurrencyLimits */
+  readonly concurrency?: ConcurrencyLimits;
   readonly maxBodyBytes?: number;
   readonly log?: (message: string) => void;
   /** Logs one line per API request. */
@@ -104,6 +108,7 @@ export async function startLocalHttpServer(options: LocalHttpOptions): Promise<L
   const serveStatic = createStaticFiles(options.staticDir);
   const limit = options.maxBodyBytes ?? maxRequestBodyBytes;
   const log = options.log ?? (() => undefined);
+  const concurrency = createConcurrencyLimiter(options.concurrency ?? defaultConcurrencyLimits);
   let identityProvider = options.identityProvider;
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, url: string, pathname: string): Promise<void> {
@@ -146,7 +151,20 @@ export async function startLocalHttpServer(options: LocalHttpOptions): Promise<L
       authorizer = outcome.context;
     }
     const event = toHttpApiEvent(request, match, { authorizer });
-    const outcome = await options.invoke(match.route.functionId, event);
+    // Over capacity: shed now, in the API's shape, rather than let it time out later.
+    const slot = await concurrency.acquire(match.route.functionId);
+    if (!slot) {
+      const locale = negotiateLocale(req.headers['accept-language']);
+      sendJson(res, 503, { error: { code: 'busy', message: translate(locale, 'error.busy', { seconds: 1 }) } }, { 'retry-after': '1', 'content-language': locale });
+      if (options.logRequests) log(`${req.method} ${pathname} 503 (shed) ${Date.now() - started}ms`);
+      return;
+    }
+    let outcome: InvokeOutcome;
+    try {
+      outcome = await options.invoke(match.route.functionId, event);
+    } finally {
+      slot.release();
+    }
     const response = outcome.ok ? fromHttpApiResult(outcome.result) : internalServerError();
     if (!outcome.ok) log(`${req.method} ${pathname}: the function failed (${outcome.error.errorType}); answered 500`);
     sendResponse(res, response);

@@ -62,6 +62,16 @@ export class ForbiddenError extends DomainError {
   }
 }
 
+/**
+ * The system is too busy to answer this one now (shed early, or a dependency timed out): come back in a few
+ * seconds with the same Idempotency-Key — what was already received is kept, and a retry never files it twice.
+ */
+export class BusyError extends DomainError {
+  constructor(seconds = 2, options?: { cause?: unknown }) {
+    super('busy', 503, 'error.busy', undefined, { seconds }, options);
+  }
+}
+
 export class RateLimitedError extends DomainError {
   constructor(messageKey: MessageKey, params?: MessageParams) {
     super('rate_limited', 429, messageKey, undefined, params);

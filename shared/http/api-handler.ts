@@ -5,7 +5,7 @@
  */
 import middy from '@middy/core';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { DomainError } from '../domain/errors';
+import { BusyError, DomainError } from '../domain/errors';
 import { negotiateLocale, type Locale } from '../domain/i18n/messages';
 import type { StaffPrincipal } from '../domain/staff/principal';
 import { secretFromEnvironment } from '../aws/server-secret';
@@ -84,29 +84,50 @@ export interface ApiHandlerOptions {
   originSecret?: () => Promise<string>;
 }
 
+/**
+ * How long before the function's own timeout a request still waiting is answered 503 instead. A function that
+ * times out is a 500 with nothing said — and, if its write committed meanwhile, a citizen told "error" whose
+ * suggestion exists. A 503 says "come back with the same key", and the retry finds the receipt if it was stored.
+ */
+export const answerMarginMs = 1500;
+
+function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new BusyError(2)), Math.max(0, ms));
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
 export function apiHandler(route: RouteHandler, options: ApiHandlerOptions = {}) {
   const requireEdge = createOriginGuard(options.originSecret ?? secretFromEnvironment('ORIGIN_SECRET'));
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>().handler(async (event, context) => {
     const locale = negotiateLocale(headerOf(event, 'accept-language'));
+    const remaining = typeof context?.getRemainingTimeInMillis === 'function' ? context.getRemainingTimeInMillis() : undefined;
     try {
-      // A request that went around CloudFront is refused before anything else.
-      await requireEdge(headerOf(event, originHeader));
-      // Authenticate before reading the body: an anonymous caller learns nothing about body rules.
-      const principal = options.authenticate ? await options.authenticate(headerOf(event, 'authorization')) : undefined;
-      const request: ApiRequest = {
-        event,
-        locale,
-        body: parseBody(event),
-        sourceIp: clientAddress(headerOf(event, viewerAddressHeader), event.requestContext?.http?.sourceIp),
-        header: (name) => headerOf(event, name),
-        ...(principal ? { principal } : {}),
-      };
-      return respond(await route(request));
+      const work = handle(event, locale);
+      return await (remaining ? withDeadline(work, remaining - answerMarginMs) : work);
     } catch (error) {
       const mapped = toErrorResponse(locale, error, context?.awsRequestId);
       return respond({ status: mapped.status, body: mapped.body, headers: { ...mapped.headers, 'content-language': locale } });
     }
   });
+
+  async function handle(event: APIGatewayProxyEventV2, locale: Locale): Promise<APIGatewayProxyStructuredResultV2> {
+    // A request that went around CloudFront is refused before anything else.
+    await requireEdge(headerOf(event, originHeader));
+    // Authenticate before reading the body: an anonymous caller learns nothing about body rules.
+    const principal = options.authenticate ? await options.authenticate(headerOf(event, 'authorization')) : undefined;
+    const request: ApiRequest = {
+      event,
+      locale,
+      body: parseBody(event),
+      sourceIp: clientAddress(headerOf(event, viewerAddressHeader), event.requestContext?.http?.sourceIp),
+      header: (name) => headerOf(event, name),
+      ...(principal ? { principal } : {}),
+    };
+    return respond(await route(request));
+  }
 }
 
 /** Dispatches on API Gateway's routeKey ("POST /api/suggestions"); the route table lives in routes.ts. */

@@ -3,7 +3,8 @@
  * which field broke which rule; anything unexpected becomes a generic 500 — the details go to the log, never
  * to the client.
  */
-import { DomainError, type FieldProblems } from '../domain/errors';
+import { isTransientError } from '../aws/transient-errors';
+import { BusyError, DomainError, type FieldProblems } from '../domain/errors';
 import { describeField, ruleText, translate, type Locale } from '../domain/i18n/messages';
 import type { ApiError } from './api-types';
 import { log } from './log';
@@ -27,9 +28,14 @@ export function errorBody(locale: Locale, error: DomainError): ApiError {
 }
 
 export function toErrorResponse(locale: Locale, error: unknown, requestId?: string): { status: number; body: ApiError; headers: Record<string, string> } {
+  // Throttling, a dependency's timeout, a dropped connection: a 503 to come back to, not a 500.
+  if (!(error instanceof DomainError) && isTransientError(error)) {
+    log.warn('transient failure; answered 503', { requestId, error: error instanceof Error ? { name: error.name, message: error.message } : String(error) });
+    error = new BusyError(2, { cause: error });
+  }
   if (error instanceof DomainError) {
     const headers: Record<string, string> = {};
-    if (error.status === 429 && error.params?.seconds) headers['retry-after'] = String(error.params.seconds);
+    if ((error.status === 429 || error.status === 503) && error.params?.seconds) headers['retry-after'] = String(error.params.seconds);
     if (error.status === 401) headers['www-authenticate'] = 'Bearer';
     if (error.status === 405 && error.params?.allowed) headers.allow = String(error.params.allowed);
     return { status: error.status, body: errorBody(locale, error), headers };

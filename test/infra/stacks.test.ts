@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ProjectFunction, projectRuntime } from '../../infra/constructs/project-function';
 import { resumeWait, timeoutSecondsPath, transientErrors, workflowStates } from '../../infra/constructs/suggestion-workflow';
 import { staffAttributes, staffGroups } from '../../infra/stateful-stack';
-import type { StatelessStack } from '../../infra/stateless-stack';
+import { publicConcurrency, routeThrottles, type StatelessStack } from '../../infra/stateless-stack';
 import { edgeRateLimits, type EdgeStack } from '../../infra/edge-stack';
 import { routeKey, routes } from '../../shared/http/routes';
 import { securityHeaders } from '../../shared/http/security-headers';
@@ -291,6 +291,25 @@ describe('stateless stack: HTTP API', () => {
       ThrottlingRateLimit: expect.any(Number),
       ThrottlingBurstLimit: expect.any(Number),
     });
+  });
+});
+
+describe('stateless stack: load shedding', () => {
+  it('throttles the public routes at API Gateway below the reserved concurrency of their functions', () => {
+    const [, stage] = only(resourcesOf(statelessTemplate, 'AWS::ApiGatewayV2::Stage'));
+    const settings = stage.Properties.RouteSettings as Record<string, { ThrottlingRateLimit: number; ThrottlingBurstLimit: number }>;
+    expect(Object.keys(settings).sort()).toEqual(Object.keys(routeThrottles).sort());
+    const keys = routes.map(routeKey);
+    for (const [key, t] of Object.entries(settings)) {
+      expect(keys, key).toContain(key);
+      expect(t.ThrottlingRateLimit, key).toBeLessThan(stage.Properties.DefaultRouteSettings.ThrottlingRateLimit);
+    }
+    const reserved = (fn: ProjectFunction) => resourcesOf(statelessTemplate, 'AWS::Lambda::Function')[logicalId(fn)]!.Properties.ReservedConcurrentExecutions;
+    expect(reserved(stateless.apiFunctions['public-suggestions'])).toBe(publicConcurrency.intake);
+    expect(reserved(stateless.apiFunctions['citizen-actions'])).toBe(publicConcurrency.citizenActions);
+    // A second of intake at its rate needs fewer concurrent invocations than are reserved, so API Gateway's 429
+    // comes before Lambda's throttle (which API Gateway would turn into a 500).
+    expect(settings['POST /api/suggestions']!.ThrottlingBurstLimit).toBeLessThanOrEqual(publicConcurrency.intake);
   });
 });
 

@@ -30,20 +30,20 @@ describe('a workflow that fails', () => {
     const { id } = await submitForScreening(t, tokens.dispatcher!);
     const firstToken = await eventually(() => waitingToken(id));
 
-    // The wait fails (as when a task's function keeps crashing): RecordFailure runs, then AwaitResume.
-    t.stack.stepFunctions.sendTaskFailure(firstToken, 'Lambda.Unknown', 'the handler crashed');
+    // The wait fails with a bug (not a transient failure, which would be retried): RecordFailure, then AwaitResume.
+    t.stack.stepFunctions.sendTaskFailure(firstToken, 'TypeError', 'the handler crashed');
     const failed = await eventually(async () => {
       const d = await detail(id);
       return d.workflowError && (await waitingToken(id)) !== firstToken ? d : undefined;
     });
-    expect(failed.workflowError).toMatchObject({ error: 'Lambda.Unknown' });
+    expect(failed.workflowError).toMatchObject({ error: 'TypeError' });
     expect(failed.availableActions).toContain('resume-workflow');
     expect(failed.timeline.map((e: { action: string }) => e.action)).toContain('workflowFailed');
     const alert = await eventually(async () => {
       const o = await t.api('/api/local/outbox');
       return o.body.messages.find((m: { suggestionId: string; event: string; to: string }) => m.suggestionId === id && m.event === 'workflowFailure' && m.to === 'admin@demo.jianyi.local');
     });
-    expect(alert.body).toContain('Lambda.Unknown');
+    expect(alert.body).toContain('TypeError');
     await eventually(async () => (entered(id).at(-1) === 'AwaitResume' ? true : undefined));
 
     // A dispatcher screens it meanwhile: the answer says "still parked", so the workflow waits for the admin.

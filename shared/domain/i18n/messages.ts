@@ -38,6 +38,7 @@ const zhCN = {
   'error.illegalTransition': '当前状态“{from}”不允许执行“{action}”',
   'error.concurrentUpdate': '该建议刚被他人更新，请刷新后重试',
   'error.internal': '服务器内部错误，请稍后再试',
+  'error.busy': '当前访问人数较多，请 {seconds} 秒后重试；已收到的内容不会丢失，重试也不会重复提交',
 
   'rule.required': '必填',
   'rule.type': '类型应为{expected}',
@@ -199,6 +200,7 @@ const en: Record<MessageKey, string> = {
   'error.illegalTransition': 'A suggestion in status "{from}" does not allow "{action}"',
   'error.concurrentUpdate': 'Someone else just updated this suggestion; reload and try again',
   'error.internal': 'Something went wrong on our side; please try again later',
+  'error.busy': 'We are very busy right now; please try again in {seconds} seconds. Nothing you sent is lost, and trying again never files it twice',
 
   'rule.required': 'required',
   'rule.type': 'must be {expected}',

@@ -56,6 +56,30 @@ describe('the API middleware stack', () => {
     expect(r.body.error.code).toBe('internal');
   });
 
+  it('answers a transient failure (throttling, a dependency timing out) with 503 and Retry-After, not a 500', async () => {
+    const h = apiHandler(async () => {
+      throw Object.assign(new Error('Rate of requests exceeds the allowed throughput'), { name: 'ProvisionedThroughputExceededException', $metadata: { httpStatusCode: 400 } });
+    });
+    const r = await call(h, apiEvent('POST', '/x', { body: '{}', headers: { 'accept-language': 'en' } }));
+    expect(r.status).toBe(503);
+    expect(r.headers['retry-after']).toBe('2');
+    expect(r.body.error).toEqual({ code: 'busy', message: expect.stringContaining('never files it twice') });
+  });
+
+  it('answers 503 before the function’s own timeout when the work is still pending', async () => {
+    let finished = false;
+    const h = apiHandler(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      finished = true;
+      return { status: 201 };
+    });
+    const started = Date.now();
+    const result = await h(apiEvent('POST', '/x', { body: '{}' }), { awsRequestId: 'r2', getRemainingTimeInMillis: () => 1800 } as Context);
+    expect(result.statusCode).toBe(503);
+    expect(Date.now() - started).toBeLessThan(1000); // 1,800 ms left, answered 1,500 ms before the end
+    expect(finished).toBe(false);
+  });
+
   it('authenticates before reading the body', async () => {
     const h = apiHandler(async () => ({ status: 200 }), {
       authenticate: async () => {
