@@ -188,6 +188,37 @@ describe('citizen and staff in the browser', () => {
     await shot(page, '09-outbox');
   });
 
+  it('a citizen whose submission meets a busy system is told it is safe, and it goes through once, with the same key', async () => {
+    const page = await newPage({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const keys: string[] = [];
+    let busy = 2;
+    // The first two sends meet a full system (503, as the API sheds load); the third reaches it.
+    await page.route('**/api/suggestions', async (route) => {
+      if (route.request().method() !== 'POST') return route.continue();
+      keys.push(route.request().headers()['idempotency-key'] ?? '');
+      if (busy-- > 0) {
+        return route.fulfill({
+          status: 503,
+          headers: { 'retry-after': '1', 'content-type': 'application/json' },
+          body: JSON.stringify({ error: { code: 'busy', message: translate(zh, 'error.busy', { seconds: 1 }) } }),
+        });
+      }
+      return route.continue();
+    });
+    await page.goto(`${session.url}/#/`);
+    await page.fill('#f-title', '高峰时段提交的建议');
+    await page.fill('#f-content', '高峰时段系统繁忙，建议自动重试后仍能提交成功，且只提交一次。');
+    await page.selectOption('#f-category', 'other');
+    await page.click('button[type=submit]');
+    const waiting = page.getByTestId('submit-retrying');
+    await waiting.filter({ hasText: '不会重复提交' }).waitFor();
+    await shot(page, '02b-submit-retrying');
+    await page.locator('h1', { hasText: t('receipt.heading', {}, zh) }).waitFor({ timeout: 30_000 });
+    expect(keys).toHaveLength(3);
+    expect(new Set(keys).size).toBe(1);
+    expect(keys[0]).toMatch(/^[A-Za-z0-9_-]{8,128}$/);
+  });
+
   it('an admin sees failed notifications with the recipient masked, reveals one, and the retry confirms it masked', async () => {
     // The local outbox never fails, so the three calls of this page answer here, in the API's shapes; the server
     // side (masking, the audited reveal, 403 for others) is tested against the real handlers in integration.

@@ -59,6 +59,8 @@ export class RequestError extends Error {
     message: string,
     /** Field path (e.g. "contact.phone") → localised rule text. */
     readonly fields?: Record<string, string>,
+    /** The server's Retry-After (seconds), when it asked to be called again later (429, 503). */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'RequestError';
@@ -114,10 +116,12 @@ async function request<T>(path: string, options: RequestOptions = {}): Promise<T
     clearSession();
     onUnauthorized();
   }
+  const retryAfter = Number(response.headers.get('retry-after'));
+  const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined;
   if (isApiError(payload)) {
-    throw new RequestError(response.status, payload.error.code, payload.error.message, payload.error.fields);
+    throw new RequestError(response.status, payload.error.code, payload.error.message, payload.error.fields, retryAfterSeconds);
   }
-  throw new RequestError(response.status, 'unexpected', t('net.unexpected', { status: response.status }));
+  throw new RequestError(response.status, 'unexpected', t('net.unexpected', { status: response.status }), undefined, retryAfterSeconds);
 }
 
 let config: Promise<SiteConfig> | undefined;

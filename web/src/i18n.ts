@@ -60,6 +60,8 @@ const zhCN = {
   'submit.button': '提交建议',
   'submit.sending': '正在提交…',
   'submit.networkError': '网络连接失败，请再点一次“提交建议”。重复提交不会产生两条建议。',
+  'submit.retrying': '当前提交的人较多（或网络不稳）。您的建议保存在本页，{seconds} 秒后自动再发送（第 {attempt} 次），不会重复提交，请不要关闭页面。',
+  'submit.stillBusy': '系统仍然繁忙，这次没能发送成功。您填写的内容仍在本页，请稍后再点“提交建议”；重复提交不会产生两条建议。',
 
   'receipt.heading': '建议已提交',
   'receipt.saveWarning': '请立即保存查询码和查询密码。查询密码只显示这一次，之后无法找回。',
@@ -524,6 +526,10 @@ const en: Record<UiKey, string> = {
   'submit.networkError':
     'The connection failed. Press "Submit suggestion" again; the suggestion will not be filed twice.',
 
+  'submit.retrying':
+    'Many people are sending right now (or the connection is unsteady). Your suggestion is kept on this page and will be sent again in {seconds} seconds (attempt {attempt}), never twice; please keep this page open.',
+  'submit.stillBusy':
+    'The system is still busy and this attempt did not go through. What you wrote is still on this page; press “Submit suggestion” again in a little while — sending again never files it twice.',
   'receipt.heading': 'Suggestion received',
   'receipt.saveWarning':
     'Save the tracking code and PIN now. The PIN is shown only this once and cannot be recovered.',

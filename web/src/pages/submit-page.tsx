@@ -5,7 +5,9 @@
  *    blur with the same zod schema the API uses, and a shown error clears as soon as it is fixed.
  * 2. On submit the whole form is checked; problems are listed in a summary that links to the fields.
  * 3. The submission is sent with one Idempotency-Key per form fill, reused on retry, so a double tap or a
- *    network retry never files two suggestions; the server's field errors are shown like the local ones.
+ *    network retry never files two suggestions; the server's field errors are shown like the local ones. When the
+ *    system is busy (503/429, or no answer) the page sends it again by itself, after the wait the server asks,
+ *    and says meanwhile that the suggestion is safe and will not be filed twice.
  * 4. On 201 the receipt is kept for the receipt page and the citizen is taken there.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -20,6 +22,7 @@ import { formatNumber } from '../format';
 import { newIdempotencyKey } from '../idempotency';
 import { useI18n } from '../i18n';
 import { saveReceipt } from '../receipt-store';
+import { isRetryable, sendWithRetry } from '../submit-retry';
 import { navigate, pageParam, type Route } from '../router';
 
 interface Draft {
@@ -140,6 +143,8 @@ export function SubmitPage({ route }: { route: Route }) {
   const [formError, setFormError] = useState<string>();
   const [attempt, setAttempt] = useState(0);
   const [sending, setSending] = useState(false);
+  /** Set while the page waits to send again (the system was busy or the connection dropped). */
+  const [retrying, setRetrying] = useState<{ attempt: number; seconds: number }>();
   const sendingRef = useRef(false);
 
   const input = toInput(draft, channel, campaignId);
@@ -195,7 +200,8 @@ export function SubmitPage({ route }: { route: Route }) {
         setAttempt((n) => n + 1);
         return;
       }
-      const receipt = await submitSuggestion(result.submission, kept!.idempotencyKey);
+      const key = kept!.idempotencyKey;
+      const receipt = await sendWithRetry(() => submitSuggestion(result.submission, key), { onWaiting: ({ attempt, seconds }) => setRetrying({ attempt, seconds }) });
       saveReceipt(receipt);
       kept = undefined;
       navigate('/receipt', { campaign: campaignId, channel: route.query.get('channel') ?? undefined });
@@ -212,11 +218,12 @@ export function SubmitPage({ route }: { route: Route }) {
         kept = { draft, idempotencyKey: newIdempotencyKey() };
       }
       setServerFields(error.fields ?? {});
-      setFormError(error.status === 0 ? t('submit.networkError') : error.fields ? undefined : error.message);
+      setFormError(isRetryable(error) ? t('submit.stillBusy') : error.fields ? undefined : error.message);
       setAttempt((n) => n + 1);
     } finally {
       sendingRef.current = false;
       setSending(false);
+      setRetrying(undefined);
     }
   }
 
@@ -449,6 +456,9 @@ export function SubmitPage({ route }: { route: Route }) {
         >
           {sending ? t('submit.sending') : t('submit.button')}
         </button>
+        <p role="status" class={retrying ? 'alert alert-info' : 'visually-hidden'} data-testid="submit-retrying">
+          {retrying ? t('submit.retrying', { seconds: retrying.seconds, attempt: retrying.attempt }) : ''}
+        </p>
       </form>
     </section>
   );
