@@ -15,7 +15,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
-import { Stack } from 'aws-cdk-lib';
+import { ArnFormat, Fn, Stack } from 'aws-cdk-lib';
 import type { IndexName } from '../shared/model/table';
 import type { ProjectFunction } from './constructs/project-function';
 
@@ -34,8 +34,11 @@ export type TableAction = 'GetItem' | 'PutItem' | 'UpdateItem' | 'DeleteItem' | 
  */
 export type QueueUse = 'send' | 'changeVisibility' | 'consume';
 
-/** The suggestion workflow: `start` an execution (intake); `answer` a waiting task token with the next plan. */
-export type WorkflowUse = 'start' | 'answer';
+/**
+ * The suggestion workflow: `start` an execution (intake); `answer` a waiting task token with the next plan;
+ * `supervise` its executions — list those that ended, look one up, start a new one (the sweep).
+ */
+export type WorkflowUse = 'start' | 'answer' | 'supervise';
 
 /** Secrets a function reads, by name; the stack says which secret each name is in this deployment (if any). */
 export type SecretName = 'notifyWebhook' | 'pin' | 'origin';
@@ -111,7 +114,8 @@ export const functionPermissions = {
    * and the 督办 instruction (put); the notices and the workflow's answer.
    */
   'api/staff-actions': {
-    table: { actions: ['GetItem', 'PutItem', 'Query'] },
+    // byWorkflowParked: the admin's list of parked workflows, and resuming them all.
+    table: { actions: ['GetItem', 'PutItem', 'Query'], queryIndexes: ['byWorkflowParked'] },
     notificationQueue: ['send'],
     workflow: ['answer'],
     secrets: ['origin'],
@@ -156,6 +160,14 @@ export const functionPermissions = {
     secrets: ['notifyWebhook'],
     deliver: ['email', 'sms'],
   },
+  /**
+   * The sweep: the suggestions still `submitted` (the status index), each candidate (get); the executions that
+   * ended abnormally (list), one execution (describe) and a new one (start).
+   */
+  'jobs/workflow-sweep': {
+    table: { actions: ['GetItem'], queryIndexes: ['byStatusDue'] },
+    workflow: ['supervise'],
+  },
   /** Reads the organisation's open queue (its index only) and writes the statistics (put). */
   'jobs/queue-stats': {
     table: { actions: ['PutItem'], queryIndexes: ['byOrgDue'] },
@@ -182,7 +194,21 @@ export const workflowActions: Record<WorkflowUse, readonly string[]> = {
   start: ['states:StartExecution'],
   // SfnWorkflowEngine.answer sends success only (a stale token is not an error): no failure, no heartbeat.
   answer: ['states:SendTaskSuccess'],
+  // On the machine; DescribeExecution is on its executions (executionActions).
+  supervise: ['states:ListExecutions', 'states:StartExecution'],
 };
+/** The ARNs of every execution of the machine: `arn:…:execution:<machine name>:*`. */
+export function executionsArn(stateMachine: IStateMachine): string {
+  return Stack.of(stateMachine).formatArn({
+    service: 'states',
+    resource: 'execution',
+    resourceName: `${Fn.select(6, Fn.split(':', stateMachine.stateMachineArn))}:*`,
+    arnFormat: ArnFormat.COLON_RESOURCE_NAME,
+  });
+}
+
+/** Actions on the machine's executions (`arn:…:execution:<machine>:*`), by use. */
+export const executionActions: Partial<Record<WorkflowUse, readonly string[]>> = { supervise: ['states:DescribeExecution'] };
 /** What shared/aws/cognito-staff-accounts.ts calls: create, password, attributes, groups, enable, disable, sign out. */
 export const staffAccountActions = [
   'cognito-idp:AdminCreateUser',
@@ -212,6 +238,7 @@ export function actionsOf(permissions: FunctionPermissions): Record<string, stri
   for (const index of permissions.table?.queryIndexes ?? []) add(`index/${index}`, ['dynamodb:Query']);
   add('notificationQueue', (permissions.notificationQueue ?? []).flatMap((use) => queueActions[use]));
   add('workflow', (permissions.workflow ?? []).flatMap((use) => workflowActions[use]));
+  add('executions', (permissions.workflow ?? []).flatMap((use) => executionActions[use] ?? []));
   if (permissions.staffAccounts) add('staffAccounts', staffAccountActions);
   for (const secret of permissions.secrets ?? []) add(`secret/${secret}`, ['secretsmanager:GetSecretValue']);
   for (const channel of permissions.deliver ?? []) add(channel, [deliveryActions[channel]]);

@@ -4,6 +4,7 @@ import { flattenCfnReference } from 'cdk-nag/lib/utils/flatten-cfn-reference';
 import type { IConstruct } from 'constructs';
 import { routeKey, routes } from '../shared/http/routes';
 import { ProjectFunction } from './constructs/project-function';
+import { executionsArn } from './function-permissions';
 import type { StatefulStack } from './stateful-stack';
 import type { StatelessStack } from './stateless-stack';
 
@@ -37,6 +38,8 @@ const reasons = {
     'The PIN secret only derives the PIN of a submission retried with the same Idempotency-Key within 24 h; it protects no credential, and rotating it would give a retry a PIN that no longer matches the stored hash. Rotate by hand, if ever, when no intake is in flight.',
   originSecretRotation:
     'The origin secret is a header value CloudFront sends to the API; CloudFront takes it at deploy time, so an automatic rotation would refuse every request until the next deploy. Rotate it by redeploying after changing it.',
+  sweepExecutions:
+    'The workflow sweep looks up executions of the suggestion workflow by name (DescribeExecution), which IAM scopes to the execution ARN: one machine, any execution name (suggestion ids are not known at deploy time).',
   cognitoMfa:
     'MFA is optional (TOTP) so a small office can onboard staff without phones set up; admins can require it per user, and threat protection (Plus plan) blocks risky sign-ins.',
   geoRestriction:
@@ -90,6 +93,12 @@ export function applyNagSuppressions({ stateful, stateless }: { stateful: Statef
   for (const fn of Object.values(stateless.workflowFunctions)) {
     acknowledge(workflowRole, { id: wildcardResource(fn, `${fn.functionArn}:*`), reason: reasons.lambdaVersions });
   }
+
+  // --- The workflow sweep: DescribeExecution on the machine's executions ------------------------------------
+  acknowledge(stateless.workflowSweep.role!, {
+    id: wildcardResource(stateless.workflowSweep, executionsArn(stateless.workflow.stateMachine)),
+    reason: reasons.sweepExecutions,
+  });
 
   // --- Routes without a staff token: the citizen routes and the fallback ------------------------------------
   for (const route of routes.filter((r) => r.auth === 'public')) {

@@ -76,6 +76,7 @@ export class StatelessStack extends Stack {
   public readonly workflowFunctions: Record<'plan' | 'awaitEvent' | 'checkpoint' | 'recordFailure', ProjectFunction>;
   public readonly notifier: ProjectFunction;
   public readonly queueStats: ProjectFunction;
+  public readonly workflowSweep: ProjectFunction;
   /** Routes by route key (`GET /api/health`), plus `$default`. */
   public readonly routes: Record<string, apigw.HttpRoute> = {};
   public readonly siteDeployment: s3deploy.BucketDeployment;
@@ -301,6 +302,13 @@ export class StatelessStack extends Stack {
       environment: { ...webEnvironment, ...withoutKey(notifyEnvironment, 'NOTIFY_WEBHOOK_SECRET_ARN'), NOTIFY_MAX_RECEIVES: String(maxReceives) },
     });
 
+    this.workflowSweep = new ProjectFunction(this, 'WorkflowSweep', {
+      entry: 'jobs/workflow-sweep',
+      description: 'Scheduled: gives every suggestion without a live workflow one',
+      timeout: Duration.seconds(60),
+      environment: commonEnvironment,
+    });
+
     this.queueStats = new ProjectFunction(this, 'QueueStats', {
       entry: 'jobs/queue-stats',
       description: 'Scheduled: recompute staff queue statistics',
@@ -365,6 +373,11 @@ export class StatelessStack extends Stack {
       eventSourceArn: props.notificationQueue.queueArn,
       batchSize: 10,
       reportBatchItemFailures: true,
+    });
+    new events.Rule(this, 'WorkflowSweepSchedule', {
+      description: 'Give every suggestion without a live workflow one (never started, or its execution ended)',
+      schedule: events.Schedule.rate(Duration.minutes(1)),
+      targets: [new targets.LambdaFunction(this.workflowSweep, { retryAttempts: 0 })],
     });
     new events.Rule(this, 'QueueStatsSchedule', {
       description: 'Recompute staff queue statistics',

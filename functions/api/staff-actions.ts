@@ -4,6 +4,7 @@ import { apiHandler, byRoute, type RouteHandler } from '../../shared/http/api-ha
 import { log } from '../../shared/http/log';
 import { staffAuthenticator } from '../../shared/http/staff-auth';
 import { performStaffAction, staffActionNames } from '../../shared/use-cases/handling-actions';
+import { listParkedWorkflows, resumeAllParked } from '../../shared/use-cases/parked-workflows';
 
 const deps = {
   store: composition.suggestionStore(),
@@ -26,5 +27,8 @@ const routes: Record<string, RouteHandler> = Object.fromEntries(
     })) satisfies RouteHandler,
   ]),
 );
+
+routes['GET /api/staff/workflows/parked'] = async (request) => ({ status: 200, body: await listParkedWorkflows(deps, request.principal!) });
+routes['POST /api/staff/workflows/resume-parked'] = async (request) => ({ status: 200, body: await resumeAllParked(deps, request.principal!, request.body) });
 
 export const handler = apiHandler(byRoute(routes), { authenticate: staffAuthenticator() });

@@ -11,7 +11,7 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
-import { queueActions, workflowActions, type FunctionPermissions, type QueueUse, type WorkflowUse } from '../function-permissions';
+import { executionActions, executionsArn, queueActions, workflowActions, type FunctionPermissions, type QueueUse, type WorkflowUse } from '../function-permissions';
 
 /** The repository root: entries, the lock file and esbuild are resolved from here. */
 export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -149,7 +149,10 @@ export class ProjectFunction extends NodejsFunction {
    * policy, which they depend on, so the grant exists before they can run.
    */
   public bindWorkflow(stateMachine: IStateMachine, uses: readonly WorkflowUse[], invokedByMachine: boolean): this {
-    if (uses.includes('start')) this.addEnvironment('STATE_MACHINE_ARN', stateMachine.stateMachineArn);
+    if (uses.includes('start') || uses.includes('supervise')) this.addEnvironment('STATE_MACHINE_ARN', stateMachine.stateMachineArn);
+    const onExecutions = [...new Set(uses.flatMap((use) => executionActions[use] ?? []))];
+    // On the machine's executions (arn:…:execution:<machine>:*; see nag-suppressions.ts).
+    if (onExecutions.length) iam.Grant.addToPrincipal({ grantee: this, actions: onExecutions, resourceArns: [executionsArn(stateMachine)] });
     const statement = new iam.PolicyStatement({ actions: [...new Set(uses.flatMap((use) => workflowActions[use]))], resources: [stateMachine.stateMachineArn] });
     if (invokedByMachine) {
       this.role!.attachInlinePolicy(new iam.Policy(this.node.scope!, `${this.node.id}WorkflowAccess`, { statements: [statement] }));

@@ -34,6 +34,7 @@ export function suggestionItem(s: Suggestion): Record<string, unknown> {
     statusQueuePk: queuePartitions.status(s.orgId, s.status),
     ...(open ? { orgQueuePk: queuePartitions.org(s.orgId) } : {}),
     ...(open && s.leadDepartmentId ? { departmentQueuePk: queuePartitions.department(s.orgId, s.leadDepartmentId) } : {}),
+    ...(s.workflowError ? { workflowParkedPk: queuePartitions.workflowParked(s.orgId) } : {}),
   };
 }
 
@@ -224,6 +225,27 @@ export class DynamoSuggestionStore implements SuggestionStore {
     }
     const nextCursor = encodeCursor(start);
     return { items, ...(nextCursor ? { nextCursor } : {}) };
+  }
+
+  /** The organisation's suggestions whose workflow is parked after an error (the sparse index holds only those). */
+  async parked(orgId: string, limit: number): Promise<Suggestion[]> {
+    const out: Suggestion[] = [];
+    let start: Record<string, unknown> | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'byWorkflowParked' satisfies IndexName,
+          KeyConditionExpression: 'workflowParkedPk = :p',
+          ExpressionAttributeValues: { ':p': queuePartitions.workflowParked(orgId) },
+          ExclusiveStartKey: start,
+          Limit: limit - out.length,
+        }),
+      );
+      out.push(...(page.Items ?? []).map(toSuggestion));
+      start = page.LastEvaluatedKey;
+    } while (start && out.length < limit);
+    return out;
   }
 
   private chooseIndex(q: QueueQuery): [IndexName, string, string] {

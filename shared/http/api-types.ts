@@ -149,6 +149,17 @@ export interface QueueItem {
   campaignId?: string;
 }
 
+/** GET /api/staff/workflows/parked: suggestions whose workflow is parked after an error, for the admin. */
+export interface ParkedWorkflowsResponse {
+  items: (QueueItem & { workflowError: { at: string; error: string } })[];
+}
+/** POST /api/staff/workflows/resume-parked: each parked workflow resumed as by its own resume action (audited). */
+export interface ResumeParkedResponse {
+  resumed: number;
+  /** Those that could not be resumed now (another action was faster, say), with the reason's code. */
+  failed: { id: string; trackingCode: string; code: string }[];
+}
+
 /**
  * GET /api/staff/suggestions?status=&departmentId=&category=&from=YYYY-MM-DD&to=YYYY-MM-DD&limit=&cursor=
  * Ordered by dueAt ascending; pass nextCursor back as cursor for the next page.

@@ -46,6 +46,9 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'POST', path: '/api/staff/suggestions/{id}/reply', fn: 'staff-actions', auth: 'staff' },
   { method: 'POST', path: '/api/staff/suggestions/{id}/escalation-instruction', fn: 'staff-actions', auth: 'staff' },
   { method: 'POST', path: '/api/staff/suggestions/{id}/resume-workflow', fn: 'staff-actions', auth: 'staff' },
+  // Workflows parked after an error: the admin's list, and resuming them all in one action.
+  { method: 'GET', path: '/api/staff/workflows/parked', fn: 'staff-actions', auth: 'staff' },
+  { method: 'POST', path: '/api/staff/workflows/resume-parked', fn: 'staff-actions', auth: 'staff' },
   // Supervisor's board, reply templates, failed notifications, calendar and time limits, the directory (admin).
   { method: 'GET', path: '/api/staff/escalations', fn: 'staff-admin', auth: 'staff' },
   { method: 'GET', path: '/api/staff/reply-templates', fn: 'staff-admin', auth: 'staff' },

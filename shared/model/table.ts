@@ -35,6 +35,12 @@ export const tableModel = {
       sortKey: 'dueSk',
       serves: "a department's queue (handlers see only their own department), ordered by deadline",
     },
+    {
+      name: 'byWorkflowParked',
+      partitionKey: 'workflowParkedPk',
+      sortKey: 'dueSk',
+      serves: "an organisation's suggestions whose workflow is parked after an error, for the admin to resume them all (sparse: only those)",
+    },
   ] as const satisfies readonly IndexDefinition[],
 } as const;
 
@@ -83,4 +89,5 @@ export const queuePartitions = {
   org: (orgId: string) => `ORG#${orgId}`,
   status: (orgId: string, status: string) => `ORG#${orgId}#STATUS#${status}`,
   department: (orgId: string, departmentId: string) => `ORG#${orgId}#DEPT#${departmentId}`,
+  workflowParked: (orgId: string) => `ORG#${orgId}#WFPARKED`,
 };

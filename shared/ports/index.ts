@@ -58,6 +58,8 @@ export interface SuggestionStore {
   setWorkflowToken(id: string, token: string | null): Promise<void>;
   getWorkflowToken(id: string): Promise<string | undefined>;
   queue(query: QueueQuery): Promise<QueuePage>;
+  /** Suggestions whose workflow is parked after an error (recorded, not resumed yet), up to `limit`. */
+  parked(orgId: string, limit: number): Promise<Suggestion[]>;
 }
 
 /** What a transition writes beside the suggestion and its timeline entry, atomically. */
@@ -107,6 +109,17 @@ export interface WorkflowEngine {
   startSuggestionWorkflow(suggestionId: string): Promise<void>;
   /** Answers a waiting task token with the next plan; false when the token is no longer waiting. */
   answer(taskToken: string, plan: WorkflowPlan): Promise<boolean>;
+}
+
+/** What the sweep needs of the workflow engine: find suggestions without a live execution, and give them one. */
+export interface WorkflowSupervisor {
+  /**
+   * Makes sure the suggestion has a running execution: none yet → it is started; its last one ended (failed, timed
+   * out, aborted) → a new one, which plans from the suggestion's recorded state. Idempotent: running → nothing.
+   */
+  ensureRunning(suggestionId: string): Promise<'running' | 'started'>;
+  /** Suggestions whose executions ended without finishing, newest first, at most `limit` executions looked at. */
+  endedAbnormally(limit: number): Promise<string[]>;
 }
 
 /** The 督办 records and the organisation's calendar overrides. */

@@ -70,6 +70,7 @@ describe('accessibility (axe-core, WCAG 2.1 AA)', () => {
       ...(await check(page, first!.replace(/^#/, ''), '[data-testid="actions-panel"]')),
       ...(await check(page, '/staff/escalations', 'h1')),
       ...(await check(page, '/staff/notifications', 'h1')),
+      ...(await check(page, '/staff/workflows', 'h1')),
       ...(await check(page, '/staff/calendar', 'h1')),
       ...(await check(page, '/staff/time-limits', '[data-testid="time-limits-form"]')),
       ...(await check(page, '/staff/people', '[data-testid="people-table"]')),

@@ -9,7 +9,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildJianyi, type JianyiStacks } from '../../infra/app';
 import { ProjectFunction } from '../../infra/constructs/project-function';
-import { functionPermissions } from '../../infra/function-permissions';
+import { executionsArn, functionPermissions } from '../../infra/function-permissions';
 import { tableModel } from '../../shared/model/table';
 import { cdkJsonContext } from './synth';
 
@@ -55,6 +55,7 @@ const expected: Record<string, Actions> = {
   },
   'api/staff-actions': {
     table: tableRead('dynamodb:PutItem', 'dynamodb:Query'),
+    'index/byWorkflowParked': ['dynamodb:Query'],
     notificationQueue: ['sqs:SendMessage'],
     stateMachine: ['states:SendTaskSuccess'],
     ...origin,
@@ -95,6 +96,12 @@ const expected: Record<string, Actions> = {
     table: ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
     notificationQueue: ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ReceiveMessage', 'sqs:SendMessage'],
   },
+  'jobs/workflow-sweep': {
+    table: tableRead(),
+    'index/byStatusDue': ['dynamodb:Query'],
+    stateMachine: ['states:ListExecutions', 'states:StartExecution'],
+    executions: ['states:DescribeExecution'],
+  },
   'jobs/queue-stats': {
     table: ['dynamodb:PutItem'],
     'index/byOrgDue': ['dynamodb:Query'],
@@ -128,6 +135,7 @@ function resourceNames(stacks: JianyiStacks, fn: ProjectFunction, extra: Record<
     ...tableModel.indexes.map((index): [string, string] => [resolve(`${stateful.table.tableArn}/index/${index.name}`), `index/${index.name}`]),
     [resolve(stateful.notificationQueue.queueArn), 'notificationQueue'],
     [resolve(stateless.workflow.stateMachine.stateMachineArn), 'stateMachine'],
+    [resolve(executionsArn(stateless.workflow.stateMachine)), 'executions'],
     [resolve(stateful.userPool.userPoolArn), 'userPool'],
     [resolve(stateful.pinSecret.secretFullArn ?? stateful.pinSecret.secretArn), 'pinSecret'],
     [resolve(stateless.originSecret.secretFullArn ?? stateless.originSecret.secretArn), 'originSecret'],

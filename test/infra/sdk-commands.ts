@@ -46,6 +46,11 @@ const packages: Record<string, { prefix: string; resource: string }> = {
   '@aws-sdk/client-sns': { prefix: 'sns', resource: 'sms' },
 };
 
+/** Commands authorised on another resource than their package's: a workflow's executions, not the machine. */
+const commandResources: Record<string, Record<string, string>> = {
+  '@aws-sdk/client-sfn': { DescribeExecutionCommand: 'executions' },
+};
+
 /** Commands whose IAM action is not the command's own name. */
 const actionNames: Record<string, Record<string, string>> = {
   '@aws-sdk/lib-dynamodb': {
@@ -310,7 +315,7 @@ export class SdkCommandAnalysis {
         add(onIndex ? 'index' : 'table', `${service.prefix}:${action}`);
         continue;
       }
-      add(service.resource, `${service.prefix}:${action}`);
+      add(commandResources[site.sdkPackage]?.[site.command] ?? service.resource, `${service.prefix}:${action}`);
     }
     return out;
   }

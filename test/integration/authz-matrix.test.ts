@@ -71,6 +71,8 @@ const expectations: Record<string, (who: Who) => Expected> = {
   'POST /api/staff/suggestions/{id}/progress-note': leadHandler,
   'POST /api/staff/suggestions/{id}/escalation-instruction': onSuggestion('admin', 'supervisor'),
   'POST /api/staff/suggestions/{id}/resume-workflow': onSuggestion('admin'),
+  'GET /api/staff/workflows/parked': orgLevel('admin'),
+  'POST /api/staff/workflows/resume-parked': orgLevel('admin'),
   'GET /api/staff/escalations': orgLevel('admin', 'supervisor', 'dispatcher'),
   'GET /api/staff/reply-templates': orgLevel('admin', 'dispatcher', 'handler', 'supervisor'),
   'POST /api/staff/reply-templates': orgLevel('admin', 'dispatcher', 'handler'),

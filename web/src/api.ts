@@ -31,6 +31,8 @@ import type {
   InfoAnswerRequest,
   InfoRequestRequest,
   OutboxMessage,
+  ParkedWorkflowsResponse,
+  ResumeParkedResponse,
   QueueResponse,
   QueueStats,
   RatingRequest,
@@ -351,6 +353,15 @@ export function getFailedNotifications(): Promise<FailedNotificationsResponse> {
 /** The recipient in clear, for one failed notification; the server audits the reveal before answering. */
 export function revealRecipient(id: string): Promise<RecipientRevealResponse> {
   return request(`/api/staff/notifications/failed/${encodeURIComponent(id)}/recipient-reveal`, { method: 'POST', body: {}, staff: true });
+}
+
+export function getParkedWorkflows(): Promise<ParkedWorkflowsResponse> {
+  return request('/api/staff/workflows/parked', { staff: true });
+}
+
+/** Resumes every parked workflow of the organisation, each as by its own resume action (audited). */
+export function resumeAllParkedWorkflows(): Promise<ResumeParkedResponse> {
+  return request('/api/staff/workflows/resume-parked', { method: 'POST', body: {}, staff: true });
 }
 
 export async function retryNotification(id: string): Promise<void> {

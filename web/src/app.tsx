@@ -8,6 +8,7 @@ import { AuditPage } from './pages/audit-page';
 import { CalendarPage } from './pages/calendar-page';
 import { EscalationsPage } from './pages/escalations-page';
 import { NotificationsPage } from './pages/notifications-page';
+import { WorkflowsPage } from './pages/workflows-page';
 import { OutboxPage } from './pages/outbox-page';
 import { RatePage } from './pages/rate-page';
 import { ReceiptPage } from './pages/receipt-page';
@@ -88,6 +89,7 @@ function page(route: Route): { node: ComponentChild; title: UiKey } {
     if (path === '/staff') return { node: <StaffQueuePage route={route} />, title: 'queue.heading' };
     if (path === '/staff/escalations') return { node: <EscalationsPage />, title: 'esc.heading' };
     if (path === '/staff/notifications') return { node: <NotificationsPage />, title: 'notif.heading' };
+    if (path === '/staff/workflows') return { node: <WorkflowsPage />, title: 'wf.heading' };
     if (path === '/staff/calendar') return { node: <CalendarPage />, title: 'cal.heading' };
     if (path === '/staff/password') return { node: <LazyPasswordPage />, title: 'pw.heading' };
     if (path === '/staff/audit') return { node: <AuditPage route={route} />, title: 'audit.heading' };

@@ -11,6 +11,7 @@ const staffPages: { path: string; label: UiKey; roles?: readonly StaffRole[] }[]
   { path: '/staff', label: 'staffNav.queue' },
   { path: '/staff/escalations', label: 'staffNav.escalations', roles: ['supervisor', 'admin', 'dispatcher'] },
   { path: '/staff/notifications', label: 'staffNav.notifications', roles: ['admin'] },
+  { path: '/staff/workflows', label: 'staffNav.workflows', roles: ['admin'] },
   { path: '/staff/calendar', label: 'staffNav.calendar', roles: ['admin'] },
   { path: '/staff/time-limits', label: 'staffNav.timeLimits', roles: ['admin', 'organizer', 'dispatcher', 'supervisor'] },
   { path: '/staff/people', label: 'staffNav.people', roles: ['admin'] },

@@ -1,0 +1,50 @@
+/**
+ * Workflows parked after an error that retries could not clear, for the admin: the list, and resuming all of them
+ * in one action — after an outage, say, once its cause is fixed. Each is resumed exactly as by its own
+ * resume-workflow action (checked, saved with its audit record, the waiting workflow answered), so resuming all is
+ * never a way around the rules of resuming one.
+ */
+import { DomainError, ValidationError } from '../domain/errors';
+import { requireRole, type StaffPrincipal } from '../domain/staff/principal';
+import { queueItem } from '../domain/suggestion/views';
+import type { ParkedWorkflowsResponse, ResumeParkedResponse } from '../http/api-types';
+import { performStaffAction, type HandlingDeps } from './handling-actions';
+
+/** One action resumes at most this many; the answer says how many are left (call again). */
+const batchLimit = 200;
+
+export async function listParkedWorkflows(deps: Pick<HandlingDeps, 'store' | 'clock'>, p: StaffPrincipal): Promise<ParkedWorkflowsResponse> {
+  requireRole(p, ['admin']);
+  const now = deps.clock.now();
+  const parked = await deps.store.parked(p.orgId, batchLimit);
+  return {
+    items: parked
+      .filter((s) => s.workflowError)
+      .map((s) => ({ ...queueItem(s, now), workflowError: { at: s.workflowError!.at, error: s.workflowError!.error } })),
+  };
+}
+
+export async function resumeAllParked(deps: HandlingDeps, p: StaffPrincipal, body: unknown): Promise<ResumeParkedResponse> {
+  requireRole(p, ['admin']);
+  if (body !== undefined && (typeof body !== 'object' || body === null || Object.keys(body).length)) {
+    throw new ValidationError({ body: { rule: 'unknownField' } });
+  }
+  const parked = await deps.store.parked(p.orgId, batchLimit);
+  const failed: ResumeParkedResponse['failed'] = [];
+  let resumed = 0;
+  // A few at a time: each answers its workflow's token; a burst of them would itself be a burst.
+  const queue = [...parked];
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      for (let s = queue.shift(); s; s = queue.shift()) {
+        try {
+          await performStaffAction(deps, p, s.id, 'resume-workflow', {});
+          resumed++;
+        } catch (error) {
+          failed.push({ id: s.id, trackingCode: s.trackingCode, code: error instanceof DomainError ? error.code : 'internal' });
+        }
+      }
+    }),
+  );
+  return { resumed, failed };
+}
