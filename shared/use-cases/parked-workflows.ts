@@ -26,9 +26,10 @@ export async function listParkedWorkflows(deps: Pick<HandlingDeps, 'store' | 'cl
 
 export async function resumeAllParked(deps: HandlingDeps, p: StaffPrincipal, body: unknown): Promise<ResumeParkedResponse> {
   requireRole(p, ['admin']);
-  if (body !== undefined && (typeof body !== 'object' || body === null || Object.keys(body).length)) {
-    throw new ValidationError({ body: { rule: 'unknownField' } });
-  }
+  if (body !== undefined && body !== null && typeof body !== 'object') throw new ValidationError({ body: { rule: 'unknownField' } });
+  // The action takes no fields: each one sent is named, as for any other request.
+  const unknown = Object.keys(body ?? {});
+  if (unknown.length) throw new ValidationError(Object.fromEntries(unknown.map((key) => [key, { rule: 'unknownField' }])));
   const parked = await deps.store.parked(p.orgId, batchLimit);
   const failed: ResumeParkedResponse['failed'] = [];
   let resumed = 0;

@@ -1,6 +1,6 @@
 /**
  * No suggestion is ever left without a live workflow. Scheduled every minute, the sweep finds those that are:
- *  1. still `submitted` two minutes after submission — the workflow was never started (the intake's start failed,
+ *  1. still `submitted` half a minute after submission — the workflow was never started (the intake's start failed,
  *     or the process died between the commit and the start);
  *  2. open (or parked) whose execution ended without finishing — failed, timed out or aborted;
  * and gives each a running execution (WorkflowSupervisor.ensureRunning: idempotent, so two sweeps at once or a
@@ -24,7 +24,7 @@ export interface SweepReport {
 }
 
 /** How long a new suggestion may wait for its workflow's first step before the sweep steps in. */
-export const startGraceMs = 2 * 60_000;
+export const startGraceMs = 30_000;
 const finished: readonly Suggestion['status'][] = ['closed', 'rejected', 'merged'];
 
 export async function sweepWorkflows(deps: WorkflowSweepDeps, orgId: string): Promise<SweepReport> {

@@ -33,9 +33,10 @@ export async function sendWithRetry<T>(send: () => Promise<T>, options: RetryOpt
     } catch (error) {
       if (!isRetryable(error) || attempt >= maxAttempts) throw error;
       const { retryAfterSeconds, status } = error as RequestError;
-      // The server's own wait, a little spread; else 1, 2, 4 … s, drawn at random between half and all of it.
-      const base = retryAfterSeconds ?? Math.min(maxWait, 2 ** (attempt - 1));
-      const seconds = Math.min(maxWait, Math.max(1, Math.round(retryAfterSeconds ? base + random() * 2 : base * (0.5 + random() / 2))));
+      // 1, 2, 4 … s (capped), drawn at random between half and all of it, and never sooner than the server asked:
+      // a crowd that was turned away comes back spread out and ever more slowly, not all at once every second.
+      const backoff = Math.min(maxWait, 2 ** (attempt - 1)) * (0.5 + random() / 2);
+      const seconds = Math.min(maxWait, Math.max(1, Math.round(Math.max(retryAfterSeconds ?? 0, backoff))));
       options.onWaiting?.({ attempt: attempt + 1, seconds, status });
       await sleep(seconds * 1000);
     }

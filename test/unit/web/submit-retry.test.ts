@@ -3,7 +3,7 @@ import { RequestError } from '../../../web/src/api';
 import { sendWithRetry } from '../../../web/src/submit-retry';
 
 describe('sending a suggestion while the system is busy', () => {
-  it('waits what the server asks, backs off without an answer, and returns the receipt once accepted', async () => {
+  it('waits at least what the server asks, backs off more each time, and returns the receipt once accepted', async () => {
     const outcomes = [new RequestError(503, 'busy', '繁忙', undefined, 3), new RequestError(0, 'network', '断网'), new RequestError(429, 'rate_limited', '太快', undefined, 1)];
     const waits: number[] = [];
     const told: { attempt: number; seconds: number; status: number }[] = [];
@@ -19,12 +19,13 @@ describe('sending a suggestion while the system is busy', () => {
     );
     expect(receipt).toEqual({ trackingCode: 'ABCDEFGH' });
     expect(sent).toBe(4);
+    // The server's 3 s first; then the backoff (2 s, 4 s at most, here half of it), never under Retry-After.
     expect(told).toEqual([
       { attempt: 2, seconds: 3, status: 503 },
       { attempt: 3, seconds: 1, status: 0 },
-      { attempt: 4, seconds: 1, status: 429 },
+      { attempt: 4, seconds: 2, status: 429 },
     ]);
-    expect(waits).toEqual([3000, 1000, 1000]);
+    expect(waits).toEqual([3000, 1000, 2000]);
   });
 
   it('does not retry what a retry cannot fix (a 400 naming a field), and gives up after the attempts', async () => {
