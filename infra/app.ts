@@ -42,6 +42,7 @@ export function buildJianyi(app: App): JianyiStacks {
     description: 'Jianyi (建议): functions, HTTP API, suggestion workflow, schedules, web hosting',
     table: stateful.table,
     notificationQueue: stateful.notificationQueue,
+    notificationDeadLetterQueue: stateful.notificationDeadLetterQueue,
     userPool: stateful.userPool,
     webClient: stateful.webClient,
     pinSecret: stateful.pinSecret,

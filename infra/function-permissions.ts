@@ -162,10 +162,10 @@ export const functionPermissions = {
   },
   /**
    * The sweep: the suggestions still `submitted` (the status index), each candidate (get); the executions that
-   * ended abnormally (list), one execution (describe) and a new one (start).
+   * ended abnormally (list), one execution (describe) and a new one (start); the parked ones, counted (their index).
    */
   'jobs/workflow-sweep': {
-    table: { actions: ['GetItem'], queryIndexes: ['byStatusDue'] },
+    table: { actions: ['GetItem'], queryIndexes: ['byStatusDue', 'byWorkflowParked'] },
     workflow: ['supervise'],
   },
   /** Reads the organisation's open queue (its index only) and writes the statistics (put). */

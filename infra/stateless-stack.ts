@@ -22,6 +22,7 @@ import { type FunctionName, routeKey, routes } from '../shared/http/routes';
 import { providerChoice } from '../shared/aws/notification-providers';
 import { ProjectFunction } from './constructs/project-function';
 import { securityHeadersPolicy } from './constructs/security-headers-policy';
+import { OperatorAlarms } from './constructs/operator-alarms';
 import { SuggestionWorkflow } from './constructs/suggestion-workflow';
 import { bindPermissions, type PermissionResources } from './function-permissions';
 import { notifierTimeout } from './stateful-stack';
@@ -29,6 +30,8 @@ import { notifierTimeout } from './stateful-stack';
 export interface StatelessStackProps extends StackProps {
   readonly table: dynamodb.ITable;
   readonly notificationQueue: sqs.IQueue;
+  /** Where notifications go after every retry failed (alarmed on). */
+  readonly notificationDeadLetterQueue?: sqs.IQueue;
   readonly userPool: cognito.IUserPool;
   readonly webClient: cognito.IUserPoolClient;
   /** The server secret intake derives keyed submissions' PINs from. */
@@ -77,6 +80,7 @@ export class StatelessStack extends Stack {
   public readonly notifier: ProjectFunction;
   public readonly queueStats: ProjectFunction;
   public readonly workflowSweep: ProjectFunction;
+  public readonly alarms: OperatorAlarms;
   /** Routes by route key (`GET /api/health`), plus `$default`. */
   public readonly routes: Record<string, apigw.HttpRoute> = {};
   public readonly siteDeployment: s3deploy.BucketDeployment;
@@ -385,6 +389,15 @@ export class StatelessStack extends Stack {
       targets: [new targets.LambdaFunction(this.queueStats, { retryAttempts: 2 })],
     });
 
+    // --- What the operator is told about (one SNS topic; -c alarmEmail=… subscribes an address) ---------------
+    this.alarms = new OperatorAlarms(this, 'OperatorAlarms', {
+      stateMachine: this.workflow.stateMachine,
+      workflowSweep: this.workflowSweep,
+      publicFunctions: [this.apiFunctions['public-suggestions'], this.apiFunctions['citizen-actions']],
+      notificationDeadLetterQueue: props.notificationDeadLetterQueue,
+      email: this.node.tryGetContext('alarmEmail') || undefined,
+    });
+
     // --- Site content: the built web app (when present) and the runtime config it reads (siteConfig above) --
     const webConfig = s3deploy.Source.jsonData('config.json', siteConfig);
     this.siteDeployment = new s3deploy.BucketDeployment(this, 'SiteDeployment', {
@@ -408,6 +421,7 @@ export class StatelessStack extends Stack {
         description: `Point ${apiDomainName} at this (CNAME or alias record)`,
       });
     }
+    new CfnOutput(this, 'AlarmTopicArn', { value: this.alarms.topic.topicArn, description: 'Operator alarms (subscribe to it, or deploy with -c alarmEmail=…)' });
     new CfnOutput(this, 'SiteUrl', { value: publicBaseUrl, description: 'Web app; /api/* is the API' });
     new CfnOutput(this, 'UserPoolId', { value: props.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: props.webClient.userPoolClientId });

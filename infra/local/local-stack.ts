@@ -288,6 +288,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       PIN_SECRET_FILE: pinSecret.file,
       ORIGIN_SECRET_ARN: undefined,
       ORIGIN_SECRET_FILE: originSecret.file,
+      // Metrics are CloudWatch's (embedded metric format log lines); here they would only be noise in the log.
+      POWERTOOLS_METRICS_DISABLED: 'true',
       // Any other service a handler might call goes nowhere (a closed port) rather than to a real account.
       AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
       // The domain clock (shared/aws/composition.ts): demo time when scaled, the wall clock otherwise.

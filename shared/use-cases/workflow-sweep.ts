@@ -6,12 +6,15 @@
  * and gives each a running execution (WorkflowSupervisor.ensureRunning: idempotent, so two sweeps at once or a
  * sweep racing the intake start nothing twice). A new execution plans from the suggestion's recorded state; a
  * parked one parks again, where the admin's resume finds it.
+ *
+ * It also counts the parked ones (up to `parkedCountLimit`): the job publishes the count as a metric, and on AWS an
+ * alarm tells the operator when it stays above zero (infra/constructs/operator-alarms.ts).
  */
 import type { Suggestion } from '../domain/suggestion/suggestion';
 import type { Clock, SuggestionStore, WorkflowSupervisor } from '../ports';
 
 export interface WorkflowSweepDeps {
-  store: Pick<SuggestionStore, 'get' | 'queue'>;
+  store: Pick<SuggestionStore, 'get' | 'queue' | 'parked'>;
   workflow: WorkflowSupervisor;
   clock: Clock;
   log: { warn(message: string, detail?: Record<string, unknown>): void };
@@ -21,7 +24,12 @@ export interface SweepReport {
   checked: number;
   started: number;
   failed: number;
+  /** Suggestions whose workflow is parked after an error, waiting for an admin's resume (at most parkedCountLimit). */
+  parked: number;
 }
+
+/** Enough to say "some" or "many"; the admin's page lists them all. */
+export const parkedCountLimit = 200;
 
 /** How long a new suggestion may wait for its workflow's first step before the sweep steps in. */
 export const startGraceMs = 30_000;
@@ -38,7 +46,7 @@ export async function sweepWorkflows(deps: WorkflowSweepDeps, orgId: string): Pr
   } while (cursor);
   for (const id of await deps.workflow.endedAbnormally(300)) candidates.add(id);
 
-  const report: SweepReport = { checked: 0, started: 0, failed: 0 };
+  const report: SweepReport = { checked: 0, started: 0, failed: 0, parked: 0 };
   for (const id of candidates) {
     try {
       const s = await deps.store.get(id);
@@ -51,5 +59,6 @@ export async function sweepWorkflows(deps: WorkflowSweepDeps, orgId: string): Pr
       deps.log.warn('sweep could not give a suggestion a workflow; the next sweep tries again', { id, reason: String(error) });
     }
   }
+  report.parked = (await deps.store.parked(orgId, parkedCountLimit)).length;
   return report;
 }

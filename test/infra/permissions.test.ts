@@ -99,6 +99,7 @@ const expected: Record<string, Actions> = {
   'jobs/workflow-sweep': {
     table: tableRead(),
     'index/byStatusDue': ['dynamodb:Query'],
+    'index/byWorkflowParked': ['dynamodb:Query'],
     stateMachine: ['states:ListExecutions', 'states:StartExecution'],
     executions: ['states:DescribeExecution'],
   },

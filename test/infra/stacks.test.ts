@@ -9,6 +9,7 @@ import { staffAttributes, staffGroups } from '../../infra/stateful-stack';
 import { publicConcurrency, routeThrottles, type StatelessStack } from '../../infra/stateless-stack';
 import { edgeRateLimits, type EdgeStack } from '../../infra/edge-stack';
 import { routeKey, routes } from '../../shared/http/routes';
+import { sweepMetrics } from '../../shared/aws/sweep-metrics';
 import { securityHeaders } from '../../shared/http/security-headers';
 import { tableModel } from '../../shared/model/table';
 import { buildTestApp, resolvePlaceholders } from './synth';
@@ -315,6 +316,48 @@ describe('stateless stack: load shedding', () => {
   });
 });
 
+describe('stateless stack: operator alarms', () => {
+  const alarms = () => Object.values(resourcesOf(statelessTemplate, 'AWS::CloudWatch::Alarm'));
+  const topicRef = () => ({ Ref: stateless.getLogicalId(stateless.alarms.topic.node.defaultChild as any) });
+
+  it('alarms on failed, timed-out and aborted executions, on parked workflows and on a silent sweep, to one encrypted topic', () => {
+    const failed = alarms().find((a) => a.Properties.Metrics?.some((m: any) => m.Expression?.includes('failed')))!;
+    expect(failed, 'executions alarm').toBeDefined();
+    const names = failed.Properties.Metrics.filter((m: any) => m.MetricStat).map((m: any) => m.MetricStat.Metric.MetricName).sort();
+    expect(names).toEqual(['ExecutionsAborted', 'ExecutionsFailed', 'ExecutionsTimedOut']);
+    expect(failed.Properties.Threshold).toBe(1);
+
+    const parked = alarms().find((a) => a.Properties.MetricName === sweepMetrics.parked)!;
+    expect(parked.Properties).toMatchObject({
+      Namespace: sweepMetrics.namespace,
+      Dimensions: [{ Name: 'service', Value: sweepMetrics.service }],
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      // The sweep publishes every minute: silence means it stopped, which is as bad.
+      TreatMissingData: 'breaching',
+    });
+    for (const a of alarms()) {
+      expect(a.Properties.AlarmActions).toEqual([topicRef()]);
+      expect(a.Properties.AlarmDescription).toBeTruthy();
+    }
+    const throttled = alarms().filter((a) => a.Properties.MetricName === 'Throttles');
+    expect(throttled).toHaveLength(2);
+    expect(alarms().some((a) => a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible')).toBe(true);
+
+    const [, topic] = only(resourcesOf(statelessTemplate, 'AWS::SNS::Topic'));
+    expect(topic.Properties.KmsMasterKeyId).toBeDefined();
+    const [, key] = only(resourcesOf(statelessTemplate, 'AWS::KMS::Key'));
+    expect(key.Properties.EnableKeyRotation).toBe(true);
+    expect(JSON.stringify(key.Properties.KeyPolicy)).toContain('cloudwatch.amazonaws.com');
+  });
+
+  it('subscribes an email address when one is given', () => {
+    const withEmail = buildTestApp({ context: { alarmEmail: 'ops@example.org' } });
+    Template.fromStack(withEmail.stateless).hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.org' });
+    expect(Object.keys(statelessTemplate.findResources('AWS::SNS::Subscription'))).toHaveLength(0);
+  }, 120_000);
+});
+
 describe('stateless stack: suggestion workflow', () => {
   type State = Record<string, any>;
   let definition: { StartAt: string; States: Record<string, State> };
@@ -547,7 +590,7 @@ describe('stateless stack: web hosting', () => {
 
   it('outputs what a deployer needs', () => {
     expect(Object.keys(statelessTemplate.toJSON().Outputs).sort()).toEqual(
-      ['ApiUrl', 'SiteUrl', 'UserPoolId', 'UserPoolClientId', 'StateMachineArn', 'TableName'].sort(),
+      ['AlarmTopicArn', 'ApiUrl', 'SiteUrl', 'UserPoolId', 'UserPoolClientId', 'StateMachineArn', 'TableName'].sort(),
     );
   });
 });
