@@ -166,6 +166,8 @@ async function main(): Promise<void> {
   const answered = new Map<string, string>(); // key -> tracking code
   const titles = new Map<string, string>(); // title -> key
   let stackUp = true;
+  let killedAt = 0;
+  let firstAnswerAfterKill = 0;
 
   async function citizen(i: number, deadline: number): Promise<void> {
     const key = `burst-${i}-${Math.random().toString(36).slice(2, 10)}`;
@@ -178,6 +180,7 @@ async function main(): Promise<void> {
       let answer: Answer;
       try {
         answer = await post(port, address, key, body);
+        if (killedAt && !firstAnswerAfterKill && !stackUp) firstAnswerAfterKill = Date.now();
       } catch {
         // Nothing answered (the stack is down, or the connection dropped): back off with jitter.
         counts.networkFailures++;
@@ -215,6 +218,7 @@ async function main(): Promise<void> {
   const restart = (async () => {
     await sleep(killAt * 1000);
     await killGroup(stack.child);
+    killedAt = Date.now();
     stackUp = false;
     console.log(`killed the stack (kill -9 of its process group) at ${((Date.now() - started) / 1000).toFixed(1)} s`);
     stack = await startStack(dataDir, port);
@@ -283,6 +287,8 @@ async function main(): Promise<void> {
     network_failures: counts.networkFailures,
     attempts: counts.attempts,
     restart_ms: restartMs,
+    // From the kill to the first answer of the new process (it serves while it resumes the open workflows).
+    downtime_ms: firstAnswerAfterKill ? firstAnswerAfterKill - killedAt : restartMs,
     in_screening: suggestions.filter((s) => s.status === 'screening').length,
   };
   console.log('');
