@@ -29,6 +29,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { ListExecutionsCommand, SFNClient, type ExecutionListItem } from '@aws-sdk/client-sfn';
 import { DynamoDBDocumentClient, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { freePort } from '../infra/local/ports';
+import { ensureSynthesized } from '../infra/local/build-steps';
 import { projectRoot } from '../infra/local/local-stack';
 
 const ratio = Number(process.env.BURST_RATIO ?? 2.5);
@@ -154,6 +155,8 @@ async function calibrate(port: number): Promise<number> {
 }
 
 async function main(): Promise<void> {
+  // As npm start does: a fresh clone has no cloud assembly yet.
+  await ensureSynthesized(projectRoot, (m) => console.log(m));
   const dataDir = mkdtempSync(path.join(tmpdir(), 'jianyi-burst-'));
   const port = await freePort();
   let stack = await startStack(dataDir, port);

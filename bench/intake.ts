@@ -9,7 +9,8 @@
 import { PutCommand, ScanCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { randomUUID } from 'node:crypto';
 import { Agent, request } from 'node:http';
-import { startLocalStack } from '../infra/local/local-stack';
+import { ensureSynthesized } from '../infra/local/build-steps';
+import { projectRoot, startLocalStack } from '../infra/local/local-stack';
 import { runConcurrent, summary } from './stats';
 
 /**
@@ -59,6 +60,8 @@ async function main(): Promise<void> {
   // BENCH_BACKGROUND=off isolates the API path: the workflow's tasks and the notification consumer do no work.
   // (On AWS they run in other Lambda containers; locally they share this process and its 2 cores.)
   const background = process.env.BENCH_BACKGROUND !== 'off';
+  // As npm start does: a fresh clone has no cloud assembly yet.
+  await ensureSynthesized(projectRoot, (m) => console.log(m));
   const stack = await startLocalStack({
     seed: false,
     schedules: false,

@@ -33,6 +33,8 @@ interface Example {
   tier: Tier;
   outcome?: string;
   adopted?: boolean;
+  /** Seeded with a workflow error recorded, so page 流程异常 has something to resume. */
+  parked?: boolean;
 }
 interface PracticeData {
   departments: { id: string; name: string; en: string }[];
@@ -58,6 +60,7 @@ const extraExamples: Example[] = [
   { title: '社区食堂延长供餐时间', content: '社区老年食堂只供应午餐，建议增加晚餐供应，方便独居老人。', category: 'elderly-and-children', department: 'civil-affairs', tier: 'deadline' },
   { title: '夜间施工噪音扰民', content: '滨河路工地经常夜间施工到凌晨，噪音很大，影响周边居民休息。', category: 'environment', department: 'ecology', tier: 'immediate' },
   { title: '学校周边增设护学岗', content: '实验小学放学时段车流混乱，建议增设护学岗和临时停车区。', category: 'education', department: 'traffic-police', tier: 'deadline' },
+  { title: '河道护栏破损', content: '滨河步道约两百米护栏松动破损，夜间散步的老人和孩子有跌落危险，建议尽快修复。', category: 'urban-management', department: 'urban-mgmt', tier: 'immediate', parked: true },
 ];
 
 /** How far along the lifecycle each seeded suggestion is, cycling so every status appears. */
@@ -136,7 +139,7 @@ export async function seedDemoData(options: SeedOptions): Promise<SeedResult> {
   examples.forEach((example, index) => {
     const ageDays = examples.length - index + 2;
     let at = new Date(now.getTime() - ageDays * 86_400_000 - (index % 7) * 3_600_000);
-    const plan = index >= practice.examples.length ? [] : (plans[index % plans.length] ?? []);
+    const plan: Action[] = example.parked ? ['beginScreening'] : index >= practice.examples.length ? [] : (plans[index % plans.length] ?? []);
     const withContact = index % 3 !== 2;
     let { suggestion, entry } = submitted(
       {
@@ -171,11 +174,15 @@ export async function seedDemoData(options: SeedOptions): Promise<SeedResult> {
       ({ suggestion, entry } = transition(suggestion, { action, actor: actorFor(action, example), at: at.toISOString(), changes, ...(note ? { note } : {}) }));
       timeline.push(entry);
     }
+    if (example.parked) {
+      // As the workflow's RecordFailure leaves it after an error retries could not clear: its workflow parks.
+      suggestion = { ...suggestion, workflowError: { at: at.toISOString(), error: 'Demo.DownstreamUnavailable', cause: '演示：一次重试无法恢复的错误，修复后由管理员恢复' } };
+    }
     items.push(suggestionItem(suggestion));
     items.push({ ...keys.trackingCode(suggestion.trackingCode), type: 'trackingCode', suggestionId: suggestion.id });
     for (const e of timeline) items.push({ ...keys.timelineEntry(suggestion.id, e.at, e.seq), type: 'timeline', suggestionId: suggestion.id, ...e });
     const open = !['closed', 'rejected', 'merged'].includes(suggestion.status);
-    if (suggestion.status === 'submitted' || (options.workflows === 'open' && open)) toStart.push(suggestion.id);
+    if (suggestion.status === 'submitted' || example.parked || (options.workflows === 'open' && open)) toStart.push(suggestion.id);
   });
 
   await writeAll(options.dynamodb, options.tableName, items);

@@ -265,4 +265,27 @@ describe('citizen and staff in the browser', () => {
     await recipient.waitFor({ state: 'detached' });
     expect(await page.textContent('main')).not.toContain(suggestion.phone);
   });
+
+  it('an admin finds the parked demo workflow on page 流程异常, resumes all, and its timeline says so', async () => {
+    const page = await newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${session.url}/#/staff/login?next=${encodeURIComponent('/staff/workflows')}`);
+    await page.fill('#l-username', 'admin');
+    await page.fill('#l-password', 'jianyi-demo');
+    await page.click('button[type=submit]');
+    const row = page.getByTestId('parked-workflow').filter({ hasText: '河道护栏破损' });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('Demo.DownstreamUnavailable');
+    await shot(page, '11-parked-workflows');
+    const rows = await page.getByTestId('parked-workflow').count();
+    const detail = await row.getByRole('link').getAttribute('href');
+
+    await page.getByTestId('resume-all').click();
+    await page.locator('[role=status]', { hasText: t('wf.resumedAll', { resumed: rows }, zh) }).waitFor();
+    await row.waitFor({ state: 'detached' });
+    await page.locator('[role=status]', { hasText: t('wf.count', { count: 0 }, zh) }).waitFor();
+
+    // The suggestion's timeline records the resume (internal, for staff), and it is back in screening.
+    await page.goto(`${session.url}/${detail}`);
+    await page.getByText(translate(zh, 'action.resumeWorkflow')).first().waitFor();
+  });
 });
