@@ -19,6 +19,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../shared/model/table';
+import type { ConcurrencyLimits } from './concurrency';
 import { startDemoClock, type DemoClock } from './demo-clock';
 import { loadLocalApp, localAccountId, readCloudAssembly, unionEnvironment, type LocalApp } from './cdk-template';
 import { ensureTable, localCredentials, startDynamoDbLocal } from './dynamodb';
@@ -82,6 +83,8 @@ export interface LocalStackOptions {
   readonly log?: (message: string) => void;
   /** One log line per API request. @default false */
   readonly logRequests?: boolean;
+  /** The in-flight limit per function of the HTTP origin. @default defaultConcurrencyLimits (infra/local/concurrency.ts) */
+  readonly concurrency?: ConcurrencyLimits;
 }
 
 export interface SeededDemo {
@@ -317,6 +320,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       originSecret: originSecret.value,
       log,
       logRequests: options.logRequests,
+      ...(options.concurrency ? { concurrency: options.concurrency } : {}),
     });
     cleanups.push({ name: 'HTTP server', run: () => http.stop() });
 
