@@ -2,8 +2,10 @@
 import { composition, systemClock } from '../../shared/aws/composition';
 import { apiHandler, byRoute, type RouteHandler } from '../../shared/http/api-handler';
 import { log } from '../../shared/http/log';
+import { staffActionPath } from '../../shared/http/routes';
 import { staffAuthenticator } from '../../shared/http/staff-auth';
-import { performStaffAction, staffActionNames } from '../../shared/use-cases/handling-actions';
+import { staffActionNames } from '../../shared/use-cases/staff-actions';
+import { performStaffAction } from '../../shared/use-cases/staff-actions/perform';
 import { listParkedWorkflows, resumeAllParked } from '../../shared/use-cases/parked-workflows';
 
 const deps = {
@@ -20,7 +22,7 @@ const deps = {
 
 const routes: Record<string, RouteHandler> = Object.fromEntries(
   staffActionNames.map((name) => [
-    `POST /api/staff/suggestions/{id}/${name}`,
+    `POST ${staffActionPath(name)}`,
     (async (request) => ({
       status: 200,
       body: await performStaffAction(deps, request.principal!, request.event.pathParameters?.id ?? '', name, request.body ?? {}),

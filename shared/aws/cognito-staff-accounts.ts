@@ -19,7 +19,7 @@ import {
   type AttributeType,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { claimNames } from '../domain/staff/principal';
-import type { StaffProfile } from '../http/api-types';
+import type { StaffProfile } from '../domain/staff/staff';
 import { StaffAccountExists, type StaffAccounts } from '../ports';
 
 function attributes(profile: StaffProfile): AttributeType[] {

@@ -5,7 +5,7 @@
  * temporary passwords: the first sign-in asks for a new one.
  */
 import { PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { StaffProfile } from '../http/api-types';
+import type { StaffProfile } from '../domain/staff/staff';
 import { keys } from '../model/table';
 import { StaffAccountExists, type StaffAccounts } from '../ports';
 import { hashPassword } from './dev-password';

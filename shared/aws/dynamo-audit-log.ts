@@ -4,7 +4,8 @@
  * their own transaction (audit-item.ts); `record` is for views, listings and reveals, which change nothing else.
  */
 import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { AuditEntry } from '../http/api-types';
+import { currentActionName } from '../domain/suggestion/lifecycle';
+import type { AuditEntry } from '../domain/staff/audit-record';
 import { keys } from '../model/table';
 import type { AuditLog, AuditRecord } from '../ports';
 import { auditItem } from './audit-item';
@@ -35,7 +36,7 @@ export class DynamoAuditLog implements AuditLog {
     const entries = (page.Items ?? []).map(({ at, actor, action, target, detail }) => ({
       at,
       actor,
-      action,
+      action: currentActionName(String(action)),
       ...(target ? { target } : {}),
       ...(detail ? { detail } : {}),
     })) as AuditEntry[];

@@ -3,7 +3,9 @@
  * department) and the queue statistics the scheduled job writes.
  */
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Department, QueueStats, StaffProfile } from '../http/api-types';
+import type { Department } from '../domain/organisation/department';
+import type { StaffProfile } from '../domain/staff/staff';
+import type { QueueStats } from '../domain/stats/queue-stats';
 import { keys } from '../model/table';
 import { StaffAccountExists, type AuditRecord, type Directory } from '../ports';
 import { cancelledConditions } from './dynamo-errors';

@@ -3,7 +3,8 @@
  * outage's residue), so an admin lists only their own organisation's.
  */
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { FailedNotificationRecord, FailedNotificationStore } from '../domain/notifications/failed';
+import type { FailedNotificationRecord } from '../domain/notifications/failed';
+import type { FailedNotificationStore } from '../ports';
 import { keys } from '../model/table';
 import type { AuditRecord } from '../ports';
 import { auditPut } from './audit-item';

@@ -3,7 +3,7 @@
  * read in the browser exactly what would have been sent.
  */
 import { PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { OutboxMessage } from '../http/api-types';
+import type { OutboxMessage } from '../domain/notifications/notification';
 import { keys } from '../model/table';
 import type { OutboxStore } from '../ports';
 

@@ -8,6 +8,7 @@
  */
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '../domain/errors';
+import { currentActionName } from '../domain/suggestion/lifecycle';
 import { openStatuses, type Suggestion, type TimelineEntry } from '../domain/suggestion/suggestion';
 import { keys, queuePartitions, tableModel, type IndexName } from '../model/table';
 import { IdempotencyConflict, type IdempotencyRecord, type QueuePage, type QueueQuery, type SuggestionStore, type TransitionExtras } from '../ports';
@@ -50,7 +51,7 @@ function timelineItem(id: string, e: TimelineEntry): Record<string, unknown> {
 
 function toTimelineEntry(item: Record<string, unknown>): TimelineEntry {
   const { at, seq, action, actor, fromStatus, toStatus, visibility, note } = item as unknown as TimelineEntry;
-  return { at, seq, action, actor, fromStatus: fromStatus ?? null, toStatus, visibility, ...(note ? { note } : {}) };
+  return { at, seq, action: currentActionName(action) as TimelineEntry['action'], actor, fromStatus: fromStatus ?? null, toStatus, visibility, ...(note ? { note } : {}) };
 }
 
 export class DynamoSuggestionStore implements SuggestionStore {

@@ -1,7 +1,8 @@
 /** 督办 records, calendar overrides and reply templates: organisation-level items under ORG#<org>. */
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CalendarOverride, TimeLimitOverrides } from '../domain/deadlines';
-import type { Escalation, ReplyTemplate } from '../http/api-types';
+import type { Escalation } from '../domain/supervision/escalation';
+import type { ReplyTemplate } from '../domain/supervision/reply-template';
 import { keys } from '../model/table';
 import type { AuditRecord, SupervisionStore } from '../ports';
 import { auditPut } from './audit-item';

@@ -3,6 +3,13 @@
  * fallback handler to tell an unknown path (404) from a wrong method (405). Each route names the function
  * (functions/api/<fn>.ts) that serves it and whether it needs a staff token.
  */
+import { staffActionNames, type StaffActionName } from '../use-cases/staff-actions';
+
+/** The route of a staff action: its name as the last segment. */
+export function staffActionPath(name: StaffActionName): string {
+  return `/api/staff/suggestions/{id}/${name}`;
+}
+
 export type FunctionName =
   | 'health'
   | 'public-suggestions'
@@ -34,18 +41,9 @@ export const routes: readonly RouteDefinition[] = [
   // Citizen actions, authorised by tracking code + PIN (header x-tracking-pin).
   { method: 'POST', path: '/api/suggestions/{trackingCode}/info-answer', fn: 'citizen-actions', auth: 'public' },
   { method: 'POST', path: '/api/suggestions/{trackingCode}/rating', fn: 'citizen-actions', auth: 'public' },
-  // Staff actions on one suggestion: each checks role, department and current state (409 when it moved on).
-  { method: 'POST', path: '/api/staff/suggestions/{id}/screen', fn: 'staff-actions', auth: 'staff' },
-  { method: 'POST', path: '/api/staff/suggestions/{id}/sign', fn: 'staff-actions', auth: 'staff' },
-  { method: 'POST', path: '/api/staff/suggestions/{id}/send-back', fn: 'staff-actions', auth: 'staff' },
-  { method: 'POST', path: '/api/staff/suggestions/{id}/info-request', fn: 'staff-actions', auth: 'staff' },
-  { method: 'POST', path: '/api/staff/suggestions/{id}/extension-request', fn: 'staff-actions', auth: 'staff' },
-  { method: 'POST', path: '/api/staff/suggestions/{id}/extension-decision', fn: 'staff-actions', auth: 'staff' },
-  { method: 'POST', path: '/api/staff/suggestions/{id}/cohandler-opinion', fn: 'staff-actions', auth: 'staff' },
-  { method: 'POST', path: '/api/staff/suggestions/{id}/progress-note', fn: 'staff-actions', auth: 'staff' },
-  { method: 'POST', path: '/api/staff/suggestions/{id}/reply', fn: 'staff-actions', auth: 'staff' },
-  { method: 'POST', path: '/api/staff/suggestions/{id}/escalation-instruction', fn: 'staff-actions', auth: 'staff' },
-  { method: 'POST', path: '/api/staff/suggestions/{id}/resume-workflow', fn: 'staff-actions', auth: 'staff' },
+  // Staff actions on one suggestion, one route each, from the action table: each checks role, department and
+  // current state (409 when it moved on).
+  ...staffActionNames.map((name) => ({ method: 'POST' as const, path: staffActionPath(name), fn: 'staff-actions' as const, auth: 'staff' as const })),
   // Workflows parked after an error: the admin's list, and resuming them all in one action.
   { method: 'GET', path: '/api/staff/workflows/parked', fn: 'staff-actions', auth: 'staff' },
   { method: 'POST', path: '/api/staff/workflows/resume-parked', fn: 'staff-actions', auth: 'staff' },

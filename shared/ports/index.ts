@@ -1,10 +1,21 @@
 /**
- * The interfaces the domain's use cases need. AWS adapters (shared/aws) implement them; unit tests use fakes.
+ * Every port: the interfaces the use cases need. AWS adapters (shared/aws) implement them; unit tests use fakes.
  */
 import type { Suggestion, SuggestionStatus, TimelineEntry } from '../domain/suggestion/suggestion';
 import type { CalendarOverride, TimeLimitOverrides } from '../domain/deadlines';
 import type { WorkflowPlan } from '../domain/workflow/plan';
-import type { AuditEntry, Department, Escalation, OutboxMessage, QueueStats, ReplyTemplate, StaffProfile } from '../http/api-types';
+import type { Department } from '../domain/organisation/department';
+import type { AuditEntry, AuditRecord } from '../domain/staff/audit-record';
+import type { StaffProfile } from '../domain/staff/staff';
+import type { NotificationRequest, OutboxMessage, RenderedNotification } from '../domain/notifications/notification';
+import type { FailedNotificationRecord } from '../domain/notifications/failed';
+import type { QueueStats } from '../domain/stats/queue-stats';
+import type { Escalation } from '../domain/supervision/escalation';
+import type { ReplyTemplate } from '../domain/supervision/reply-template';
+
+// The domain's types the ports speak in, for adapters that import them from here.
+export type { AuditRecord, NotificationRequest, RenderedNotification };
+export type { NotificationEvent } from '../domain/notifications/notification';
 
 export interface Clock {
   now(): Date;
@@ -74,11 +85,6 @@ export class IdempotencyConflict extends Error {
   }
 }
 
-/** An audit entry with the organisation whose log it belongs to (the log is partitioned per organisation). */
-export interface AuditRecord extends AuditEntry {
-  orgId: string;
-}
-
 /**
  * The audit log. A staff action that changes something hands its AuditRecord to the store that writes the change,
  * which writes both in one transaction; `record` is for what changes nothing else (a view, a listing, a reveal),
@@ -140,39 +146,7 @@ export interface SupervisionStore {
   saveReplyTemplate(orgId: string, template: ReplyTemplate, audit: AuditRecord): Promise<void>;
 }
 
-export type NotificationEvent =
-  | 'receipt'
-  | 'screeningOverdue'
-  | 'assigned'
-  | 'cohandlingAssigned'
-  | 'cohandlerOpinion'
-  | 'reminder'
-  | 'overdue'
-  | 'escalation'
-  | 'infoRequest'
-  | 'reply'
-  | 'reopened'
-  | 'extensionRequested'
-  | 'extensionDecided'
-  | 'progressNote'
-  | 'workflowFailure';
 
-export interface NotificationRequest {
-  /** Suggestion, event, recipient and checkpoint: the same request twice is delivered once. */
-  idempotencyKey: string;
-  event: NotificationEvent;
-  suggestionId: string;
-  /**
-   * The suggestion's organisation, and its campaign when it has one: delivery applies the SMS quiet hours in force
-   * for them. (Messages queued before this field existed lack it and get the default quiet hours.)
-   */
-  orgId: string;
-  campaignId?: string;
-  channel: 'sms' | 'email';
-  to: string;
-  locale: 'zh-CN' | 'en';
-  params: Record<string, string | number>;
-}
 
 export interface NotificationQueue {
   enqueue(requests: readonly NotificationRequest[]): Promise<void>;
@@ -224,12 +198,6 @@ export interface NotificationLedger {
   release(idempotencyKey: string): Promise<void>;
 }
 
-export interface RenderedNotification {
-  channel: 'sms' | 'email';
-  to: string;
-  subject?: string;
-  body: string;
-}
 
 /** A delivery channel: the local outbox, email (SES), SMS (SNS), an HTTP webhook. */
 export interface NotificationProvider {
@@ -239,4 +207,13 @@ export interface NotificationProvider {
 export interface OutboxStore {
   put(message: OutboxMessage): Promise<void>;
   list(limit: number): Promise<OutboxMessage[]>;
+}
+
+/** Where failed notifications are kept, per organisation (DynamoDB: shared/aws/dynamo-failed-notifications.ts). */
+export interface FailedNotificationStore {
+  put(record: FailedNotificationRecord): Promise<void>;
+  get(orgId: string, id: string): Promise<FailedNotificationRecord | undefined>;
+  list(orgId: string, limit: number): Promise<FailedNotificationRecord[]>;
+  /** Deletes the record, with the audit record of the admin's retry in the same transaction. */
+  delete(orgId: string, id: string, audit: AuditRecord): Promise<void>;
 }

@@ -18,9 +18,30 @@ import { ValidationError } from '../domain/errors';
 import { auditRecord } from '../domain/staff/audit-record';
 import { requireRole, type StaffPrincipal } from '../domain/staff/principal';
 import { parseOrThrow } from '../domain/validation';
-import type { CalendarOverridesResponse, CalendarSchedulePreview } from '../http/api-types';
+
 import type { Clock, SupervisionStore } from '../ports';
 import { forgetOrgCalendar } from './org-calendar';
+
+/** GET/PUT /api/staff/calendar-overrides (admin) — PUT body {overrides} replaces the list. */
+export interface CalendarOverridesResponse {
+  overrides: { date: string; kind: 'holiday' | 'workday'; name?: string }[];
+  /** Years the official calendar package covers; later years need overrides. */
+  officialYears: number[];
+  /** Years whose whole published schedule an admin imported: covered like the official ones. */
+  coveredYears: number[];
+  /** Uncovered years admins are warned about now: the current one, and the next from 60 days before it. */
+  uncoveredYears: number[];
+}
+
+export interface CalendarSchedulePreview {
+  year: number;
+  /** What will be saved for the year, in date order. */
+  days: CalendarOverridesResponse['overrides'];
+  /** Stored overrides the import will remove (that year's, and any on the schedule's days). */
+  replaced: CalendarOverridesResponse['overrides'];
+  /** Feed events that are neither days off nor workdays (solar terms, observances), by summary. */
+  ignored: string[];
+}
 
 interface Deps {
   supervision: SupervisionStore;
@@ -84,7 +105,7 @@ export async function saveCalendarOverrides(deps: Deps, p: StaffPrincipal, body:
   return response(sorted, coveredYears, deps.clock.now());
 }
 
-const scheduleSchema = z.strictObject({
+export const scheduleSchema = z.strictObject({
   format: z.enum(['list', 'ics']),
   schedule: z.string().min(1).max(60_000),
   /** The year the schedule is for; by default the year most of its days fall in. */

@@ -13,9 +13,9 @@ import { handlingDueAt } from '../domain/suggestion/phase-deadlines';
 import { ratings, type Suggestion } from '../domain/suggestion/suggestion';
 import { citizenView } from '../domain/suggestion/views';
 import { parseOrThrow } from '../domain/validation';
-import type { CitizenView } from '../http/api-types';
+import type { CitizenView } from '../domain/suggestion/view-types';
 import type { RateLimiter } from '../ports';
-import { answerWorkflow, type HandlingDeps } from './handling-actions';
+import { answerWorkflow, type HandlingDeps } from './staff-actions/perform';
 import { commonParams, staffRecipients } from './notify';
 import { deadlinePolicy } from './org-calendar';
 import { authenticateCitizen } from './track-suggestion';
@@ -24,8 +24,8 @@ export type CitizenDeps = Pick<HandlingDeps, 'store' | 'directory' | 'supervisio
   rateLimiter: RateLimiter;
 };
 
-const answerSchema = z.strictObject({ answer: z.string().trim().min(1).max(5000) });
-const ratingSchema = z.strictObject({ rating: z.enum(ratings), comment: z.string().trim().max(1000).optional() });
+export const infoAnswerSchema = z.strictObject({ answer: z.string().trim().min(1).max(5000) });
+export const ratingSchema = z.strictObject({ rating: z.enum(ratings), comment: z.string().trim().max(1000).optional() });
 
 interface Credentials {
   trackingCode: string;
@@ -42,7 +42,7 @@ async function finish(deps: CitizenDeps, before: Suggestion, next: Suggestion, e
 }
 
 export async function answerInfoRequest(deps: CitizenDeps, credentials: Credentials, body: unknown): Promise<CitizenView> {
-  const input = parseOrThrow(answerSchema, body);
+  const input = parseOrThrow(infoAnswerSchema, body);
   const s = await authenticateCitizen(deps, credentials);
   if (s.status !== 'infoRequested' || !s.infoRequest) throw new ConflictError('error.illegalTransition', { from: s.status, action: 'answerInfo' }, 'illegal_transition');
   const now = deps.clock.now();

@@ -3,7 +3,7 @@
  * staff console's header. Reads the open-queue index page by page, so the cost grows with open work only.
  */
 import { isOverdue } from '../domain/suggestion/views';
-import type { QueueStats } from '../http/api-types';
+import type { QueueStats } from '../domain/stats/queue-stats';
 import type { Clock, Directory, SuggestionStore } from '../ports';
 
 export async function computeQueueStats(deps: { store: SuggestionStore; directory: Directory; clock: Clock }, orgId: string): Promise<QueueStats> {

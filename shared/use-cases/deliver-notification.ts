@@ -6,7 +6,8 @@
 import type { QuietHours } from '../domain/deadlines';
 import type { QueuedNotification } from '../domain/notifications/delivery';
 import { maxDelaySeconds, notBefore, retryDelaySeconds, secondsUntil } from '../domain/notifications/delivery';
-import { failedNotificationRecord, type FailedNotificationStore } from '../domain/notifications/failed';
+import { failedNotificationRecord } from '../domain/notifications/failed';
+import type { FailedNotificationStore } from '../ports';
 import { renderNotification } from '../domain/notifications/render';
 import type { Clock, NotificationLedger, NotificationProvider, NotificationRequest } from '../ports';
 

@@ -5,13 +5,23 @@
  * with the gateway, say) reveals it, audited BEFORE answering — as a suggestion's contact is revealed.
  */
 import { NotFoundError } from '../domain/errors';
-import { failedNotificationView, type FailedNotificationStore } from '../domain/notifications/failed';
+import { failedNotificationView } from '../domain/notifications/failed';
+import type { FailedNotificationStore } from '../ports';
 import { auditRecord } from '../domain/staff/audit-record';
 import { requireRole, type StaffPrincipal } from '../domain/staff/principal';
-import type { FailedNotification, FailedNotificationsResponse, RecipientRevealResponse } from '../http/api-types';
+import type { FailedNotification } from '../domain/notifications/failed';
 import type { AuditLog, Clock, NotificationQueue } from '../ports';
 
-export type { FailedNotificationStore } from '../domain/notifications/failed';
+export interface FailedNotificationsResponse {
+  items: FailedNotification[];
+}
+
+/** POST /api/staff/notifications/failed/{id}/recipient-reveal (admin) — the recipient in clear; the reveal is audited. */
+export interface RecipientRevealResponse {
+  id: string;
+  to: string;
+}
+
 
 export interface FailedNotificationsDeps {
   failed: FailedNotificationStore;

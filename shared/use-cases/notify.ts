@@ -3,7 +3,7 @@
  * the citizen (only with consent). Each request's idempotency key names suggestion, event, recipient and
  * checkpoint, so a retried task never notifies twice.
  */
-import type { StaffRole } from '../http/api-types';
+import type { StaffRole } from '../domain/staff/staff';
 import type { Suggestion } from '../domain/suggestion/suggestion';
 import type { Directory, NotificationEvent, NotificationRequest } from '../ports';
 

@@ -17,8 +17,22 @@ import { auditRecord } from '../domain/staff/audit-record';
 import { requireRole, type StaffPrincipal } from '../domain/staff/principal';
 import type { RandomBytes } from '../domain/suggestion/tracking-code';
 import { parseOrThrow } from '../domain/validation';
-import type { Department, DepartmentsResponse, SaveStaffResponse, StaffListResponse, StaffProfile } from '../http/api-types';
+import type { Department } from '../domain/organisation/department';
+import type { StaffProfile } from '../domain/staff/staff';
+import type { DepartmentsResponse } from './staff-directory';
 import { StaffAccountExists, type Clock, type Directory, type StaffAccounts } from '../ports';
+
+/** GET /api/staff/people (admin): everyone in the organisation, contact details in full. */
+export interface StaffListResponse {
+  staff: StaffProfile[];
+}
+
+export interface SaveStaffResponse {
+  person: StaffProfile;
+  created: boolean;
+  /** Shown to the admin once, to hand over: for a new person, or after a reset. */
+  initialPassword?: string;
+}
 
 export interface OrgDirectoryDeps {
   directory: Required<Pick<Directory, 'departments' | 'staff' | 'staffMember' | 'saveDepartment' | 'saveStaff'>>;

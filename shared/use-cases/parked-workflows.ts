@@ -7,8 +7,21 @@
 import { DomainError, ValidationError } from '../domain/errors';
 import { requireRole, type StaffPrincipal } from '../domain/staff/principal';
 import { queueItem } from '../domain/suggestion/views';
-import type { ParkedWorkflowsResponse, ResumeParkedResponse } from '../http/api-types';
-import { performStaffAction, type HandlingDeps } from './handling-actions';
+
+import { performStaffAction, type HandlingDeps } from './staff-actions/perform';
+import type { QueueItem } from '../domain/suggestion/view-types';
+
+/** GET /api/staff/workflows/parked: suggestions whose workflow is parked after an error, for the admin. */
+export interface ParkedWorkflowsResponse {
+  items: (QueueItem & { workflowError: { at: string; error: string } })[];
+}
+
+/** POST /api/staff/workflows/resume-parked: each parked workflow resumed as by its own resume action (audited). */
+export interface ResumeParkedResponse {
+  resumed: number;
+  /** Those that could not be resumed now (another action was faster, say), with the reason's code. */
+  failed: { id: string; trackingCode: string; code: string }[];
+}
 
 /** One action resumes at most this many; the answer says how many are left (call again). */
 const batchLimit = 200;
@@ -39,7 +52,7 @@ export async function resumeAllParked(deps: HandlingDeps, p: StaffPrincipal, bod
     Array.from({ length: 4 }, async () => {
       for (let s = queue.shift(); s; s = queue.shift()) {
         try {
-          await performStaffAction(deps, p, s.id, 'resume-workflow', {});
+          await performStaffAction(deps, p, s.id, 'resumeWorkflow', {});
           resumed++;
         } catch (error) {
           failed.push({ id: s.id, trackingCode: s.trackingCode, code: error instanceof DomainError ? error.code : 'internal' });

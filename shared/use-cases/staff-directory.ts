@@ -3,9 +3,39 @@ import { z } from 'zod';
 import { officeDay } from '../domain/office-day';
 import { canRevealContact, requireAuditAccess, type StaffPrincipal } from '../domain/staff/principal';
 import { parseOrThrow } from '../domain/validation';
-import type { AuditResponse, DepartmentsResponse, QueueStatsResponse, StaffMe } from '../http/api-types';
+
 import type { AuditLog, Clock, Directory, SupervisionStore } from '../ports';
 import { calendarWarning } from './calendar-overrides';
+import type { Department } from '../domain/organisation/department';
+import type { AuditEntry } from '../domain/staff/audit-record';
+import type { StaffRole } from '../domain/staff/staff';
+import type { QueueStats } from '../domain/stats/queue-stats';
+
+/** GET /api/staff/me */
+export interface StaffMe {
+  username: string;
+  name: string;
+  role: StaffRole;
+  orgId: string;
+  departmentId?: string;
+  /** Whether this role may reveal citizens' contact details (each reveal is audited). */
+  canRevealContact: boolean;
+  /** Admins only: years the working calendar does not cover that deadlines reach now or within 60 days. */
+  calendarWarning?: { uncoveredYears: number[] };
+}
+
+export interface AuditResponse {
+  entries: AuditEntry[];
+  nextCursor?: string;
+}
+
+/** GET /api/staff/departments */
+export interface DepartmentsResponse {
+  departments: Department[];
+}
+
+/** GET /api/staff/stats answers `{}` until the scheduled job has run once. */
+export type QueueStatsResponse = QueueStats | Record<string, never>;
 
 /** Who is signed in; for an admin also the years the calendar does not cover yet (every staff page warns). */
 export async function me(deps: { supervision: Pick<SupervisionStore, 'calendarSchedule'>; clock: Clock }, principal: StaffPrincipal): Promise<StaffMe> {

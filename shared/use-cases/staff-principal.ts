@@ -10,7 +10,7 @@
  */
 import { ForbiddenError, UnauthorizedError } from '../domain/errors';
 import type { StaffIdentity, StaffPrincipal } from '../domain/staff/principal';
-import type { StaffProfile } from '../http/api-types';
+import type { StaffProfile } from '../domain/staff/staff';
 import type { Directory } from '../ports';
 
 const ttlMs = 60_000;

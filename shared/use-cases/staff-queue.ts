@@ -15,8 +15,18 @@ import type { StaffPrincipal } from '../domain/staff/principal';
 import { statuses } from '../domain/suggestion/suggestion';
 import { queueItem } from '../domain/suggestion/views';
 import { parseOrThrow } from '../domain/validation';
-import type { QueueResponse } from '../http/api-types';
+
 import type { AuditLog, Clock, SuggestionStore } from '../ports';
+import type { QueueItem } from '../domain/suggestion/view-types';
+
+/**
+ * GET /api/staff/suggestions?status=&departmentId=&category=&from=YYYY-MM-DD&to=YYYY-MM-DD&limit=&cursor=
+ * Ordered by dueAt ascending; pass nextCursor back as cursor for the next page.
+ */
+export interface QueueResponse {
+  items: QueueItem[];
+  nextCursor?: string;
+}
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' });
 

@@ -9,9 +9,14 @@ import { NotFoundError } from '../domain/errors';
 import { auditRecord } from '../domain/staff/audit-record';
 import { requireRevealContact, requireSuggestionAccess, type StaffPrincipal } from '../domain/staff/principal';
 import { staffDetail } from '../domain/suggestion/views';
-import type { ContactRevealResponse, StaffSuggestionDetail } from '../http/api-types';
+import type { MaskedContact, StaffSuggestionDetail } from '../domain/suggestion/view-types';
 import type { AuditLog, Clock, SuggestionStore } from '../ports';
-import { availableActions } from './handling-actions';
+import { availableActions } from './staff-actions/perform';
+
+/** POST /api/staff/suggestions/{id}/contact-reveal → the full contact, and an audit record. */
+export interface ContactRevealResponse {
+  contact: MaskedContact;
+}
 
 interface Deps {
   store: SuggestionStore;

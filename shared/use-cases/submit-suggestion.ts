@@ -26,7 +26,7 @@ import type { Actor, Suggestion } from '../domain/suggestion/suggestion';
 import { keyedPin } from '../domain/suggestion/keyed-pin';
 import { newPin, newTrackingCode, type RandomBytes } from '../domain/suggestion/tracking-code';
 import { parseOrThrow } from '../domain/validation';
-import type { SubmitResponse } from '../http/api-types';
+
 import { deliveryScope } from './notify';
 import {
   IdempotencyConflict,
@@ -37,6 +37,21 @@ import {
   type SuggestionStore,
   type WorkflowEngine,
 } from '../ports';
+import type { SuggestionStatus } from '../domain/suggestion/suggestion';
+
+/** 201 from POST /api/suggestions. The PIN is shown once; only its hash is stored. */
+export interface SubmitResponse {
+  trackingCode: string;
+  pin: string;
+  status: SuggestionStatus;
+  submittedAt: string;
+  /** When screening is due (1 working day). */
+  dueAt: string;
+  /** Whether a receipt (受理告知) was sent to the contact given. */
+  receiptSent: boolean;
+  /** Channels whose receipt was not sent: that phone or email had its daily number of receipts already. */
+  receiptsWithheld?: ('sms' | 'email')[];
+}
 
 export interface SubmitDeps {
   store: SuggestionStore;

@@ -9,9 +9,33 @@ import { ValidationError } from '../domain/errors';
 import { auditRecord } from '../domain/staff/audit-record';
 import { requireRole, type StaffPrincipal } from '../domain/staff/principal';
 import { parseOrThrow } from '../domain/validation';
-import type { CampaignTimeLimitsResponse, EscalationsResponse, ReplyTemplate, ReplyTemplatesResponse, TimeLimitsResponse } from '../http/api-types';
+import type { Escalation } from '../domain/supervision/escalation';
+import type { ReplyTemplate } from '../domain/supervision/reply-template';
 import type { Clock, SuggestionStore, SupervisionStore } from '../ports';
 import { forgetOrgCalendar } from './org-calendar';
+
+/** GET /api/staff/escalations (supervisor, admin, dispatcher) */
+export interface EscalationsResponse {
+  escalations: Escalation[];
+}
+
+/** GET /api/staff/reply-templates; POST body {title, text} → 201 ReplyTemplate */
+export interface ReplyTemplatesResponse {
+  templates: ReplyTemplate[];
+}
+
+/** GET/PUT /api/staff/time-limits (admin) — PUT body {limits: TimeLimitOverrides}; anything left out is the default. */
+export interface TimeLimitsResponse {
+  overrides: TimeLimitOverrides;
+  effective: TimeLimits;
+}
+
+/** GET/PUT /api/staff/campaigns/{campaignId}/time-limits (PUT: admin, organizer) — body {limits} as above. */
+export interface CampaignTimeLimitsResponse extends TimeLimitsResponse {
+  campaignId: string;
+  /** The organisation's limits, which the campaign's overrides sit on. */
+  inherited: TimeLimits;
+}
 
 interface Deps {
   supervision: SupervisionStore;

@@ -13,7 +13,7 @@ import { verifyPin } from '../domain/suggestion/pin-hash';
 import { isPinFormat, normaliseTrackingCode } from '../domain/suggestion/tracking-code';
 import { citizenView } from '../domain/suggestion/views';
 import type { Suggestion } from '../domain/suggestion/suggestion';
-import type { CitizenView } from '../http/api-types';
+import type { CitizenView } from '../domain/suggestion/view-types';
 import type { Clock, RateLimiter, SuggestionStore } from '../ports';
 
 export const lookupLimits = {

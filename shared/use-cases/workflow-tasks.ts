@@ -101,7 +101,7 @@ export async function runCheckpoint(deps: WorkflowTaskDeps, timedOut: WorkflowPl
       requests.push(...(await staffRecipients(deps.directory, s, 'reminder', key, responsibleAudience(s), { ...params, checkpoint: timedOut.checkpoint })));
       break;
     case 'progressNote':
-      // The note is the lead department's to post (staff action progress-note); co-handlers are not asked.
+      // The note is the lead department's to post (staff action progressNote); co-handlers are not asked.
       s = await save(deps, s, 'remind', timedOut.checkpoint);
       if (s.leadDepartmentId) {
         requests.push(...(await staffRecipients(deps.directory, s, 'reminder', key, { roles: ['handler'], departmentId: s.leadDepartmentId }, { ...params, checkpoint: 'progressNote' })));

@@ -143,15 +143,15 @@ describe('handling in the browser: assign, sign, reply, rate', () => {
     await row.getByRole('link', { name: suggestion.title }).click();
     await page.waitForURL(/#\/staff\/s\//);
 
-    await openWithAction(page, 'cohandler-opinion');
+    await openWithAction(page, 'cohandlerOpinion');
     // A co-handler may give its opinion and nothing else.
     expect(await page.locator('details[data-action]').count()).toBe(1);
-    const form = page.getByTestId('action-cohandler-opinion');
+    const form = page.getByTestId('action-cohandlerOpinion');
     await form.locator('button[type=submit]').click();
-    await page.locator('#a-cohandler-opinion-text-error').waitFor();
-    await page.fill('#a-cohandler-opinion-text', opinionText);
+    await page.locator('#a-cohandlerOpinion-text-error').waitFor();
+    await page.fill('#a-cohandlerOpinion-text', opinionText);
     await form.locator('button[type=submit]').click();
-    await actionDone(page, t('act.opinion', {}, zh));
+    await actionDone(page, t('act.cohandlerOpinion', {}, zh));
     const opinions = page.getByTestId('cohandler-opinions');
     expect(await opinions.textContent()).toContain(opinionText);
     expect(await opinions.textContent()).toContain('城市管理局');
@@ -165,16 +165,16 @@ describe('handling in the browser: assign, sign, reply, rate', () => {
 
     await openWithAction(page, 'sign');
     expect(await page.getByTestId('cohandler-opinions').textContent()).toContain(opinionText);
-    expect(await page.locator('details[data-action="send-back"]').count()).toBe(1);
+    expect(await page.locator('details[data-action="sendBack"]').count()).toBe(1);
     await page.getByTestId('action-sign').locator('button[type=submit]').click();
     await actionDone(page, t('act.sign', {}, zh));
     expect(await page.locator('.facts').first().textContent()).toContain(translate(zh, 'status.signed'));
 
     // Which station exactly? The handler asks the citizen; the clock pauses until the answer.
-    await openWithAction(page, 'info-request');
-    await page.fill('#a-info-request-question', questionText);
-    await page.getByTestId('action-info-request').locator('button[type=submit]').click();
-    await actionDone(page, t('act.infoRequest', {}, zh));
+    await openWithAction(page, 'requestInfo');
+    await page.fill('#a-requestInfo-question', questionText);
+    await page.getByTestId('action-requestInfo').locator('button[type=submit]').click();
+    await actionDone(page, t('act.requestInfo', {}, zh));
     expect(await page.locator('.facts').first().textContent()).toContain(translate(zh, 'status.infoRequested'));
   });
 

@@ -19,7 +19,7 @@ import type { StaffPrincipal } from '../../shared/domain/staff/principal';
 import type { Suggestion } from '../../shared/domain/suggestion/suggestion';
 import { keys } from '../../shared/model/table';
 import type { StaffAccounts } from '../../shared/ports';
-import { performStaffAction } from '../../shared/use-cases/handling-actions';
+import { performStaffAction } from '../../shared/use-cases/staff-actions/perform';
 import { saveDepartment, saveStaffMember } from '../../shared/use-cases/org-directory';
 import { saveTimeLimits } from '../../shared/use-cases/supervision';
 

@@ -15,7 +15,7 @@ import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { staffProfileItems } from '../../shared/aws/dynamo-directory';
 import { hashPassword } from '../../shared/aws/dev-password';
-import { staffRoles } from '../../shared/domain/staff/principal';
+import { staffRoles } from '../../shared/domain/staff/staff';
 import type { StaffRole } from '../../shared/http/api-types';
 import { routeKey, routes } from '../../shared/http/routes';
 import { keys } from '../../shared/model/table';
@@ -61,16 +61,16 @@ const expectations: Record<string, (who: Who) => Expected> = {
   'POST /api/staff/suggestions/{id}/contact-reveal': (who) => (['admin', 'dispatcher', 'handler'].includes(who.role) ? onSuggestion(...everyone)(who) : 403),
   'POST /api/staff/suggestions/{id}/screen': onSuggestion('admin', 'dispatcher'),
   'POST /api/staff/suggestions/{id}/sign': leadHandler,
-  'POST /api/staff/suggestions/{id}/send-back': leadHandler,
-  'POST /api/staff/suggestions/{id}/info-request': leadHandler,
-  'POST /api/staff/suggestions/{id}/extension-request': leadHandler,
-  'POST /api/staff/suggestions/{id}/extension-decision': onSuggestion('admin', 'dispatcher'),
+  'POST /api/staff/suggestions/{id}/sendBack': leadHandler,
+  'POST /api/staff/suggestions/{id}/requestInfo': leadHandler,
+  'POST /api/staff/suggestions/{id}/requestExtension': leadHandler,
+  'POST /api/staff/suggestions/{id}/decideExtension': onSuggestion('admin', 'dispatcher'),
   // A co-handling department's opinion: the lead department may not give one, and the target has no co-handler.
-  'POST /api/staff/suggestions/{id}/cohandler-opinion': (who) => (who.sameOrganisation ? 403 : 404),
+  'POST /api/staff/suggestions/{id}/cohandlerOpinion': (who) => (who.sameOrganisation ? 403 : 404),
   'POST /api/staff/suggestions/{id}/reply': leadHandler,
-  'POST /api/staff/suggestions/{id}/progress-note': leadHandler,
-  'POST /api/staff/suggestions/{id}/escalation-instruction': onSuggestion('admin', 'supervisor'),
-  'POST /api/staff/suggestions/{id}/resume-workflow': onSuggestion('admin'),
+  'POST /api/staff/suggestions/{id}/progressNote': leadHandler,
+  'POST /api/staff/suggestions/{id}/instruct': onSuggestion('admin', 'supervisor'),
+  'POST /api/staff/suggestions/{id}/resumeWorkflow': onSuggestion('admin'),
   'GET /api/staff/workflows/parked': orgLevel('admin'),
   'POST /api/staff/workflows/resume-parked': orgLevel('admin'),
   'GET /api/staff/escalations': orgLevel('admin', 'supervisor', 'dispatcher'),

@@ -60,50 +60,50 @@ describe('co-handling', () => {
 
   it('offers the co-handler only its opinion, and the lead department not the opinion', async () => {
     const cohandler = await t.api(`/api/staff/suggestions/${id}`, { token: tokens['handler-urban'] });
-    expect(cohandler.body.availableActions).toEqual(['cohandler-opinion']);
+    expect(cohandler.body.availableActions).toEqual(['cohandlerOpinion']);
     const lead = await t.api(`/api/staff/suggestions/${id}`, { token: tokens['handler-transport'] });
-    expect(lead.body.availableActions).not.toContain('cohandler-opinion');
-    expect((await act('handler-transport', 'cohandler-opinion', { text: '本部门意见' })).status).toBe(403);
-    expect((await act('viewer', 'cohandler-opinion', { text: '路过' })).status).toBe(403);
-    expect((await act('dispatcher', 'cohandler-opinion', { text: '路过' })).status).toBe(403);
+    expect(lead.body.availableActions).not.toContain('cohandlerOpinion');
+    expect((await act('handler-transport', 'cohandlerOpinion', { text: '本部门意见' })).status).toBe(403);
+    expect((await act('viewer', 'cohandlerOpinion', { text: '路过' })).status).toBe(403);
+    expect((await act('dispatcher', 'cohandlerOpinion', { text: '路过' })).status).toBe(403);
     expect((await act('handler-urban', 'reply', { text: '代为答复' })).status).toBe(403);
   });
 
   it('refuses an empty or oversize opinion, naming the field, and writes nothing', async () => {
     const before = (await t.api(`/api/staff/suggestions/${id}`, { token: tokens.dispatcher })).body.timeline.length;
-    const empty = await act('handler-urban', 'cohandler-opinion', { text: '  ' });
+    const empty = await act('handler-urban', 'cohandlerOpinion', { text: '  ' });
     expect(empty.status).toBe(400);
     expect(Object.keys(empty.body.error.fields)).toEqual(['text']);
-    const long = await act('handler-urban', 'cohandler-opinion', { text: '长'.repeat(2001) });
+    const long = await act('handler-urban', 'cohandlerOpinion', { text: '长'.repeat(2001) });
     expect(long.status).toBe(400);
     const after = (await t.api(`/api/staff/suggestions/${id}`, { token: tokens.dispatcher })).body.timeline.length;
     expect(after).toBe(before);
   });
 
   it('records the opinion as an internal entry naming the department, and tells the lead department', async () => {
-    const given = await act('handler-urban', 'cohandler-opinion', { text: '城管局可配合清理站台周边占道。' });
+    const given = await act('handler-urban', 'cohandlerOpinion', { text: '城管局可配合清理站台周边占道。' });
     expect(given.status).toBe(200);
     expect(given.body.status).toBe('assigned');
     const entry = given.body.timeline.at(-1);
-    expect(entry).toMatchObject({ action: 'contribute', visibility: 'internal', note: '城管局可配合清理站台周边占道。', actor: { id: 'handler-urban', departmentId: 'urban-mgmt' } });
+    expect(entry).toMatchObject({ action: 'cohandlerOpinion', visibility: 'internal', note: '城管局可配合清理站台周边占道。', actor: { id: 'handler-urban', departmentId: 'urban-mgmt' } });
     const notice = await outboxFor('transport@demo.jianyi.local', 'cohandlerOpinion');
     expect(notice.body).toContain('城市管理局');
     // Internal: the citizen's timeline does not show it; the audit log does.
     const citizenView = await t.api(`/api/suggestions/${code}`, { headers: { 'x-tracking-pin': pin } });
-    expect(citizenView.body.timeline.map((e: { action: string }) => e.action)).not.toContain('contribute');
+    expect(citizenView.body.timeline.map((e: { action: string }) => e.action)).not.toContain('cohandlerOpinion');
     const audit = await t.api('/api/staff/audit?limit=200', { token: tokens.admin });
-    expect(audit.body.entries).toContainEqual(expect.objectContaining({ action: 'contribute', target: id, actor: expect.objectContaining({ id: 'handler-urban' }) }));
+    expect(audit.body.entries).toContainEqual(expect.objectContaining({ action: 'cohandlerOpinion', target: id, actor: expect.objectContaining({ id: 'handler-urban' }) }));
   });
 
   it('keeps offering the opinion while it is handled, and not after the reply', async () => {
     expect((await act('handler-transport', 'sign')).status).toBe(200);
-    expect((await act('handler-urban', 'cohandler-opinion', { text: '已清理完毕。' })).status).toBe(200);
+    expect((await act('handler-urban', 'cohandlerOpinion', { text: '已清理完毕。' })).status).toBe(200);
     const replied = await act('handler-transport', 'reply', { text: '已加装遮阳棚，城管局已清理占道。' });
     expect(replied.body.status).toBe('replied');
-    const late = await act('handler-urban', 'cohandler-opinion', { text: '补充' });
+    const late = await act('handler-urban', 'cohandlerOpinion', { text: '补充' });
     expect(late.status).toBe(409);
     const detail = await t.api(`/api/staff/suggestions/${id}`, { token: tokens['handler-urban'] });
     expect(detail.body.availableActions).toEqual([]);
-    expect(detail.body.timeline.filter((e: { action: string }) => e.action === 'contribute')).toHaveLength(2);
+    expect(detail.body.timeline.filter((e: { action: string }) => e.action === 'cohandlerOpinion')).toHaveLength(2);
   });
 });

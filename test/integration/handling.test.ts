@@ -58,12 +58,12 @@ describe('handling a suggestion', () => {
     const signed = a.status === 200 ? a.body : b.body;
     expect(signed.status).toBe('signed');
     expect(new Date(signed.dueAt).getTime()).toBeGreaterThan(Date.now() + 10 * 86_400_000);
-    expect(signed.availableActions).toEqual(['send-back', 'info-request', 'extension-request', 'progress-note', 'reply']);
+    expect(signed.availableActions).toEqual(['sendBack', 'requestInfo', 'requestExtension', 'progressNote', 'reply']);
   });
 
   it('pauses the clock for an information request and moves the deadline when answered', async () => {
     const before = (await t.api(`/api/staff/suggestions/${id}`, { token: tokens.dispatcher })).body.dueAt;
-    const asked = await act('handler-transport', 'info-request', { question: '请提供具体站台名称' });
+    const asked = await act('handler-transport', 'requestInfo', { question: '请提供具体站台名称' });
     expect(asked.body.status).toBe('infoRequested');
     const view = await t.api(`/api/suggestions/${code}`, { headers: { 'x-tracking-pin': pin } });
     expect(view.body.infoRequest.question).toBe('请提供具体站台名称');
@@ -79,10 +79,10 @@ describe('handling a suggestion', () => {
 
   it('moves the deadline when a dispatcher approves an extension', async () => {
     const before = (await t.api(`/api/staff/suggestions/${id}`, { token: tokens.dispatcher })).body.dueAt;
-    const requested = await act('handler-transport', 'extension-request', { workingDays: 5, reason: '需协调公交公司' });
+    const requested = await act('handler-transport', 'requestExtension', { workingDays: 5, reason: '需协调公交公司' });
     expect(requested.body.pendingExtension).toMatchObject({ workingDays: 5 });
-    expect((await act('handler-transport', 'extension-decision', { approve: true })).status).toBe(403);
-    const approved = await act('dispatcher', 'extension-decision', { approve: true });
+    expect((await act('handler-transport', 'decideExtension', { approve: true })).status).toBe(403);
+    const approved = await act('dispatcher', 'decideExtension', { approve: true });
     expect(approved.status).toBe(200);
     expect(approved.body.pendingExtension).toBeUndefined();
     const days = (new Date(approved.body.dueAt).getTime() - new Date(before).getTime()) / 86_400_000;
@@ -225,7 +225,7 @@ describe('handling a suggestion', () => {
     const on = (action: string, who: string, json: unknown = {}) => t.api(`/api/staff/suggestions/${item.id}/${action}`, { method: 'POST', token: tokens[who], json });
     expect((await on('screen', 'dispatcher', { decision: 'assign', category: 'traffic', tier: 'immediate', leadDepartmentId: 'transport' })).status).toBe(200);
     expect((await on('sign', 'handler-transport')).status).toBe(200);
-    expect((await on('info-request', 'handler-transport', { question: '请提供具体站台名称' })).status).toBe(200);
+    expect((await on('requestInfo', 'handler-transport', { question: '请提供具体站台名称' })).status).toBe(200);
     const messages = await eventually(async () => {
       const o = await t.api('/api/local/outbox');
       const mine = o.body.messages.filter((m: { to: string }) => m.to === 'visitor@example.com');
@@ -244,20 +244,20 @@ describe('a progress note (阶段性进展)', () => {
       t.api(`/api/staff/suggestions/${item.id}/${action}`, { method: 'POST', token: tokens[who], json, lang: 'en' });
     expect((await on('dispatcher', 'screen', { decision: 'assign', category: 'traffic', tier: 'study', leadDepartmentId: 'transport', cohandlerDepartmentIds: ['urban-mgmt'] })).status).toBe(200);
     // Not before the department has signed for it.
-    expect((await on('handler-transport', 'progress-note', { text: '已开始调研' })).status).toBe(409);
+    expect((await on('handler-transport', 'progressNote', { text: '已开始调研' })).status).toBe(409);
     const signed = await on('handler-transport', 'sign');
-    expect(signed.body.availableActions).toContain('progress-note');
+    expect(signed.body.availableActions).toContain('progressNote');
     const cohandlerView = await t.api(`/api/staff/suggestions/${item.id}`, { token: tokens['handler-urban'] });
-    expect(cohandlerView.body.availableActions).not.toContain('progress-note');
+    expect(cohandlerView.body.availableActions).not.toContain('progressNote');
 
-    expect((await on('handler-urban', 'progress-note', { text: '协办部门不能填报' })).status).toBe(403);
-    expect((await on('dispatcher', 'progress-note', { text: '调度员不能填报' })).status).toBe(403);
-    const empty = await on('handler-transport', 'progress-note', { text: '  ' });
+    expect((await on('handler-urban', 'progressNote', { text: '协办部门不能填报' })).status).toBe(403);
+    expect((await on('dispatcher', 'progressNote', { text: '调度员不能填报' })).status).toBe(403);
+    const empty = await on('handler-transport', 'progressNote', { text: '  ' });
     expect(empty.status).toBe(400);
     expect(empty.body.error.fields).toEqual({ text: 'Text: required' });
 
     const note = '已完成现场勘查，正在与住建部门论证加装方案。';
-    const posted = await on('handler-transport', 'progress-note', { text: note });
+    const posted = await on('handler-transport', 'progressNote', { text: note });
     expect(posted.status).toBe(200);
     expect(posted.body.status).toBe('signed');
     expect(posted.body.timeline.at(-1)).toMatchObject({ action: 'progressNote', visibility: 'public', note, actor: { departmentId: 'transport' } });
@@ -278,7 +278,7 @@ describe('a progress note (阶段性进展)', () => {
     }
 
     // While the citizen is asked for more, there is nothing to report.
-    expect((await on('handler-transport', 'info-request', { question: '请补充小区名称' })).status).toBe(200);
-    expect((await on('handler-transport', 'progress-note', { text: '再次填报' })).status).toBe(409);
+    expect((await on('handler-transport', 'requestInfo', { question: '请补充小区名称' })).status).toBe(200);
+    expect((await on('handler-transport', 'progressNote', { text: '再次填报' })).status).toBe(409);
   });
 });

@@ -65,7 +65,7 @@ describe('the workflow on a fast clock', () => {
   it('sends a misrouted suggestion back to screening, and rejects and merges at screening', async () => {
     const first = await submitAndFind();
     await act(first.id, dispatcher, 'screen', { decision: 'assign', category: 'traffic', tier: 'deadline', leadDepartmentId: 'transport' });
-    const back = await act(first.id, handler, 'send-back', { reason: '应由城管局办理' });
+    const back = await act(first.id, handler, 'sendBack', { reason: '应由城管局办理' });
     expect(back.body).toMatchObject({ status: 'screening' });
     expect(back.body.leadDepartmentId).toBeUndefined();
     const second = await submitAndFind();
@@ -107,7 +107,7 @@ describe('the workflow on a fast clock', () => {
     expect(new Set(reminders.map((m: { to: string }) => m.to))).toEqual(new Set(['transport@demo.jianyi.local', '13800000002']));
 
     // The handler posts it; the citizen sees it on the track page.
-    const posted = await act(id, handler, 'progress-note', { text: '已完成第一阶段调研。' });
+    const posted = await act(id, handler, 'progressNote', { text: '已完成第一阶段调研。' });
     expect(posted.status).toBe(200);
     expect(posted.body.timeline.some((e: { action: string; visibility: string }) => e.action === 'progressNote' && e.visibility === 'public')).toBe(true);
   });

@@ -37,7 +37,7 @@ describe('a workflow that fails', () => {
       return d.workflowError && (await waitingToken(id)) !== firstToken ? d : undefined;
     });
     expect(failed.workflowError).toMatchObject({ error: 'TypeError' });
-    expect(failed.availableActions).toContain('resume-workflow');
+    expect(failed.availableActions).toContain('resumeWorkflow');
     expect(failed.timeline.map((e: { action: string }) => e.action)).toContain('workflowFailed');
     const alert = await eventually(async () => {
       const o = await t.api('/api/local/outbox');
@@ -56,15 +56,15 @@ describe('a workflow that fails', () => {
     expect(screened.status).toBe(200);
     await eventually(async () => ((await waitingToken(id)) !== parkedToken && entered(id).at(-1) === 'AwaitResume' ? true : undefined));
     expect(entered(id).filter((s) => s === 'AwaitEvent')).toHaveLength(1); // only the first wait, before the failure
-    expect((await t.api(`/api/staff/suggestions/${id}/resume-workflow`, { method: 'POST', token: tokens.dispatcher, json: {} })).status).toBe(403);
+    expect((await t.api(`/api/staff/suggestions/${id}/resumeWorkflow`, { method: 'POST', token: tokens.dispatcher, json: {} })).status).toBe(403);
 
     // The admin resumes: the error is cleared and the workflow waits for the handler's signature.
-    const resumed = await t.api(`/api/staff/suggestions/${id}/resume-workflow`, { method: 'POST', token: tokens.admin, json: {} });
+    const resumed = await t.api(`/api/staff/suggestions/${id}/resumeWorkflow`, { method: 'POST', token: tokens.admin, json: {} });
     expect(resumed.status).toBe(200);
     expect(resumed.body.workflowError).toBeUndefined();
-    expect(resumed.body.availableActions).not.toContain('resume-workflow');
+    expect(resumed.body.availableActions).not.toContain('resumeWorkflow');
     expect(resumed.body.timeline.at(-1)).toMatchObject({ action: 'resumeWorkflow', visibility: 'internal' });
     await eventually(async () => (entered(id).at(-1) === 'AwaitEvent' ? true : undefined));
-    expect((await t.api(`/api/staff/suggestions/${id}/resume-workflow`, { method: 'POST', token: tokens.admin, json: {} })).status).toBe(409);
+    expect((await t.api(`/api/staff/suggestions/${id}/resumeWorkflow`, { method: 'POST', token: tokens.admin, json: {} })).status).toBe(409);
   });
 });

@@ -14,8 +14,6 @@ import type {
   TimeLimitsResponse,
   CitizenView,
   ContactRevealResponse,
-  CohandlerOpinionRequest,
-  ProgressNoteRequest,
   DepartmentsResponse,
   SaveDepartmentRequest,
   SaveStaffRequest,
@@ -23,13 +21,9 @@ import type {
   StaffListResponse,
   DevLoginChallenge,
   DevLoginResponse,
-  EscalationInstructionRequest,
   EscalationsResponse,
-  ExtensionDecisionRequest,
-  ExtensionRequestRequest,
   FailedNotificationsResponse,
   InfoAnswerRequest,
-  InfoRequestRequest,
   OutboxMessage,
   ParkedWorkflowsResponse,
   ResumeParkedResponse,
@@ -37,11 +31,10 @@ import type {
   QueueStats,
   RatingRequest,
   RecipientRevealResponse,
-  ReplyRequest,
   ReplyTemplate,
   ReplyTemplatesResponse,
-  ScreenRequest,
-  SendBackRequest,
+  StaffActionName,
+  StaffActionRequest,
   SiteConfig,
   StaffMe,
   StaffSuggestionDetail,
@@ -311,20 +304,9 @@ export async function rateReply(trackingCode: string, pin: string, body: RatingR
 
 // Staff actions on one suggestion: each answers the updated detail (200) or 409 when it has moved on.
 
-export interface StaffActionBodies {
-  screen: ScreenRequest;
-  sign: Record<string, never>;
-  'send-back': SendBackRequest;
-  'info-request': InfoRequestRequest;
-  'extension-request': ExtensionRequestRequest;
-  'extension-decision': ExtensionDecisionRequest;
-  'cohandler-opinion': CohandlerOpinionRequest;
-  'progress-note': ProgressNoteRequest;
-  reply: ReplyRequest;
-  'escalation-instruction': EscalationInstructionRequest;
-  'resume-workflow': Record<string, never>;
-}
-export type StaffAction = keyof StaffActionBodies;
+/** The body of each action, by its name (the same name as the server's action table and route). */
+export type StaffActionBodies = { [N in StaffActionName]: StaffActionRequest<N> };
+export type StaffAction = StaffActionName;
 
 export function staffAction<A extends StaffAction>(id: string, action: A, body: StaffActionBodies[A]): Promise<ActionResponse> {
   return request(`/api/staff/suggestions/${encodeURIComponent(id)}/${action}`, { method: 'POST', body, staff: true });

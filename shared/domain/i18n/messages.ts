@@ -143,7 +143,6 @@ const zhCN = {
 
   'action.submit': '提交建议',
   'action.beginScreening': '受理，进入筛查',
-  'action.screeningOverdue': '筛查超时，已提醒',
   'action.reject': '不予受理',
   'action.merge': '合并为重复件',
   'action.assign': '转办',
@@ -163,7 +162,7 @@ const zhCN = {
   'action.escalate': '督办',
   'action.workflowFailed': '流程异常，已告警',
   'action.instruct': '督办批示',
-  'action.contribute': '协办意见',
+  'action.cohandlerOpinion': '协办意见',
   'action.progressNote': '阶段性办理进展',
   'action.denyExtension': '已拒绝延期',
 
@@ -305,7 +304,6 @@ const en: Record<MessageKey, string> = {
 
   'action.submit': 'Suggestion submitted',
   'action.beginScreening': 'Accepted for screening',
-  'action.screeningOverdue': 'Screening overdue; reminder sent',
   'action.reject': 'Not accepted',
   'action.merge': 'Merged as a duplicate',
   'action.assign': 'Assigned',
@@ -325,7 +323,7 @@ const en: Record<MessageKey, string> = {
   'action.escalate': 'Escalated to supervisor',
   'action.workflowFailed': 'Workflow error recorded',
   'action.instruct': 'Supervisor instruction',
-  'action.contribute': 'Co-handler opinion',
+  'action.cohandlerOpinion': 'Co-handler opinion',
   'action.progressNote': 'Progress note',
   'action.denyExtension': 'Extension denied',
 

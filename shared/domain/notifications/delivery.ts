@@ -4,7 +4,7 @@
  */
 import { nextSmsWindow } from '../deadlines/sms-window';
 import { defaultTimeLimits, type QuietHours } from '../deadlines/time-limits';
-import type { NotificationRequest } from '../../ports';
+import type { NotificationRequest } from './notification';
 
 /** A notification as it travels on the queue: the request, plus what deferral and earlier copies left on it. */
 export interface QueuedNotification extends NotificationRequest {

@@ -3,9 +3,21 @@
  * idempotency key, so the last attempt recorded twice (a redelivered batch) is one record, not two.
  */
 import { createHash } from 'node:crypto';
-import type { FailedNotification } from '../../http/api-types';
-import type { AuditRecord, NotificationRequest } from '../../ports';
+import type { NotificationRequest } from './notification';
 import { maskEmail, maskPhone } from '../masking';
+
+/** A failed notification as admins see it: the recipient masked (138****8000), the last error. */
+export interface FailedNotification {
+  id: string;
+  failedAt: string;
+  event: string;
+  channel: 'sms' | 'email';
+  /** The recipient, masked in every answer (138****8000); POST …/{id}/recipient-reveal shows it, audited. */
+  to: string;
+  suggestionId?: string;
+  attempts: number;
+  lastError: string;
+}
 
 export interface FailedNotificationRecord extends FailedNotification {
   /** The organisation whose admins see and retry it (its suggestion's). */
@@ -14,14 +26,6 @@ export interface FailedNotificationRecord extends FailedNotification {
   request: NotificationRequest;
 }
 
-/** Where failed notifications are kept, per organisation (DynamoDB: shared/aws/dynamo-failed-notifications.ts). */
-export interface FailedNotificationStore {
-  put(record: FailedNotificationRecord): Promise<void>;
-  get(orgId: string, id: string): Promise<FailedNotificationRecord | undefined>;
-  list(orgId: string, limit: number): Promise<FailedNotificationRecord[]>;
-  /** Deletes the record, with the audit record of the admin's retry in the same transaction. */
-  delete(orgId: string, id: string, audit: AuditRecord): Promise<void>;
-}
 
 export function failedNotificationId(idempotencyKey: string): string {
   return createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 32);

@@ -1,5 +1,5 @@
 /** Turns a notification request into the words a person reads, in their language, per channel. */
-import type { NotificationRequest, RenderedNotification } from '../../ports';
+import type { NotificationRequest, RenderedNotification } from './notification';
 import { fillTemplate } from './templates';
 
 export function renderNotification(request: NotificationRequest): RenderedNotification {

@@ -6,7 +6,7 @@
  * rendering puts the subject in front of the body.
  */
 import type { Locale } from '../i18n/messages';
-import type { NotificationEvent } from '../../ports';
+import type { NotificationEvent } from './notification';
 
 export interface NotificationTemplate {
   subject: string;
@@ -22,16 +22,6 @@ export const notificationTemplates: Record<NotificationEvent, Record<Locale, Not
     en: {
       subject: 'We received your suggestion',
       body: 'Your suggestion "{title}" was received. Tracking code {trackingCode}; keep your PIN safe. Screening will be done by {dueDate}. Track it: {trackUrl}',
-    },
-  },
-  screeningOverdue: {
-    'zh-CN': {
-      subject: '【催办】建议待筛查已超时',
-      body: '建议“{title}”（{trackingCode}）筛查已超过期限 {dueDate}，请尽快处理：{staffUrl}',
-    },
-    en: {
-      subject: 'Reminder: screening overdue',
-      body: 'Suggestion "{title}" ({trackingCode}) passed its screening deadline {dueDate}; please act: {staffUrl}',
     },
   },
   assigned: {

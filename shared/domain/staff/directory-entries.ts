@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { mobilePattern } from '../intake/submission';
-import { staffRoles } from './principal';
+import { staffRoles } from './staff';
 
 export const departmentIdPattern = /^[a-z0-9][a-z0-9-]{0,63}$/;
 /** Lower-case letters, digits and . _ - : the same in the token, the profile key and the audit log. */

@@ -4,10 +4,9 @@
  * staff profile's (shared/use-cases/staff-principal.ts).
  */
 import { ForbiddenError } from '../errors';
-import type { StaffRole } from '../../http/api-types';
+import type { StaffRole } from './staff';
 import type { Suggestion } from '../suggestion/suggestion';
 
-export const staffRoles = ['admin', 'dispatcher', 'handler', 'supervisor', 'organizer', 'viewer'] as const satisfies readonly StaffRole[];
 
 /** What a verified token proves: who this is. */
 export interface StaffIdentity {

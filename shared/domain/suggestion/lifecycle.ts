@@ -9,7 +9,6 @@ import type { Actor, ActorType, Suggestion, SuggestionStatus, TimelineEntry, Vis
 export const actions = [
   'submit',
   'beginScreening',
-  'screeningOverdue',
   'reject',
   'merge',
   'assign',
@@ -28,12 +27,20 @@ export const actions = [
   'escalate',
   'remind',
   'instruct',
-  'contribute',
+  'cohandlerOpinion',
   'progressNote',
   'workflowFailed',
   'resumeWorkflow',
 ] as const;
 export type Action = (typeof actions)[number];
+
+/** Names timelines and audit logs recorded before an action was renamed, and the action's name now. */
+const formerNames: Record<string, Action> = { contribute: 'cohandlerOpinion' };
+
+/** The action a stored record names, by its current name. */
+export function currentActionName(stored: string): string {
+  return formerNames[stored] ?? stored;
+}
 
 interface Rule {
   from: readonly (SuggestionStatus | null)[];
@@ -51,7 +58,6 @@ const open: SuggestionStatus[] = ['submitted', 'screening', 'assigned', 'signed'
 export const lifecycle: Record<Action, Rule> = {
   submit: { from: [null], to: 'submitted', by: ['citizen', 'staff', 'system'], roles: ['admin', 'dispatcher'], visibility: 'public' },
   beginScreening: { from: ['submitted'], to: 'screening', by: ['system'], visibility: 'public' },
-  screeningOverdue: { from: ['screening'], to: 'same', by: ['system'], visibility: 'internal' },
   reject: { from: ['screening'], to: 'rejected', by: ['staff'], roles: ['admin', 'dispatcher'], visibility: 'public' },
   merge: { from: ['screening'], to: 'merged', by: ['staff'], roles: ['admin', 'dispatcher'], visibility: 'public' },
   assign: { from: ['screening'], to: 'assigned', by: ['staff'], roles: ['admin', 'dispatcher'], visibility: 'public' },
@@ -71,7 +77,7 @@ export const lifecycle: Record<Action, Rule> = {
   remind: { from: open, to: 'same', by: ['system'], visibility: 'internal' },
   instruct: { from: open, to: 'same', by: ['staff'], roles: ['admin', 'supervisor'], visibility: 'internal' },
   // 协办意见: a co-handling department's input for the lead department, from assignment until the reply.
-  contribute: { from: ['assigned', ...handling], to: 'same', by: ['staff'], roles: ['handler'], visibility: 'internal' },
+  cohandlerOpinion: { from: ['assigned', ...handling], to: 'same', by: ['staff'], roles: ['handler'], visibility: 'internal' },
   // 阶段性进展: the lead department tells the citizen how the handling goes (the study tier owes one every 30 days).
   progressNote: { from: ['signed', 'reopened'], to: 'same', by: ['staff'], roles: ['handler'], visibility: 'public' },
   workflowFailed: { from: [...open, 'closed', 'rejected', 'merged'], to: 'same', by: ['system'], visibility: 'internal' },

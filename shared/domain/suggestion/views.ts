@@ -1,5 +1,5 @@
 /** What each audience may see of a suggestion. */
-import type { CitizenView, MaskedContact, QueueItem, StaffSuggestionDetail } from '../../http/api-types';
+import type { CitizenView, MaskedContact, QueueItem, StaffSuggestionDetail } from './view-types';
 import { maskEmail, maskName, maskPhone } from '../masking';
 import type { Contact, Suggestion, TimelineEntry } from './suggestion';
 

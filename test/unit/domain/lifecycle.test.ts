@@ -87,7 +87,7 @@ describe('lifecycle', () => {
     });
     expect(suggestion).toMatchObject({ leadDepartmentId: 'transport', tier: 'deadline', updatedAt: '2026-11-23T04:00:00.000Z' });
     expect(entry).toMatchObject({ visibility: 'public', note: 'to transport' });
-    expect(transition(inStatus('screening'), { action: 'screeningOverdue', actor: system, at: 'x' }).entry.visibility).toBe('internal');
+    expect(transition(inStatus('screening'), { action: 'remind', actor: system, at: 'x' }).entry.visibility).toBe('internal');
   });
 
   it('records a progress note as a public step that keeps the status, taken by a handler while it is handled', () => {

@@ -27,7 +27,7 @@ const entry = (visibility: 'public' | 'internal', action: string): TimelineEntry
 
 describe('views', () => {
   it('shows the citizen only public timeline entries and never the PIN hash or contact', () => {
-    const view = citizenView(s, [entry('public', 'submit'), entry('internal', 'screeningOverdue')]);
+    const view = citizenView(s, [entry('public', 'submit'), entry('internal', 'remind')]);
     expect(view.timeline.map((e) => e.action)).toEqual(['submit']);
     expect(JSON.stringify(view)).not.toContain('salt$hash');
     expect(JSON.stringify(view)).not.toContain('13812345678');

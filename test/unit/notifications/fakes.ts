@@ -1,7 +1,8 @@
 /** In-memory stand-ins for the notifier's ports. */
 import { defaultTimeLimits } from '../../../shared/domain/deadlines';
 import type { QueuedNotification } from '../../../shared/domain/notifications/delivery';
-import type { FailedNotificationRecord, FailedNotificationStore } from '../../../shared/domain/notifications/failed';
+import type { FailedNotificationRecord } from '../../../shared/domain/notifications/failed';
+import type { FailedNotificationStore } from '../../../shared/ports';
 import type { AuditRecord, Clock, NotificationLedger, NotificationProvider, NotificationRequest, RenderedNotification } from '../../../shared/ports';
 import type { NotificationRetryControl, NotifierDeps } from '../../../shared/use-cases/deliver-notification';
 

@@ -36,7 +36,7 @@ function InstructionForm({ escalation, onAdded }: { escalation: Escalation; onAd
     setProblem(undefined);
     setSending(true);
     try {
-      await staffAction(escalation.suggestionId, 'escalation-instruction', { text: text.trim() });
+      await staffAction(escalation.suggestionId, 'instruct', { text: text.trim() });
       setText('');
       setDone(t('esc.added'));
       await onAdded();

@@ -8,7 +8,7 @@ import '../zod-without-eval';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ruleText, type Locale } from '../../../shared/domain/i18n/messages';
 import { departmentEntrySchema, departmentIdPattern, staffEntrySchema, usernamePattern } from '../../../shared/domain/staff/directory-entries';
-import { staffRoles } from '../../../shared/domain/staff/principal';
+import { staffRoles } from '../../../shared/domain/staff/staff';
 import { toFieldProblems } from '../../../shared/domain/validation';
 import type { Department, SaveStaffResponse, StaffProfile, StaffRole } from '../../../shared/http/api-types';
 import { getDepartments, getStaffList, putDepartment, putStaffMember, RequestError } from '../api';

@@ -10,6 +10,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { categories } from '../../../shared/domain/intake/categories';
 import { normaliseTrackingCode } from '../../../shared/domain/suggestion/tracking-code';
 import { tiers, type Tier } from '../../../shared/domain/suggestion/suggestion';
+import type { Category } from '../../../shared/domain/intake/categories';
 import type { Department, ReplyTemplate, StaffSuggestionDetail } from '../../../shared/http/api-types';
 import {
   getReplyTemplates,
@@ -28,28 +29,28 @@ export const actionOrder: readonly StaffAction[] = [
   'sign',
   'screen',
   'reply',
-  'info-request',
-  'extension-request',
-  'extension-decision',
-  'cohandler-opinion',
-  'progress-note',
-  'send-back',
-  'escalation-instruction',
-  'resume-workflow',
+  'requestInfo',
+  'requestExtension',
+  'decideExtension',
+  'cohandlerOpinion',
+  'progressNote',
+  'sendBack',
+  'instruct',
+  'resumeWorkflow',
 ];
 
 const actionLabel: Record<StaffAction, UiKey> = {
   screen: 'act.screen',
   sign: 'act.sign',
-  'send-back': 'act.sendBack',
-  'info-request': 'act.infoRequest',
-  'extension-request': 'act.extensionRequest',
-  'extension-decision': 'act.extensionDecision',
+  sendBack: 'act.sendBack',
+  requestInfo: 'act.requestInfo',
+  requestExtension: 'act.requestExtension',
+  decideExtension: 'act.decideExtension',
   reply: 'act.reply',
-  'cohandler-opinion': 'act.opinion',
-  'progress-note': 'act.progressNote',
-  'escalation-instruction': 'act.instruction',
-  'resume-workflow': 'act.resume',
+  cohandlerOpinion: 'act.cohandlerOpinion',
+  progressNote: 'act.progressNote',
+  instruct: 'act.instruct',
+  resumeWorkflow: 'act.resumeWorkflow',
 };
 
 export function isKnownAction(name: string): name is StaffAction {
@@ -232,7 +233,7 @@ function ScreenForm({ context }: { context: ActionContext }) {
       if (!lead) found.leadDepartmentId = required();
       body = {
         decision,
-        category,
+        category: category as Category,
         tier: tier as Tier,
         leadDepartmentId: lead,
         ...(cohandlers.length ? { cohandlerDepartmentIds: cohandlers.filter((id) => id !== lead) } : {}),
@@ -422,7 +423,7 @@ function ScreenForm({ context }: { context: ActionContext }) {
 }
 
 /** Actions without input: sign, and (admin) resume a workflow that parked after an unexpected error. */
-function ConfirmForm({ context, action, hint }: { context: ActionContext; action: 'sign' | 'resume-workflow'; hint: string }) {
+function ConfirmForm({ context, action, hint }: { context: ActionContext; action: 'sign' | 'resumeWorkflow'; hint: string }) {
   const { t } = useI18n();
   const sender = useActionSender(context, action);
   return (
@@ -452,7 +453,7 @@ function TextActionForm({
   hint,
 }: {
   context: ActionContext;
-  action: 'send-back' | 'info-request' | 'cohandler-opinion' | 'progress-note' | 'escalation-instruction';
+  action: 'sendBack' | 'requestInfo' | 'cohandlerOpinion' | 'progressNote' | 'instruct';
   field: 'reason' | 'question' | 'text';
   label: string;
   hint?: string;
@@ -498,7 +499,7 @@ function TextActionForm({
 
 function ExtensionRequestForm({ context }: { context: ActionContext }) {
   const { t } = useI18n();
-  const sender = useActionSender(context, 'extension-request');
+  const sender = useActionSender(context, 'requestExtension');
   const formRef = useRef<HTMLFormElement>(null);
   const [days, setDays] = useState('');
   const [reason, setReason] = useState('');
@@ -531,7 +532,7 @@ function ExtensionRequestForm({ context }: { context: ActionContext }) {
       noValidate
       ref={formRef}
       class="form action-form"
-      data-testid="action-extension-request"
+      data-testid="action-requestExtension"
       onSubmit={(event) => {
         event.preventDefault();
         void submit();
@@ -553,7 +554,7 @@ function ExtensionRequestForm({ context }: { context: ActionContext }) {
       </Field>
       <TextArea id="a-ext-reason" label={t('act.ext.reason')} value={reason} onInput={setReason} error={error('reason')} />
       <Feedback outcome={sender.outcome} known={['workingDays', 'reason']} onReload={context.onReload} />
-      <SubmitButton sending={sender.sending} label={t('act.extensionRequest')} />
+      <SubmitButton sending={sender.sending} label={t('act.requestExtension')} />
     </form>
   );
 }
@@ -582,7 +583,7 @@ function PendingExtension({ pending }: { pending: NonNullable<StaffSuggestionDet
 
 function ExtensionDecisionForm({ context }: { context: ActionContext }) {
   const { t } = useI18n();
-  const sender = useActionSender(context, 'extension-decision');
+  const sender = useActionSender(context, 'decideExtension');
   const formRef = useRef<HTMLFormElement>(null);
   const [choice, setChoice] = useState<'approve' | 'deny' | ''>('');
   const [note, setNote] = useState('');
@@ -606,7 +607,7 @@ function ExtensionDecisionForm({ context }: { context: ActionContext }) {
       noValidate
       ref={formRef}
       class="form action-form"
-      data-testid="action-extension-decision"
+      data-testid="action-decideExtension"
       onSubmit={(event) => {
         event.preventDefault();
         void submit();
@@ -637,7 +638,7 @@ function ExtensionDecisionForm({ context }: { context: ActionContext }) {
       </fieldset>
       <TextArea id="a-extd-note" label={t('act.note')} optional value={note} onInput={setNote} error={sender.outcome.fields.note} rows={2} />
       <Feedback outcome={sender.outcome} known={['approve', 'note']} onReload={context.onReload} />
-      <SubmitButton sending={sender.sending} label={t('act.extensionDecision')} />
+      <SubmitButton sending={sender.sending} label={t('act.decideExtension')} />
     </form>
   );
 }
@@ -838,30 +839,30 @@ export function ActionsPanel({
           <ActionBox key={action} action={action} open={openFirst}>
             {action === 'screen' && <ScreenForm context={context} />}
             {action === 'sign' && <ConfirmForm context={context} action="sign" hint={t('act.sign.hint')} />}
-            {action === 'resume-workflow' && <ConfirmForm context={context} action="resume-workflow" hint={t('act.resume.hint')} />}
-            {action === 'send-back' && (
-              <TextActionForm context={context} action="send-back" field="reason" label={t('act.sendBack.reason')} hint={t('act.sendBack.hint')} />
+            {action === 'resumeWorkflow' && <ConfirmForm context={context} action="resumeWorkflow" hint={t('act.resumeWorkflow.hint')} />}
+            {action === 'sendBack' && (
+              <TextActionForm context={context} action="sendBack" field="reason" label={t('act.sendBack.reason')} hint={t('act.sendBack.hint')} />
             )}
-            {action === 'info-request' && (
+            {action === 'requestInfo' && (
               <TextActionForm
                 context={context}
-                action="info-request"
+                action="requestInfo"
                 field="question"
-                label={t('act.infoRequest.question')}
-                hint={t('act.infoRequest.hint')}
+                label={t('act.requestInfo.question')}
+                hint={t('act.requestInfo.hint')}
               />
             )}
-            {action === 'extension-request' && <ExtensionRequestForm context={context} />}
-            {action === 'extension-decision' && <ExtensionDecisionForm context={context} />}
+            {action === 'requestExtension' && <ExtensionRequestForm context={context} />}
+            {action === 'decideExtension' && <ExtensionDecisionForm context={context} />}
             {action === 'reply' && <ReplyForm context={context} />}
-            {action === 'cohandler-opinion' && (
-              <TextActionForm context={context} action="cohandler-opinion" field="text" label={t('act.opinion.text')} hint={t('act.opinion.hint')} />
+            {action === 'cohandlerOpinion' && (
+              <TextActionForm context={context} action="cohandlerOpinion" field="text" label={t('act.cohandlerOpinion.text')} hint={t('act.cohandlerOpinion.hint')} />
             )}
-            {action === 'progress-note' && (
-              <TextActionForm context={context} action="progress-note" field="text" label={t('act.progressNote.text')} hint={t('act.progressNote.hint')} />
+            {action === 'progressNote' && (
+              <TextActionForm context={context} action="progressNote" field="text" label={t('act.progressNote.text')} hint={t('act.progressNote.hint')} />
             )}
-            {action === 'escalation-instruction' && (
-              <TextActionForm context={context} action="escalation-instruction" field="text" label={t('act.instruction.text')} />
+            {action === 'instruct' && (
+              <TextActionForm context={context} action="instruct" field="text" label={t('act.instruct.text')} />
             )}
           </ActionBox>
         ))}

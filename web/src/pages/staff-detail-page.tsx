@@ -22,7 +22,7 @@ function HandlingSection({ detail }: { detail: StaffSuggestionDetail }) {
     <section class="card" aria-labelledby="handling-heading" data-testid="handling">
       <h2 id="handling-heading">{t('detail.handling')}</h2>
       {infoRequest && (
-        <div class="qa" data-testid="info-request">
+        <div class="qa" data-testid="requestInfo">
           <h3>{t('detail.infoRequest')}</h3>
           <p class="qa-q">
             <span class="qa-label">{t('detail.question')}</span>
@@ -89,7 +89,7 @@ function Actor({ actor, department }: { actor: StaffTimelineEntry['actor']; depa
 function CohandlerOpinions({ detail, department }: { detail: StaffSuggestionDetail; department: (id?: string) => string | undefined }) {
   const { t, locale } = useI18n();
   if (!detail.cohandlerDepartmentIds?.length) return null;
-  const opinions = detail.timeline.filter((entry) => entry.action === 'contribute');
+  const opinions = detail.timeline.filter((entry) => entry.action === 'cohandlerOpinion');
   const waiting = detail.cohandlerDepartmentIds.filter((id) => !opinions.some((entry) => entry.actor.departmentId === id));
   return (
     <section class="card" aria-labelledby="opinions-heading" data-testid="cohandler-opinions">

@@ -1,0 +1,84 @@
+/**
+ * The shapes each audience sees a suggestion in (built by views.ts): the citizen's view behind code + PIN, the
+ * staff queue row, and the staff detail with contact details masked.
+ */
+import type { Channel, SuggestionStatus, Tier, Visibility } from './suggestion';
+
+export interface PublicTimelineEntry {
+  at: string;
+  action: string;
+  status: SuggestionStatus;
+  note?: string;
+}
+
+/** 200 from GET /api/suggestions/{trackingCode} with header x-tracking-pin. */
+export interface CitizenView {
+  trackingCode: string;
+  title: string;
+  content: string;
+  category: string;
+  channel: Channel;
+  status: SuggestionStatus;
+  submittedAt: string;
+  dueAt: string;
+  timeline: PublicTimelineEntry[];
+  reply?: { text: string; at: string };
+  /** an open question from the handler, answered at POST …/info-answer. */
+  infoRequest?: { question: string; askedAt: string };
+  /** true while the reply may be rated (POST …/rating). */
+  canRate?: boolean;
+}
+
+export interface MaskedContact {
+  name?: string;
+  phone?: string;
+  email?: string;
+  consent: boolean;
+}
+
+/** One row of GET /api/staff/suggestions */
+export interface QueueItem {
+  id: string;
+  trackingCode: string;
+  title: string;
+  category: string;
+  channel: Channel;
+  status: SuggestionStatus;
+  tier?: Tier;
+  leadDepartmentId?: string;
+  submittedAt: string;
+  dueAt: string;
+  overdue: boolean;
+  campaignId?: string;
+}
+
+export interface StaffTimelineEntry {
+  at: string;
+  action: string;
+  fromStatus: SuggestionStatus | null;
+  toStatus: SuggestionStatus;
+  visibility: Visibility;
+  actor: { type: 'citizen' | 'staff' | 'system'; id: string; name?: string; role?: string; departmentId?: string };
+  note?: string;
+}
+
+/** GET /api/staff/suggestions/{id} — contact details masked; reveal them with the POST below. */
+export interface StaffSuggestionDetail extends QueueItem {
+  content: string;
+  location?: { address?: string; lat?: number; long?: number };
+  contact?: MaskedContact;
+  contactMasked: boolean;
+  cohandlerDepartmentIds?: string[];
+  timeline: StaffTimelineEntry[];
+  reply?: { text: string; at: string; departmentId: string };
+  /** what the signed-in staff member may do now (route suffixes: 'screen', 'sign', 'send-back',
+   * 'info-request', 'extension-request', 'extension-decision', 'cohandler-opinion', 'progress-note', 'reply',
+   * 'escalation-instruction', 'resume-workflow'). */
+  availableActions?: string[];
+  pendingExtension?: { workingDays: number; reason: string; requestedAt: string; requestedBy: string };
+  infoRequest?: { question: string; askedAt: string; answer?: string; answeredAt?: string };
+  rating?: { rating: 'satisfied' | 'basic' | 'dissatisfied'; comment?: string; at: string };
+  reopenCount?: number;
+  /** Set while the workflow is parked after an unexpected error (an admin may resume it). */
+  workflowError?: { at: string; error: string; cause?: string };
+}
