@@ -4,9 +4,8 @@
  */
 import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { FailedNotificationRecord } from '../domain/notifications/failed';
-import type { FailedNotificationStore } from '../ports';
 import { keys } from '../model/table';
-import type { AuditRecord } from '../ports';
+import type { AuditRecord, FailedNotificationStore } from '../ports';
 import { auditPut } from './audit-item';
 
 export class DynamoFailedNotifications implements FailedNotificationStore {

@@ -1,8 +1,7 @@
 /** Notifications go through SQS so a slow or failing provider never slows intake, and nothing is lost. */
 import { ChangeMessageVisibilityCommand, SendMessageBatchCommand, SendMessageCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import type { QueuedNotification } from '../domain/notifications/delivery';
-import type { NotificationQueue, NotificationRequest } from '../ports';
-import type { NotificationRetryControl } from '../use-cases/deliver-notification';
+import type { NotificationQueue, NotificationRequest, NotificationRetryControl } from '../ports';
 
 export class SqsNotificationQueue implements NotificationQueue, NotificationRetryControl {
   constructor(

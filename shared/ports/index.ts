@@ -10,12 +10,20 @@ import type { StaffProfile } from '../domain/staff/staff';
 import type { NotificationRequest, OutboxMessage, RenderedNotification } from '../domain/notifications/notification';
 import type { FailedNotificationRecord } from '../domain/notifications/failed';
 import type { QueueStats } from '../domain/stats/queue-stats';
+import type { QueuedNotification } from '../domain/notifications/delivery';
 import type { Escalation } from '../domain/supervision/escalation';
 import type { ReplyTemplate } from '../domain/supervision/reply-template';
 
 // The domain's types the ports speak in, for adapters that import them from here.
 export type { AuditRecord, NotificationRequest, RenderedNotification };
 export type { NotificationEvent } from '../domain/notifications/notification';
+
+/** Structured log lines (Powertools on AWS; quiet in tests). */
+export interface Log {
+  info(message: string, detail?: Record<string, unknown>): void;
+  warn(message: string, detail?: Record<string, unknown>): void;
+  error(message: string, detail?: Record<string, unknown>): void;
+}
 
 export interface Clock {
   now(): Date;
@@ -216,4 +224,12 @@ export interface FailedNotificationStore {
   list(orgId: string, limit: number): Promise<FailedNotificationRecord[]>;
   /** Deletes the record, with the audit record of the admin's retry in the same transaction. */
   delete(orgId: string, id: string, audit: AuditRecord): Promise<void>;
+}
+
+/** What the notifier can do with the queue besides deleting a message. */
+export interface NotificationRetryControl {
+  /** Keeps a received message hidden for this long (the next try's backoff). */
+  changeVisibility(receiptHandle: string, seconds: number): Promise<void>;
+  /** Enqueues a fresh copy, invisible for `delaySeconds` (≤ 900). */
+  requeue(message: QueuedNotification, delaySeconds: number): Promise<void>;
 }

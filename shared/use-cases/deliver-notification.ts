@@ -4,12 +4,10 @@
  * sent already, or handed on as a fresh deferred copy.
  */
 import type { QuietHours } from '../domain/deadlines';
-import type { QueuedNotification } from '../domain/notifications/delivery';
-import { maxDelaySeconds, notBefore, retryDelaySeconds, secondsUntil } from '../domain/notifications/delivery';
+import { maxDelaySeconds, notBefore, retryDelaySeconds, secondsUntil, type QueuedNotification } from '../domain/notifications/delivery';
 import { failedNotificationRecord } from '../domain/notifications/failed';
-import type { FailedNotificationStore } from '../ports';
 import { renderNotification } from '../domain/notifications/render';
-import type { Clock, NotificationLedger, NotificationProvider, NotificationRequest } from '../ports';
+import type { Clock, FailedNotificationStore, Log, NotificationLedger, NotificationProvider, NotificationRequest, NotificationRetryControl } from '../ports';
 
 export interface DeliveryDeps {
   ledger: NotificationLedger;
@@ -48,14 +46,6 @@ export interface ReceivedNotification {
   receiveCount: number;
 }
 
-/** What the notifier can do with the queue besides deleting a message. */
-export interface NotificationRetryControl {
-  /** Keeps a received message hidden for this long (the next try's backoff). */
-  changeVisibility(receiptHandle: string, seconds: number): Promise<void>;
-  /** Enqueues a fresh copy, invisible for `delaySeconds` (≤ 900). */
-  requeue(message: QueuedNotification, delaySeconds: number): Promise<void>;
-}
-
 export interface NotifierDeps extends DeliveryDeps {
   retries: NotificationRetryControl;
   failed: FailedNotificationStore;
@@ -68,7 +58,7 @@ export interface NotifierDeps extends DeliveryDeps {
   quietHours: 'defer' | 'annotate';
   /** The SMS quiet hours in force for the message's organisation and campaign (stored limits over the default). */
   smsQuietHours(message: QueuedNotification): Promise<QuietHours>;
-  log: { warn(message: string, detail?: Record<string, unknown>): void; error(message: string, detail?: Record<string, unknown>): void };
+  log: Pick<Log, 'warn' | 'error'>;
 }
 
 export type MessageOutcome = 'sent' | 'duplicate' | 'deferred' | 'retry' | 'failed';

@@ -5,12 +5,10 @@
  * with the gateway, say) reveals it, audited BEFORE answering — as a suggestion's contact is revealed.
  */
 import { NotFoundError } from '../domain/errors';
-import { failedNotificationView } from '../domain/notifications/failed';
-import type { FailedNotificationStore } from '../ports';
+import { failedNotificationView, type FailedNotification } from '../domain/notifications/failed';
 import { auditRecord } from '../domain/staff/audit-record';
 import { requireRole, type StaffPrincipal } from '../domain/staff/principal';
-import type { FailedNotification } from '../domain/notifications/failed';
-import type { AuditLog, Clock, NotificationQueue } from '../ports';
+import type { AuditLog, Clock, FailedNotificationStore, NotificationQueue } from '../ports';
 
 export interface FailedNotificationsResponse {
   items: FailedNotification[];

@@ -22,7 +22,7 @@ import type { Locale } from '../domain/i18n/messages';
 import { submissionSchema } from '../domain/intake/submission';
 import { submitted } from '../domain/suggestion/lifecycle';
 import { hashPin } from '../domain/suggestion/pin-hash';
-import type { Actor, Suggestion } from '../domain/suggestion/suggestion';
+import type { Actor, Suggestion, SuggestionStatus } from '../domain/suggestion/suggestion';
 import { keyedPin } from '../domain/suggestion/keyed-pin';
 import { newPin, newTrackingCode, type RandomBytes } from '../domain/suggestion/tracking-code';
 import { parseOrThrow } from '../domain/validation';
@@ -31,13 +31,13 @@ import { deliveryScope } from './notify';
 import {
   IdempotencyConflict,
   type Clock,
+  type Log,
   type NotificationQueue,
   type NotificationRequest,
   type RateLimiter,
   type SuggestionStore,
   type WorkflowEngine,
 } from '../ports';
-import type { SuggestionStatus } from '../domain/suggestion/suggestion';
 
 /** 201 from POST /api/suggestions. The PIN is shown once; only its hash is stored. */
 export interface SubmitResponse {
@@ -66,7 +66,7 @@ export interface SubmitDeps {
    * organisation's and the campaign's time limits and calendar apply). */
   screeningDueAt: (submittedAt: Date, campaignId?: string) => Promise<Date>;
   publicBaseUrl: string;
-  log: { error(message: string, detail?: unknown): void };
+  log: Pick<Log, 'error'>;
 }
 
 export interface SubmitCommand {

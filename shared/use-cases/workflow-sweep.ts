@@ -11,13 +11,13 @@
  * alarm tells the operator when it stays above zero (infra/constructs/operator-alarms.ts).
  */
 import type { Suggestion } from '../domain/suggestion/suggestion';
-import type { Clock, SuggestionStore, WorkflowSupervisor } from '../ports';
+import type { Clock, Log, SuggestionStore, WorkflowSupervisor } from '../ports';
 
 export interface WorkflowSweepDeps {
   store: Pick<SuggestionStore, 'get' | 'queue' | 'parked'>;
   workflow: WorkflowSupervisor;
   clock: Clock;
-  log: { warn(message: string, detail?: Record<string, unknown>): void };
+  log: Pick<Log, 'warn'>;
 }
 
 export interface SweepReport {

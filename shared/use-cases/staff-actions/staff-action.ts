@@ -11,7 +11,7 @@ import type { StaffRole } from '../../domain/staff/staff';
 import type { Action } from '../../domain/suggestion/lifecycle';
 import type { Suggestion } from '../../domain/suggestion/suggestion';
 import type { Escalation } from '../../domain/supervision/escalation';
-import type { Clock, Directory, NotificationQueue, NotificationRequest, SuggestionStore, SupervisionStore, WorkflowEngine } from '../../ports';
+import type { Clock, Directory, Log, NotificationQueue, NotificationRequest, SuggestionStore, SupervisionStore, WorkflowEngine } from '../../ports';
 
 export interface HandlingDeps {
   store: SuggestionStore;
@@ -21,7 +21,7 @@ export interface HandlingDeps {
   workflow: WorkflowEngine;
   clock: Clock;
   publicBaseUrl: string;
-  log: { warn(message: string, detail?: unknown): void };
+  log: Pick<Log, 'warn'>;
 }
 
 /** What an action's decision sees: who acts, on what, when, under which time limits. */

@@ -4,7 +4,8 @@ import type { QueuedNotification } from '../../../shared/domain/notifications/de
 import type { FailedNotificationRecord } from '../../../shared/domain/notifications/failed';
 import type { FailedNotificationStore } from '../../../shared/ports';
 import type { AuditRecord, Clock, NotificationLedger, NotificationProvider, NotificationRequest, RenderedNotification } from '../../../shared/ports';
-import type { NotificationRetryControl, NotifierDeps } from '../../../shared/use-cases/deliver-notification';
+import type { NotifierDeps } from '../../../shared/use-cases/deliver-notification';
+import type { NotificationRetryControl } from '../../../shared/ports';
 
 export class MemoryLedger implements NotificationLedger {
   readonly states = new Map<string, 'sending' | 'sent'>();
