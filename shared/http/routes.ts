@@ -3,7 +3,7 @@
  * fallback handler to tell an unknown path (404) from a wrong method (405). Each route names the function
  * (functions/api/<fn>.ts) that serves it and whether it needs a staff token.
  */
-import { staffActionNames, type StaffActionName } from '../use-cases/staff-actions';
+import { staffActionNames, type StaffActionName } from '../use-cases/staff-actions/names';
 
 /** The route of a staff action: its name as the last segment. */
 export function staffActionPath(name: StaffActionName): string {

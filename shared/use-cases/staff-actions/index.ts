@@ -1,11 +1,13 @@
 /**
  * The table of staff actions on one suggestion. Each is one record (its file): the body it takes, who may take it
  * and when, and what it decides. Its name here is its name everywhere: the route
- * (POST /api/staff/suggestions/{id}/<name>, made from this table in shared/http/routes.ts), the detail view's
- * `availableActions`, the web console's form and messages. Adding an action: its file, a line here, its form and
- * its messages in the web app.
+ * (POST /api/staff/suggestions/{id}/<name>, made in shared/http/routes.ts from the names), the detail view's
+ * `availableActions`, the web console's form and messages. Adding an action: its file, its name in names.ts and a
+ * line here (the compiler refuses one without the other), and its form and messages in the web app.
  */
 import type { z } from 'zod';
+import type { StaffActionName } from './names';
+import type { StaffActionDefinition } from './staff-action';
 import { cohandlerOpinion } from './cohandler-opinion';
 import { decideExtension } from './decide-extension';
 import { instruct } from './instruct';
@@ -18,7 +20,8 @@ import { screen } from './screen';
 import { sendBack } from './send-back';
 import { sign } from './sign';
 
-/** In the order the console offers them. */
+export { staffActionNames, type StaffActionName } from './names';
+
 export const staffActions = {
   screen,
   sign,
@@ -31,14 +34,8 @@ export const staffActions = {
   reply,
   instruct,
   resumeWorkflow,
-};
-
-export type StaffActionName = keyof typeof staffActions;
-export const staffActionNames = Object.keys(staffActions) as StaffActionName[];
+  // Any schema: each record's decision is typed by its own.
+} satisfies { [N in StaffActionName]: StaffActionDefinition<any> };
 
 /** The body a client sends for an action. */
 export type StaffActionRequest<N extends StaffActionName> = z.input<(typeof staffActions)[N]['schema']>;
-
-export function isStaffActionName(name: string): name is StaffActionName {
-  return Object.hasOwn(staffActions, name);
-}
