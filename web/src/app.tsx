@@ -3,6 +3,8 @@ import { Component, type ComponentChild, type ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { Layout } from './components/layout';
 import { t as text, useI18n, type UiKey } from './i18n';
+// Until the staff console loads as a chunk of its own, its strings come with every page.
+import './i18n/staff';
 import { AnswerPage } from './pages/answer-page';
 import { AuditPage } from './pages/audit-page';
 import { CalendarPage } from './pages/calendar-page';
