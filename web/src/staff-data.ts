@@ -5,7 +5,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Department, StaffMe } from '../../shared/http/api-types';
 import type { Locale } from '../../shared/domain/i18n/messages';
-import { getDepartments, getMe, RequestError } from './api';
+import { RequestError } from './api';
+import { getDepartments, getMe } from './staff-api';
 import { knownMe, readToken, rememberMe } from './session';
 
 let departments: Promise<Department[]> | undefined;

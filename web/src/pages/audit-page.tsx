@@ -6,7 +6,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { officeDay } from '../../../shared/domain/office-day';
 import type { AuditEntry } from '../../../shared/http/api-types';
-import { getAudit, RequestError } from '../api';
+import { RequestError } from '../api';
+import { getAudit } from '../staff-api';
 import { StaffBar } from '../components/staff-bar';
 import { formatDateTime } from '../format';
 import { tDynamic, useI18n } from '../i18n';

@@ -5,7 +5,8 @@
  */
 import { useRef, useState } from 'preact/hooks';
 import type { CalendarOverridesResponse, CalendarScheduleRequest, CalendarSchedulePreview } from '../../../shared/http/api-types';
-import { importCalendarSchedule, previewCalendarSchedule, RequestError } from '../api';
+import { RequestError } from '../api';
+import { importCalendarSchedule, previewCalendarSchedule } from '../staff-api';
 import { Field } from '../components/field';
 import { useI18n } from '../i18n';
 

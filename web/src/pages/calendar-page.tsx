@@ -6,7 +6,8 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CalendarOverridesResponse } from '../../../shared/http/api-types';
-import { getCalendarOverrides, putCalendarOverrides, RequestError } from '../api';
+import { RequestError } from '../api';
+import { getCalendarOverrides, putCalendarOverrides } from '../staff-api';
 import { StaffBar } from '../components/staff-bar';
 import { useI18n } from '../i18n';
 import { updateCalendarWarning, useStaffBasics } from '../staff-data';

@@ -5,7 +5,8 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Escalation } from '../../../shared/http/api-types';
-import { getEscalations, RequestError, staffAction } from '../api';
+import { RequestError } from '../api';
+import { getEscalations, staffAction } from '../staff-api';
 import { Field } from '../components/field';
 import { StaffBar } from '../components/staff-bar';
 import { StatusBadge } from '../components/status-badge';

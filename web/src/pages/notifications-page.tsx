@@ -6,7 +6,8 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FailedNotification } from '../../../shared/http/api-types';
-import { getFailedNotifications, RequestError, retryNotification, revealRecipient } from '../api';
+import { RequestError } from '../api';
+import { getFailedNotifications, retryNotification, revealRecipient } from '../staff-api';
 import { StaffBar } from '../components/staff-bar';
 import { formatDateTime } from '../format';
 import { tDynamic, useI18n } from '../i18n';

@@ -6,7 +6,8 @@
 import { useRef, useState } from 'preact/hooks';
 import { translate } from '../../../shared/domain/i18n/messages';
 import { passwordMinLength, passwordProblem } from '../../../shared/domain/staff/password-policy';
-import { changePassword, RequestError } from '../api';
+import { RequestError } from '../api';
+import { changePassword } from '../sign-in';
 import { Field, focusFirstInvalid, type ControlProps } from '../components/field';
 import { StaffBar } from '../components/staff-bar';
 import { useI18n } from '../i18n';

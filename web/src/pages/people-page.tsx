@@ -11,7 +11,8 @@ import { departmentEntrySchema, departmentIdPattern, staffEntrySchema, usernameP
 import { staffRoles } from '../../../shared/domain/staff/principal';
 import { toFieldProblems } from '../../../shared/domain/validation';
 import type { Department, SaveStaffResponse, StaffProfile, StaffRole } from '../../../shared/http/api-types';
-import { getDepartments, getStaffList, putDepartment, putStaffMember, RequestError } from '../api';
+import { RequestError } from '../api';
+import { getDepartments, getStaffList, putDepartment, putStaffMember } from '../staff-api';
 import { Field, focusFirstInvalid } from '../components/field';
 import { StaffBar } from '../components/staff-bar';
 import { useI18n } from '../i18n';

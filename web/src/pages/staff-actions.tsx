@@ -11,14 +11,8 @@ import { categories } from '../../../shared/domain/intake/categories';
 import { normaliseTrackingCode } from '../../../shared/domain/suggestion/tracking-code';
 import { tiers, type Tier } from '../../../shared/domain/suggestion/suggestion';
 import type { Department, ReplyTemplate, StaffSuggestionDetail } from '../../../shared/http/api-types';
-import {
-  getReplyTemplates,
-  RequestError,
-  saveReplyTemplate,
-  staffAction,
-  type StaffAction,
-  type StaffActionBodies,
-} from '../api';
+import { RequestError } from '../api';
+import { getReplyTemplates, saveReplyTemplate, staffAction, type StaffAction, type StaffActionBodies } from '../staff-api';
 import { Field, focusFirstInvalid } from '../components/field';
 import { categoryName, formatDateTime } from '../format';
 import { t as translateUi, useI18n, type UiKey } from '../i18n';

@@ -5,7 +5,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { describeField } from '../../../shared/domain/i18n/messages';
 import type { MaskedContact, StaffSuggestionDetail, StaffTimelineEntry } from '../../../shared/http/api-types';
-import { getStaffSuggestion, RequestError, revealContact } from '../api';
+import { RequestError } from '../api';
+import { getStaffSuggestion, revealContact } from '../staff-api';
 import { StaffBar } from '../components/staff-bar';
 import { StatusBadge } from '../components/status-badge';
 import { categoryName, formatDateTime } from '../format';

@@ -6,7 +6,8 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { SiteConfig } from '../../../shared/http/api-types';
-import { completeNewPassword, getConfig, RequestError, signIn } from '../api';
+import { getConfig, RequestError } from '../api';
+import { completeNewPassword, signIn } from '../sign-in';
 import { translate } from '../../../shared/domain/i18n/messages';
 import { passwordMinLength, passwordProblem } from '../../../shared/domain/staff/password-policy';
 import { Field, focusFirstInvalid } from '../components/field';

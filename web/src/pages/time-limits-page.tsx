@@ -7,7 +7,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { resolveTimeLimits, type TimeLimit, type TimeLimitOverrides, type TimeLimits } from '../../../shared/domain/deadlines/time-limits';
 import type { StaffRole, TimeLimitsResponse } from '../../../shared/http/api-types';
-import { getCampaignTimeLimits, getTimeLimits, putCampaignTimeLimits, putTimeLimits, RequestError } from '../api';
+import { RequestError } from '../api';
+import { getCampaignTimeLimits, getTimeLimits, putCampaignTimeLimits, putTimeLimits } from '../staff-api';
 import { focusFirstInvalid } from '../components/field';
 import { StaffBar } from '../components/staff-bar';
 import { useI18n, type UiKey } from '../i18n';

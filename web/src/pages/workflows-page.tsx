@@ -5,7 +5,8 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ParkedWorkflowsResponse } from '../../../shared/http/api-types';
-import { getParkedWorkflows, RequestError, resumeAllParkedWorkflows } from '../api';
+import { RequestError } from '../api';
+import { getParkedWorkflows, resumeAllParkedWorkflows } from '../staff-api';
 import { StaffBar } from '../components/staff-bar';
 import { formatDateTime } from '../format';
 import { useI18n } from '../i18n';
