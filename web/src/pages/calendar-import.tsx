@@ -8,6 +8,7 @@ import type { CalendarOverridesResponse, CalendarScheduleRequest, CalendarSchedu
 import { RequestError } from '../api';
 import { importCalendarSchedule, previewCalendarSchedule } from '../staff-api';
 import { Field } from '../components/field';
+import { RadioChoices } from '../components/radio-choices';
 import { useI18n } from '../i18n';
 
 /** The API takes up to 64 KB; a feed of many years is larger than any one year's schedule needs. */
@@ -93,15 +94,15 @@ export function ScheduleImport({ onImported }: { onImported: (saved: CalendarOve
           void run('preview');
         }}
       >
-        <fieldset class="choices">
-          <legend>{t('cal.import.format')}</legend>
-          {(['list', 'ics'] as const).map((value) => (
-            <div class="choice" key={value}>
-              <input type="radio" id={`cal-import-${value}`} name="cal-import-format" value={value} checked={format === value} onChange={() => setFormat(value)} />
-              <label for={`cal-import-${value}`}>{t(`cal.import.format.${value}`)}</label>
-            </div>
-          ))}
-        </fieldset>
+        <RadioChoices
+          idPrefix="cal-import"
+          name="cal-import-format"
+          legend={t('cal.import.format')}
+          options={['list', 'ics'] as const}
+          value={format}
+          label={(value) => t(`cal.import.format.${value}`)}
+          onChange={setFormat}
+        />
         {format === 'ics' && (
           <Field id="cal-import-file" label={t('cal.import.file')} optional hint={t('cal.import.fileHint')}>
             {(control) => <input {...control} type="file" accept=".ics,text/calendar" onChange={(e) => void readFile(e.currentTarget.files?.[0])} />}
