@@ -34,6 +34,15 @@ export class RequestError extends Error {
   }
 }
 
+/**
+ * What a page says when one of its requests failed: the server's (or the network's) words, and nothing for a 401,
+ * which has already sent the person to sign-in. Anything but a RequestError is a bug, and is thrown on.
+ */
+export function failureMessage(caught: unknown): string | undefined {
+  if (!(caught instanceof RequestError)) throw caught;
+  return caught.status === 401 ? undefined : caught.message;
+}
+
 /** Called when a staff call comes back 401: the session is gone, the app shows the sign-in page. */
 let onUnauthorized: () => void = () => undefined;
 export function setUnauthorizedHandler(handler: () => void): void {

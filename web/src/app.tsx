@@ -4,8 +4,8 @@
  */
 import { Component, type ComponentChild, type ComponentChildren } from 'preact';
 import { useEffect } from 'preact/hooks';
-import { lazyPage } from './components/lazy-page';
 import { Layout } from './components/layout';
+import { lazyPage } from './components/lazy-page';
 import { NotFound } from './components/not-found';
 import { useDocumentTitle } from './document-title';
 import { t as text, type UiKey } from './i18n';

@@ -2,12 +2,13 @@
  * 答复 (reply): the department's answer to the citizen, optionally started from a saved template, marked adopted
  * when the idea was taken up; the text can be saved as a new template for later replies.
  */
-import { useEffect, useState } from 'preact/hooks';
-import type { ReplyTemplate } from '../../../../shared/http/api-types';
+import { useState } from 'preact/hooks';
 import { RequestError } from '../../api';
+import { ErrorAlert } from '../../components/error-alert';
 import { Field } from '../../components/field';
 import { useI18n } from '../../i18n';
 import { getReplyTemplates, saveReplyTemplate } from '../../staff-api';
+import { useLoad } from '../../use-load';
 import { required, useActionSender, type ActionContext } from './action-sender';
 import { FormFrame } from './form-frame';
 import { TextArea } from './text-area';
@@ -17,8 +18,7 @@ export function ReplyForm({ context }: { context: ActionContext }) {
   const sender = useActionSender(context, 'reply');
   const [text, setText] = useState('');
   const [adopted, setAdopted] = useState(false);
-  const [templates, setTemplates] = useState<ReplyTemplate[]>();
-  const [templatesError, setTemplatesError] = useState<string>();
+  const { data: templates, error: templatesError, setData: setTemplates } = useLoad(getReplyTemplates);
   const [templateId, setTemplateId] = useState('');
   const [problem, setProblem] = useState<string>();
   const [saveTitle, setSaveTitle] = useState('');
@@ -26,17 +26,6 @@ export function ReplyForm({ context }: { context: ActionContext }) {
   const [saving, setSaving] = useState(false);
   const [saveStatus, setSaveStatus] = useState('');
   const [saveError, setSaveError] = useState<string>();
-
-  useEffect(() => {
-    let live = true;
-    getReplyTemplates().then(
-      (loaded) => live && setTemplates(loaded),
-      (caught: unknown) => live && caught instanceof RequestError && caught.status !== 401 && setTemplatesError(caught.message),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
 
   async function submit(): Promise<void> {
     if (!text.trim()) {
@@ -136,13 +125,8 @@ export function ReplyForm({ context }: { context: ActionContext }) {
         <p role="status" class="hint">
           {saveStatus}
         </p>
-        {saveError && (
-          <p class="alert alert-error" role="alert">
-            {saveError}
-          </p>
-        )}
+        <ErrorAlert message={saveError} />
       </div>
-
     </FormFrame>
   );
 }

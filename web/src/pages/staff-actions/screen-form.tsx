@@ -4,13 +4,12 @@
  * master (by tracking code).
  */
 import { useState } from 'preact/hooks';
-import { categories } from '../../../../shared/domain/intake/categories';
 import { tiers, type Tier } from '../../../../shared/domain/suggestion/suggestion';
 import { normaliseTrackingCode } from '../../../../shared/domain/suggestion/tracking-code';
 import type { Department } from '../../../../shared/http/api-types';
+import { CategoryOptions } from '../../components/category-options';
 import { Field } from '../../components/field';
 import { RadioChoices } from '../../components/radio-choices';
-import { categoryName } from '../../format';
 import { t as translateUi, useI18n } from '../../i18n';
 import type { StaffActionBodies } from '../../staff-api';
 import { required, useActionSender, type ActionContext, type Problems } from './action-sender';
@@ -97,12 +96,7 @@ export function ScreenForm({ context }: { context: ActionContext }) {
           <Field id="a-screen-category" label={t('queue.category')} error={error('category')}>
             {(control) => (
               <select {...control} value={category} onChange={(e) => setCategory(e.currentTarget.value)}>
-                <option value="">{t('submit.categoryPlaceholder')}</option>
-                {categories.map((c) => (
-                  <option key={c} value={c}>
-                    {categoryName(c, locale)}
-                  </option>
-                ))}
+                <CategoryOptions none={t('submit.categoryPlaceholder')} />
               </select>
             )}
           </Field>
