@@ -5,6 +5,7 @@
  * (zod), the time limits their own form.
  */
 import type { ComponentChild } from 'preact';
+// First: the staff strings are registered before any staff page renders.
 import './i18n/staff';
 import { lazyPage } from './components/lazy-page';
 import { NotFound } from './components/not-found';
