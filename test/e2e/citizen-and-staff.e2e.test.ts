@@ -15,6 +15,8 @@ import { categoryNames } from '../../shared/domain/intake/categories';
 import type { FailedNotification, RecipientRevealResponse } from '../../shared/http/api-types';
 import { translate } from '../../shared/domain/i18n/messages';
 import { t } from '../../web/src/i18n';
+// The staff pages' strings too: in the browser they come with the staff console's chunk.
+import '../../web/src/i18n/staff';
 import { startE2eSession, type E2eSession } from './support/session';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));

@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coveredBy, uncoveredYearsAhead } from '../../shared/domain/deadlines/coverage';
 import { translate } from '../../shared/domain/i18n/messages';
 import { t } from '../../web/src/i18n';
+// The staff pages' strings too: in the browser they come with the staff console's chunk.
+import '../../web/src/i18n/staff';
 import { signIn as signInAt, startE2eSession, type E2eSession } from './support/session';
 
 const zh = 'zh-CN' as const;

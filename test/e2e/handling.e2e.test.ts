@@ -12,6 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate } from '../../shared/domain/i18n/messages';
 import type { SubmitResponse } from '../../shared/http/api-types';
 import { t } from '../../web/src/i18n';
+// The staff pages' strings too: in the browser they come with the staff console's chunk.
+import '../../web/src/i18n/staff';
 import { signIn as signInAt, startE2eSession, type E2eSession } from './support/session';
 
 // Set E2E_HANDLING=0 to skip this file (e.g. while iterating on the citizen flow alone).

@@ -1,55 +1,24 @@
-/** Picks the page for the current hash route; staff pages need a token and otherwise show sign-in. */
+/**
+ * Picks the page for the current hash route. The citizen pages come with the first page load; every /staff route
+ * is the staff console (staff-console.tsx), a chunk of its own that loads on the first visit to one.
+ */
 import { Component, type ComponentChild, type ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect } from 'preact/hooks';
 import { Layout } from './components/layout';
-import { t as text, useI18n, type UiKey } from './i18n';
+import { lazyPage } from './components/lazy-page';
+import { NotFound } from './components/not-found';
+import { useDocumentTitle } from './document-title';
+import { t as text, type UiKey } from './i18n';
 import { AnswerPage } from './pages/answer-page';
-import { AuditPage } from './pages/audit-page';
-import { CalendarPage } from './pages/calendar-page';
-import { EscalationsPage } from './pages/escalations-page';
-import { NotificationsPage } from './pages/notifications-page';
-import { WorkflowsPage } from './pages/workflows-page';
 import { OutboxPage } from './pages/outbox-page';
 import { RatePage } from './pages/rate-page';
 import { ReceiptPage } from './pages/receipt-page';
-import { StaffDetailPage } from './pages/staff-detail-page';
-import { StaffLoginPage } from './pages/staff-login-page';
-import { StaffQueuePage } from './pages/staff-queue-page';
 import { SubmitPage } from './pages/submit-page';
 import { TrackPage } from './pages/track-page';
-import { href, matchRoute, navigate, useRoute, type Route } from './router';
+import { navigate, useRoute, type Route } from './router';
 import { readToken } from './session';
 
-/**
- * Admin pages load on first visit, not with every page: the directory brings the schemas (zod), the time limits
- * their own form. Citizens on phones never download them.
- */
-function lazyPage<P extends object>(load: () => Promise<(props: P) => ComponentChild>) {
-  return function LazyPage(props: P) {
-    const [Page, setPage] = useState<(props: P) => ComponentChild>();
-    const [failed, setFailed] = useState(false);
-    useEffect(() => {
-      load().then((page) => setPage(() => page), () => setFailed(true));
-    }, []);
-    if (failed) return <p class="alert alert-error" role="alert">{text('common.crashed')}</p>;
-    return Page ? <Page {...props} /> : <p>{text('common.loading')}</p>;
-  };
-}
-const LazyPeoplePage = lazyPage<Record<string, never>>(() => import('./pages/people-page').then((m) => m.PeoplePage));
-const LazyPasswordPage = lazyPage<Record<string, never>>(() => import('./pages/password-page').then((m) => m.PasswordPage));
-const LazyTimeLimitsPage = lazyPage<{ route: Route }>(() => import('./pages/time-limits-page').then((m) => m.TimeLimitsPage));
-
-function NotFound() {
-  const { t } = useI18n();
-  return (
-    <section>
-      <h1 tabIndex={-1}>{t('common.notFoundPage')}</h1>
-      <p>
-        <a href={href('/')}>{t('common.home')}</a>
-      </p>
-    </section>
-  );
-}
+const StaffConsole = lazyPage<{ route: Route }>(() => import('./staff-console').then((m) => m.StaffConsole));
 
 /** A bug in one page shows a way out instead of a blank screen; the next route starts afresh. */
 class PageBoundary extends Component<{ children: ComponentChildren }, { failed: boolean }> {
@@ -75,7 +44,8 @@ class PageBoundary extends Component<{ children: ComponentChildren }, { failed: 
   }
 }
 
-function page(route: Route): { node: ComponentChild; title: UiKey } {
+/** The page and the name of the tab; the staff console names its own pages (its strings come with it). */
+function page(route: Route): { node: ComponentChild; title?: UiKey } {
   const { path } = route;
   if (path === '/') return { node: <SubmitPage route={route} />, title: 'submit.heading' };
   if (path === '/receipt') return { node: <ReceiptPage route={route} />, title: 'receipt.heading' };
@@ -83,26 +53,11 @@ function page(route: Route): { node: ComponentChild; title: UiKey } {
   if (path === '/answer') return { node: <AnswerPage key={route.query.get('code') ?? ''} route={route} />, title: 'answer.heading' };
   if (path === '/rate') return { node: <RatePage key={route.query.get('code') ?? ''} route={route} />, title: 'rate.heading' };
   if (path === '/outbox') return { node: <OutboxPage />, title: 'outbox.heading' };
-  if (path === '/staff/login') return { node: <StaffLoginPage route={route} />, title: 'login.heading' };
-  if (path === '/staff' || path.startsWith('/staff/')) {
-    if (!readToken()) return { node: <StaffLoginPage route={route} />, title: 'login.heading' };
-    if (path === '/staff') return { node: <StaffQueuePage route={route} />, title: 'queue.heading' };
-    if (path === '/staff/escalations') return { node: <EscalationsPage />, title: 'esc.heading' };
-    if (path === '/staff/notifications') return { node: <NotificationsPage />, title: 'notif.heading' };
-    if (path === '/staff/workflows') return { node: <WorkflowsPage />, title: 'wf.heading' };
-    if (path === '/staff/calendar') return { node: <CalendarPage />, title: 'cal.heading' };
-    if (path === '/staff/password') return { node: <LazyPasswordPage />, title: 'pw.heading' };
-    if (path === '/staff/audit') return { node: <AuditPage route={route} />, title: 'audit.heading' };
-    if (path === '/staff/people') return { node: <LazyPeoplePage />, title: 'people.heading' };
-    if (path === '/staff/time-limits') return { node: <LazyTimeLimitsPage route={route} />, title: 'tl.heading' };
-    const detail = matchRoute('/staff/s/:id', path);
-    if (detail) return { node: <StaffDetailPage key={detail.id} id={detail.id!} />, title: 'queue.heading' };
-  }
+  if (path === '/staff' || path.startsWith('/staff/')) return { node: <StaffConsole route={route} /> };
   return { node: <NotFound />, title: 'common.notFoundPage' };
 }
 
 export function App() {
-  const { t } = useI18n();
   const route = useRoute();
 
   // A staff page without a valid token shows sign-in; put that in the URL so the way back is kept.
@@ -116,9 +71,7 @@ export function App() {
   }, [needsSignIn, route]);
 
   const { node, title } = page(route);
-  useEffect(() => {
-    document.title = `${t(title)} · ${t('app.name')}`;
-  });
+  useDocumentTitle(title);
 
   return (
     <Layout route={route}>

@@ -3,10 +3,11 @@
  * filter). Both are fetched once per sign-in and shared.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { Department, StaffMe } from '../../shared/http/api-types';
 import type { Locale } from '../../shared/domain/i18n/messages';
-import { getDepartments, getMe, RequestError } from './api';
+import type { Department, StaffMe } from '../../shared/http/api-types';
+import { RequestError } from './api';
 import { knownMe, readToken, rememberMe } from './session';
+import { getDepartments, getMe } from './staff-api';
 
 let departments: Promise<Department[]> | undefined;
 let departmentsToken: string | undefined;

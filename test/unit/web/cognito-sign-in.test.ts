@@ -26,7 +26,7 @@ beforeEach(() => {
 });
 afterEach(() => vi.unstubAllGlobals());
 
-const api = () => import('../../../web/src/api');
+const api = () => import('../../../web/src/sign-in');
 
 describe('sign-in against Cognito (AWS)', () => {
   it('signs in with USER_PASSWORD_AUTH and keeps the id token', async () => {

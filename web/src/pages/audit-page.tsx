@@ -3,15 +3,17 @@
  * what: every staff action, every detail view and queue listing, every reveal of contact details, every change
  * to settings and to the directory. A suggestion id links to the suggestion.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { officeDay } from '../../../shared/domain/office-day';
-import type { AuditEntry } from '../../../shared/http/api-types';
-import { getAudit, RequestError } from '../api';
-import { StaffBar } from '../components/staff-bar';
+import { DataTable } from '../components/data-table';
+import { ErrorAlert } from '../components/error-alert';
+import { StaffPage } from '../components/staff-page';
 import { formatDateTime } from '../format';
 import { tDynamic, useI18n } from '../i18n';
 import { href, navigate, type Route } from '../router';
+import { getAudit } from '../staff-api';
 import { useStaffBasics } from '../staff-data';
+import { useLoad } from '../use-load';
 
 const suggestionId = /^[0-9A-HJKMNP-TV-Z]{26}$/;
 
@@ -24,43 +26,22 @@ export function AuditPage({ route }: { route: Route }) {
   const { me } = useStaffBasics();
   const day = route.query.get('day') || officeDay(new Date());
   const [draft, setDraft] = useState(day);
-  const [entries, setEntries] = useState<AuditEntry[]>();
-  const [cursor, setCursor] = useState<string>();
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string>();
-  const live = useRef(true);
+  const log = useLoad(() => getAudit(day), [day]);
+  const entries = log.data?.entries;
+  const cursor = log.data?.nextCursor;
+  const error = log.error;
 
-  async function load(after?: string): Promise<void> {
-    setLoading(true);
-    setError(undefined);
-    try {
-      const page = await getAudit(day, after);
-      if (!live.current) return;
-      setEntries((current) => (after ? [...(current ?? []), ...page.entries] : page.entries));
-      setCursor(page.nextCursor);
-    } catch (caught) {
-      if (live.current && caught instanceof RequestError && caught.status !== 401) setError(caught.message);
-    } finally {
-      if (live.current) setLoading(false);
-    }
-  }
+  useEffect(() => setDraft(day), [day]);
 
-  useEffect(() => {
-    live.current = true;
-    setDraft(day);
-    setEntries(undefined);
-    void load();
-    return () => {
-      live.current = false;
-    };
-  }, [day]);
+  /** The next page of the day, below what is shown. */
+  const more = () =>
+    log.extend(async (current) => {
+      const page = await getAudit(day, current.nextCursor);
+      return { ...page, entries: [...current.entries, ...page.entries] };
+    });
 
   return (
-    <section aria-labelledby="page-heading">
-      <StaffBar me={me} />
-      <h1 id="page-heading" tabIndex={-1}>
-        {t('audit.heading')}
-      </h1>
+    <StaffPage me={me} heading={t('audit.heading')}>
       <p class="lead">{t('audit.intro')}</p>
       <form
         class="filters"
@@ -82,58 +63,45 @@ export function AuditPage({ route }: { route: Route }) {
           </button>
         </div>
       </form>
-      {error && (
-        <p class="alert alert-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <p role="status" class="hint">
         {entries ? t('audit.count', { count: entries.length, day }) : error ? '' : t('common.loading')}
       </p>
       {entries?.length === 0 && <p class="empty">{t('audit.empty')}</p>}
       {entries && entries.length > 0 && (
-        <div class="table-scroll" role="region" aria-label={t('audit.heading')} tabIndex={0}>
-          <table class="queue" data-testid="audit-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('audit.at')}</th>
-                <th scope="col">{t('audit.who')}</th>
-                <th scope="col">{t('audit.what')}</th>
-                <th scope="col">{t('audit.target')}</th>
-                <th scope="col">{t('audit.detail')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {entries.map((entry, index) => (
-                <tr key={`${entry.at}-${index}`} data-testid="audit-row">
-                  <td class="nowrap">{formatDateTime(entry.at, locale)}</td>
-                  <td>
-                    {entry.actor.id} <span class="hint">({tDynamic(`role.${entry.actor.role}`, entry.actor.role)})</span>
-                  </td>
-                  <td>{actionName(entry.action)}</td>
-                  <td>
-                    {entry.target && suggestionId.test(entry.target) ? (
-                      <a href={href(`/staff/s/${entry.target}`)}>
-                        <code>{entry.target}</code>
-                      </a>
-                    ) : (
-                      <code>{entry.target ?? '—'}</code>
-                    )}
-                  </td>
-                  <td class="prewrap">{entry.detail ?? ''}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label={t('audit.heading')}
+          testId="audit-table"
+          columns={[t('audit.at'), t('audit.who'), t('audit.what'), t('audit.target'), t('audit.detail')]}
+        >
+          {entries.map((entry, index) => (
+            <tr key={`${entry.at}-${index}`} data-testid="audit-row">
+              <td class="nowrap">{formatDateTime(entry.at, locale)}</td>
+              <td>
+                {entry.actor.id} <span class="hint">({tDynamic(`role.${entry.actor.role}`, entry.actor.role)})</span>
+              </td>
+              <td>{actionName(entry.action)}</td>
+              <td>
+                {entry.target && suggestionId.test(entry.target) ? (
+                  <a href={href(`/staff/s/${entry.target}`)}>
+                    <code>{entry.target}</code>
+                  </a>
+                ) : (
+                  <code>{entry.target ?? '—'}</code>
+                )}
+              </td>
+              <td class="prewrap">{entry.detail ?? ''}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {cursor && (
         <p>
-          <button type="button" class="button" disabled={loading} onClick={() => void load(cursor)}>
-            {loading ? t('common.loading') : t('audit.more')}
+          <button type="button" class="button" disabled={log.loading} onClick={() => void more()}>
+            {log.loading ? t('common.loading') : t('audit.more')}
           </button>
         </p>
       )}
-    </section>
+    </StaffPage>
   );
 }

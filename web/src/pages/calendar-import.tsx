@@ -5,9 +5,13 @@
  */
 import { useRef, useState } from 'preact/hooks';
 import type { CalendarOverridesResponse, CalendarScheduleRequest, CalendarSchedulePreview } from '../../../shared/http/api-types';
-import { importCalendarSchedule, previewCalendarSchedule, RequestError } from '../api';
+import { RequestError } from '../api';
+import { DataTable } from '../components/data-table';
+import { ErrorAlert } from '../components/error-alert';
 import { Field } from '../components/field';
+import { RadioChoices } from '../components/radio-choices';
 import { useI18n } from '../i18n';
+import { importCalendarSchedule, previewCalendarSchedule } from '../staff-api';
 
 /** The API takes up to 64 KB; a feed of many years is larger than any one year's schedule needs. */
 const maxFileBytes = 60_000;
@@ -92,15 +96,15 @@ export function ScheduleImport({ onImported }: { onImported: (saved: CalendarOve
           void run('preview');
         }}
       >
-        <fieldset class="choices">
-          <legend>{t('cal.import.format')}</legend>
-          {(['list', 'ics'] as const).map((value) => (
-            <div class="choice" key={value}>
-              <input type="radio" id={`cal-import-${value}`} name="cal-import-format" value={value} checked={format === value} onChange={() => setFormat(value)} />
-              <label for={`cal-import-${value}`}>{t(`cal.import.format.${value}`)}</label>
-            </div>
-          ))}
-        </fieldset>
+        <RadioChoices
+          idPrefix="cal-import"
+          name="cal-import-format"
+          legend={t('cal.import.format')}
+          options={['list', 'ics'] as const}
+          value={format}
+          label={(value) => t(`cal.import.format.${value}`)}
+          onChange={setFormat}
+        />
         {format === 'ics' && (
           <Field id="cal-import-file" label={t('cal.import.file')} optional hint={t('cal.import.fileHint')}>
             {(control) => <input {...control} type="file" accept=".ics,text/calendar" onChange={(e) => void readFile(e.currentTarget.files?.[0])} />}
@@ -120,11 +124,7 @@ export function ScheduleImport({ onImported }: { onImported: (saved: CalendarOve
             />
           )}
         </Field>
-        {error && (
-          <p class="alert alert-error" role="alert">
-            {error}
-          </p>
-        )}
+        <ErrorAlert message={error} />
         <div class="actions">
           <button type="submit" class="button" disabled={busy}>
             {busy && !preview ? t('act.sending') : t('cal.import.preview')}
@@ -138,29 +138,21 @@ export function ScheduleImport({ onImported }: { onImported: (saved: CalendarOve
             {t('cal.import.previewHeading', { year: result.year })}
           </h3>
           <p>{t('cal.import.previewSummary', { holidays, workdays: result.days.length - holidays })}</p>
-          <div class="table-scroll">
-            <table class="queue calendar">
-              <caption class="visually-hidden">{t('cal.import.previewHeading', { year: result.year })}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('cal.date')}</th>
-                  <th scope="col">{t('cal.import.weekday')}</th>
-                  <th scope="col">{t('cal.kind')}</th>
-                  <th scope="col">{t('cal.name')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.days.map((day) => (
-                  <tr key={day.date} data-testid="schedule-preview-row">
-                    <td class="mono">{day.date}</td>
-                    <td>{weekday(day.date, locale)}</td>
-                    <td>{t(`cal.kind.${day.kind}`)}</td>
-                    <td>{day.name ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            label={t('cal.import.previewHeading', { year: result.year })}
+            captioned
+            class="calendar"
+            columns={[t('cal.date'), t('cal.import.weekday'), t('cal.kind'), t('cal.name')]}
+          >
+            {result.days.map((day) => (
+              <tr key={day.date} data-testid="schedule-preview-row">
+                <td class="mono">{day.date}</td>
+                <td>{weekday(day.date, locale)}</td>
+                <td>{t(`cal.kind.${day.kind}`)}</td>
+                <td>{day.name ?? ''}</td>
+              </tr>
+            ))}
+          </DataTable>
           {result.replaced.length > 0 && <p class="alert alert-warning">{t('cal.import.replaces', { count: result.replaced.length, dates: result.replaced.map((d) => d.date).join(', ') })}</p>}
           {result.ignored.length > 0 && <p class="hint">{t('cal.import.ignored', { items: result.ignored.slice(0, 20).join('、') })}</p>}
           {stale && <p class="hint">{t('cal.import.stale')}</p>}

@@ -6,10 +6,13 @@
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CalendarOverridesResponse } from '../../../shared/http/api-types';
-import { getCalendarOverrides, putCalendarOverrides, RequestError } from '../api';
-import { StaffBar } from '../components/staff-bar';
+import { RequestError } from '../api';
+import { DataTable } from '../components/data-table';
+import { StaffPage } from '../components/staff-page';
 import { useI18n } from '../i18n';
+import { getCalendarOverrides, putCalendarOverrides } from '../staff-api';
 import { updateCalendarWarning, useStaffBasics } from '../staff-data';
+import { useLoad } from '../use-load';
 import { ScheduleImport } from './calendar-import';
 
 type Override = CalendarOverridesResponse['overrides'][number];
@@ -54,19 +57,8 @@ export function CalendarPage() {
   const [dirty, setDirty] = useState(false);
   const focusKey = useRef<number>();
 
-  useEffect(() => {
-    let live = true;
-    getCalendarOverrides().then(
-      (response) => {
-        if (!live) return;
-        show(response);
-      },
-      (caught: unknown) => live && caught instanceof RequestError && caught.status !== 401 && setError(caught.message),
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
+  const calendar = useLoad(getCalendarOverrides, [], { onLoaded: show });
+  const shownError = error ?? calendar.error;
 
   useEffect(() => {
     if (focusKey.current === undefined) return;
@@ -149,11 +141,7 @@ export function CalendarPage() {
   const missing = coverage.uncoveredYears;
 
   return (
-    <section aria-labelledby="page-heading">
-      <StaffBar me={me} />
-      <h1 id="page-heading" tabIndex={-1}>
-        {t('cal.heading')}
-      </h1>
+    <StaffPage me={me} heading={t('cal.heading')}>
       <p class="lead">{t('cal.intro')}</p>
       {officialYears && (
         <p data-testid="official-years">
@@ -167,9 +155,9 @@ export function CalendarPage() {
           {t('cal.missing', { years: missing.join(', ') })}
         </p>
       )}
-      {error && (
+      {shownError && (
         <div class="alert alert-error" role="alert">
-          <p>{error}</p>
+          <p>{shownError}</p>
           {fieldErrors.length > 0 && (
             <ul>
               {fieldErrors.map((line) => (
@@ -179,7 +167,7 @@ export function CalendarPage() {
           )}
         </div>
       )}
-      {!officialYears && !error && <p class="hint">{t('common.loading')}</p>}
+      {!officialYears && !shownError && <p class="hint">{t('common.loading')}</p>}
 
       {officialYears && me?.role === 'admin' && <ScheduleImport onImported={show} />}
 
@@ -195,84 +183,69 @@ export function CalendarPage() {
           {rows.length === 0 ? (
             <p class="empty">{t('cal.empty')}</p>
           ) : (
-            <div class="table-scroll">
-              <table class="queue calendar">
-                <caption class="visually-hidden">{t('cal.heading')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('cal.date')}</th>
-                    <th scope="col">{t('cal.kind')}</th>
-                    <th scope="col">{t('cal.name')}</th>
-                    <th scope="col">
-                      <span class="visually-hidden">{t('cal.remove')}</span>
-                    </th>
+            <DataTable label={t('cal.heading')} captioned class="calendar" columns={[t('cal.date'), t('cal.kind'), t('cal.name'), { hidden: t('cal.remove') }]}>
+              {rows.map((row, index) => {
+                const problem = problems[row.key]?.date;
+                return (
+                  <tr key={row.key} data-testid="calendar-row" class={problem ? 'field-invalid' : undefined}>
+                    <td>
+                      <label class="visually-hidden" for={`cal-date-${row.key}`}>
+                        {t('cal.date')} {index + 1}
+                      </label>
+                      <input
+                        id={`cal-date-${row.key}`}
+                        type="date"
+                        value={row.date}
+                        aria-invalid={problem ? 'true' : undefined}
+                        aria-describedby={problem ? `cal-date-${row.key}-error` : undefined}
+                        onInput={(e) => update(row.key, { date: e.currentTarget.value })}
+                      />
+                      {problem && (
+                        <p class="field-error" id={`cal-date-${row.key}-error`}>
+                          {problem}
+                        </p>
+                      )}
+                    </td>
+                    <td>
+                      <label class="visually-hidden" for={`cal-kind-${row.key}`}>
+                        {t('cal.kind')} {index + 1}
+                      </label>
+                      <select
+                        id={`cal-kind-${row.key}`}
+                        value={row.kind}
+                        onChange={(e) => update(row.key, { kind: e.currentTarget.value as Override['kind'] })}
+                      >
+                        <option value="holiday">{t('cal.kind.holiday')}</option>
+                        <option value="workday">{t('cal.kind.workday')}</option>
+                      </select>
+                    </td>
+                    <td>
+                      <label class="visually-hidden" for={`cal-name-${row.key}`}>
+                        {t('cal.name')} {index + 1}
+                      </label>
+                      <input
+                        id={`cal-name-${row.key}`}
+                        type="text"
+                        maxLength={40}
+                        value={row.name ?? ''}
+                        onInput={(e) => update(row.key, { name: e.currentTarget.value })}
+                      />
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        class="button button-small"
+                        data-remove
+                        aria-label={t('cal.removeLabel', { date: row.date || String(index + 1) })}
+                        onClick={() => removeRow(index)}
+                      >
+                        {t('cal.remove')}
+                      </button>
+                    </td>
                   </tr>
-                </thead>
-                <tbody>
-                  {rows.map((row, index) => {
-                    const problem = problems[row.key]?.date;
-                    return (
-                      <tr key={row.key} data-testid="calendar-row" class={problem ? 'field-invalid' : undefined}>
-                        <td>
-                          <label class="visually-hidden" for={`cal-date-${row.key}`}>
-                            {t('cal.date')} {index + 1}
-                          </label>
-                          <input
-                            id={`cal-date-${row.key}`}
-                            type="date"
-                            value={row.date}
-                            aria-invalid={problem ? 'true' : undefined}
-                            aria-describedby={problem ? `cal-date-${row.key}-error` : undefined}
-                            onInput={(e) => update(row.key, { date: e.currentTarget.value })}
-                          />
-                          {problem && (
-                            <p class="field-error" id={`cal-date-${row.key}-error`}>
-                              {problem}
-                            </p>
-                          )}
-                        </td>
-                        <td>
-                          <label class="visually-hidden" for={`cal-kind-${row.key}`}>
-                            {t('cal.kind')} {index + 1}
-                          </label>
-                          <select
-                            id={`cal-kind-${row.key}`}
-                            value={row.kind}
-                            onChange={(e) => update(row.key, { kind: e.currentTarget.value as Override['kind'] })}
-                          >
-                            <option value="holiday">{t('cal.kind.holiday')}</option>
-                            <option value="workday">{t('cal.kind.workday')}</option>
-                          </select>
-                        </td>
-                        <td>
-                          <label class="visually-hidden" for={`cal-name-${row.key}`}>
-                            {t('cal.name')} {index + 1}
-                          </label>
-                          <input
-                            id={`cal-name-${row.key}`}
-                            type="text"
-                            maxLength={40}
-                            value={row.name ?? ''}
-                            onInput={(e) => update(row.key, { name: e.currentTarget.value })}
-                          />
-                        </td>
-                        <td>
-                          <button
-                            type="button"
-                            class="button button-small"
-                            data-remove
-                            aria-label={t('cal.removeLabel', { date: row.date || String(index + 1) })}
-                            onClick={() => removeRow(index)}
-                          >
-                            {t('cal.remove')}
-                          </button>
-                        </td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+                );
+              })}
+            </DataTable>
           )}
           <div class="actions">
             <button type="button" id="cal-add" class="button" onClick={addRow}>
@@ -287,6 +260,6 @@ export function CalendarPage() {
           </p>
         </form>
       )}
-    </section>
+    </StaffPage>
   );
 }

@@ -3,16 +3,19 @@
  * with the department, deadline, when and why it was escalated, and the instructions given so far. Supervisors
  * (and admins) add an instruction to a record here; dispatchers see the board to chase departments.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import type { Escalation } from '../../../shared/http/api-types';
-import { getEscalations, RequestError, staffAction } from '../api';
+import { RequestError } from '../api';
+import { ErrorAlert } from '../components/error-alert';
 import { Field } from '../components/field';
-import { StaffBar } from '../components/staff-bar';
+import { StaffPage } from '../components/staff-page';
 import { StatusBadge } from '../components/status-badge';
 import { formatDateTime } from '../format';
 import { useI18n } from '../i18n';
 import { href } from '../router';
+import { getEscalations, staffAction } from '../staff-api';
 import { departmentName, useStaffBasics } from '../staff-data';
+import { useLoad } from '../use-load';
 
 function InstructionForm({ escalation, onAdded }: { escalation: Escalation; onAdded: () => Promise<void> }) {
   const { t } = useI18n();
@@ -74,11 +77,7 @@ function InstructionForm({ escalation, onAdded }: { escalation: Escalation; onAd
           </button>
         </div>
       )}
-      {error && (
-        <p class="alert alert-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <p role="status" class={done ? 'hint' : 'visually-hidden'}>
         {done}
       </p>
@@ -89,47 +88,25 @@ function InstructionForm({ escalation, onAdded }: { escalation: Escalation; onAd
   );
 }
 
+/** Oldest deadline first: the most overdue at the top. */
+async function loadEscalations(): Promise<Escalation[]> {
+  const response = await getEscalations();
+  return [...response.escalations].sort((a, b) => a.dueAt.localeCompare(b.dueAt));
+}
+
 export function EscalationsPage() {
   const { t, locale } = useI18n();
   const { me, departments, error: basicsError } = useStaffBasics();
-  const [escalations, setEscalations] = useState<Escalation[]>();
-  const [error, setError] = useState<string>();
-  const live = useRef(true);
-
-  async function load(): Promise<void> {
-    try {
-      const response = await getEscalations();
-      if (!live.current) return;
-      // Oldest deadline first: the most overdue at the top.
-      setEscalations([...response.escalations].sort((a, b) => a.dueAt.localeCompare(b.dueAt)));
-      setError(undefined);
-    } catch (caught) {
-      if (live.current && caught instanceof RequestError && caught.status !== 401) setError(caught.message);
-    }
-  }
-
-  useEffect(() => {
-    live.current = true;
-    void load();
-    return () => {
-      live.current = false;
-    };
-  }, []);
+  const board = useLoad(loadEscalations);
+  const escalations = board.data;
+  const error = board.error;
 
   const mayInstruct = me?.role === 'supervisor' || me?.role === 'admin';
 
   return (
-    <section aria-labelledby="page-heading">
-      <StaffBar me={me} />
-      <h1 id="page-heading" tabIndex={-1}>
-        {t('esc.heading')}
-      </h1>
+    <StaffPage me={me} heading={t('esc.heading')}>
       <p class="lead">{t('esc.intro')}</p>
-      {(error ?? basicsError) && (
-        <p class="alert alert-error" role="alert">
-          {error ?? basicsError}
-        </p>
-      )}
+      <ErrorAlert message={error ?? basicsError} />
       <p class="hint" role="status">
         {escalations ? t('esc.count', { count: escalations.length }) : error ? '' : t('common.loading')}
       </p>
@@ -180,10 +157,10 @@ export function EscalationsPage() {
                 ))}
               </ol>
             )}
-            {mayInstruct && <InstructionForm escalation={escalation} onAdded={load} />}
+            {mayInstruct && <InstructionForm escalation={escalation} onAdded={board.reload} />}
           </li>
         ))}
       </ol>
-    </section>
+    </StaffPage>
   );
 }

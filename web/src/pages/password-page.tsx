@@ -6,10 +6,12 @@
 import { useRef, useState } from 'preact/hooks';
 import { translate } from '../../../shared/domain/i18n/messages';
 import { passwordMinLength, passwordProblem } from '../../../shared/domain/staff/password-policy';
-import { changePassword, RequestError } from '../api';
+import { RequestError } from '../api';
+import { ErrorAlert } from '../components/error-alert';
 import { Field, focusFirstInvalid, type ControlProps } from '../components/field';
-import { StaffBar } from '../components/staff-bar';
+import { StaffPage } from '../components/staff-page';
 import { useI18n } from '../i18n';
+import { changePassword } from '../sign-in';
 import { useStaffBasics } from '../staff-data';
 
 type Problems = Partial<Record<'password' | 'newPassword' | 'confirm', string>>;
@@ -66,22 +68,14 @@ export function PasswordPage() {
     };
 
   return (
-    <section aria-labelledby="page-heading" class="narrow">
-      <StaffBar me={me} />
-      <h1 id="page-heading" tabIndex={-1}>
-        {t('pw.heading')}
-      </h1>
+    <StaffPage me={me} heading={t('pw.heading')} class="narrow">
       <p class="lead">{t('pw.intro', { min: passwordMinLength })}</p>
       {done && (
         <p class="alert alert-info" role="status" data-testid="password-changed">
           {t('pw.done')}
         </p>
       )}
-      {message && (
-        <p class="alert alert-error" role="alert">
-          {message}
-        </p>
-      )}
+      <ErrorAlert message={message} />
       <form noValidate ref={formRef} class="form" onSubmit={submit}>
         <Field id="pw-current" label={t('pw.current')} error={problems.password}>
           {passwordInput(password, setPassword, 'current-password')}
@@ -98,6 +92,6 @@ export function PasswordPage() {
           </button>
         </div>
       </form>
-    </section>
+    </StaffPage>
   );
 }

@@ -5,17 +5,21 @@
  * audited by the server. The forms check with the server's own schemas first.
  */
 import '../zod-without-eval';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { ruleText, type Locale } from '../../../shared/domain/i18n/messages';
 import { departmentEntrySchema, departmentIdPattern, staffEntrySchema, usernamePattern } from '../../../shared/domain/staff/directory-entries';
 import { staffRoles } from '../../../shared/domain/staff/staff';
 import { toFieldProblems } from '../../../shared/domain/validation';
 import type { Department, SaveStaffResponse, StaffProfile, StaffRole } from '../../../shared/http/api-types';
-import { getDepartments, getStaffList, putDepartment, putStaffMember, RequestError } from '../api';
+import { RequestError } from '../api';
+import { DataTable } from '../components/data-table';
+import { ErrorAlert } from '../components/error-alert';
 import { Field, focusFirstInvalid } from '../components/field';
-import { StaffBar } from '../components/staff-bar';
+import { StaffPage } from '../components/staff-page';
 import { useI18n } from '../i18n';
+import { getDepartments, getStaffList, putDepartment, putStaffMember } from '../staff-api';
 import { departmentName, forgetDepartments, useStaffBasics } from '../staff-data';
+import { useLoad } from '../use-load';
 
 type Problems = Record<string, string>;
 
@@ -62,11 +66,7 @@ function FormEnd({ message, busy, editing, onCancel }: { message?: string; busy:
   const { t } = useI18n();
   return (
     <>
-      {message && (
-        <p class="alert alert-error" role="alert">
-          {message}
-        </p>
-      )}
+      <ErrorAlert message={message} />
       <div class="actions">
         <button type="submit" class="button button-primary" disabled={busy}>
           {busy ? t('act.sending') : t('people.save')}
@@ -222,31 +222,31 @@ function PersonForm({
   );
 }
 
+/** The directory as the page shows it; a save changes its copy (the staff list is absent until it has loaded). */
+interface Directory {
+  departments: Department[];
+  staff?: StaffProfile[];
+}
+
+/** Departments and staff, fetched together. */
+async function loadDirectory(): Promise<Directory> {
+  const [d, s] = await Promise.all([getDepartments(), getStaffList()]);
+  return { departments: d.departments, staff: s.staff };
+}
+
 export function PeoplePage() {
   const { t, locale } = useI18n();
   const { me } = useStaffBasics();
-  const [departments, setDepartments] = useState<Department[]>([]);
-  const [staff, setStaff] = useState<StaffProfile[]>();
-  const [error, setError] = useState<string>();
+  const directory = useLoad(loadDirectory);
+  const departments = directory.data?.departments ?? [];
+  const staff = directory.data?.staff;
+  const error = directory.error;
   const [editingDepartment, setEditingDepartment] = useState<Department>();
   const [editingPerson, setEditingPerson] = useState<StaffProfile>();
   const [notice, setNotice] = useState<{ text: string; password?: string }>();
   // Forms are keyed so that "edit" and "saved" start them afresh.
   const [formKey, setFormKey] = useState(0);
   const noticeRef = useRef<HTMLDivElement>(null);
-
-  async function load(): Promise<void> {
-    try {
-      const [d, s] = await Promise.all([getDepartments(), getStaffList()]);
-      setDepartments(d.departments);
-      setStaff(s.staff);
-    } catch (caught) {
-      if (caught instanceof RequestError && caught.status !== 401) setError(caught.message);
-    }
-  }
-  useEffect(() => {
-    void load();
-  }, []);
 
   function announce(text: string, password?: string): void {
     setNotice({ text, ...(password ? { password } : {}) });
@@ -257,17 +257,9 @@ export function PeoplePage() {
   const department = (id?: string) => departmentName(departments, id, locale);
 
   return (
-    <section aria-labelledby="page-heading">
-      <StaffBar me={me} />
-      <h1 id="page-heading" tabIndex={-1}>
-        {t('people.heading')}
-      </h1>
+    <StaffPage me={me} heading={t('people.heading')}>
       <p class="hint">{t('people.intro')}</p>
-      {error && (
-        <p class="alert alert-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {notice && (
         <div class="alert alert-info" role="status" tabIndex={-1} ref={noticeRef} data-testid="people-notice">
           <p>{notice.text}</p>
@@ -284,54 +276,41 @@ export function PeoplePage() {
       <h2>{t('people.staff')}</h2>
       {staff === undefined && !error && <p>{t('common.loading')}</p>}
       {staff && (
-        <div class="table-scroll" role="region" aria-label={t('people.staff')} tabIndex={0}>
-          <table class="queue" data-testid="people-table">
-            <thead>
-              <tr>
-                <th scope="col">{t('field.username')}</th>
-                <th scope="col">{t('field.name')}</th>
-                <th scope="col">{t('field.role')}</th>
-                <th scope="col">{t('field.departmentId')}</th>
-                <th scope="col">{t('field.email')}</th>
-                <th scope="col">{t('field.phone')}</th>
-                <th scope="col">
-                  <span class="visually-hidden">{t('people.edit')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {staff.map((person) => (
-                <tr key={person.username} data-testid="person-row">
-                  <td>
-                    <code>{person.username}</code>
-                  </td>
-                  <td>
-                    {person.name}
-                    {person.active === false && <span class="tag"> {t('people.disabled')}</span>}
-                  </td>
-                  <td>{t(`role.${person.role}`)}</td>
-                  <td>{department(person.departmentId) ?? '—'}</td>
-                  <td>{person.email ?? '—'}</td>
-                  <td>{person.phone ?? '—'}</td>
-                  <td>
-                    <button
-                      type="button"
-                      class="button"
-                      onClick={() => {
-                        setEditingPerson(person);
-                        setFormKey((k) => k + 1);
-                        setTimeout(() => document.getElementById('p-name')?.focus());
-                      }}
-                    >
-                      {t('people.edit')}
-                      <span class="visually-hidden"> {person.name}</span>
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label={t('people.staff')}
+          testId="people-table"
+          columns={[t('field.username'), t('field.name'), t('field.role'), t('field.departmentId'), t('field.email'), t('field.phone'), { hidden: t('people.edit') }]}
+        >
+          {staff.map((person) => (
+            <tr key={person.username} data-testid="person-row">
+              <td>
+                <code>{person.username}</code>
+              </td>
+              <td>
+                {person.name}
+                {person.active === false && <span class="tag"> {t('people.disabled')}</span>}
+              </td>
+              <td>{t(`role.${person.role}`)}</td>
+              <td>{department(person.departmentId) ?? '—'}</td>
+              <td>{person.email ?? '—'}</td>
+              <td>{person.phone ?? '—'}</td>
+              <td>
+                <button
+                  type="button"
+                  class="button"
+                  onClick={() => {
+                    setEditingPerson(person);
+                    setFormKey((k) => k + 1);
+                    setTimeout(() => document.getElementById('p-name')?.focus());
+                  }}
+                >
+                  {t('people.edit')}
+                  <span class="visually-hidden"> {person.name}</span>
+                </button>
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       <PersonForm
         key={`person-${formKey}`}
@@ -344,7 +323,10 @@ export function PeoplePage() {
         }}
         onSaved={(saved) => {
           setEditingPerson(undefined);
-          setStaff((current) => [...(current ?? []).filter((p) => p.username !== saved.person.username), saved.person].sort((a, b) => a.username.localeCompare(b.username)));
+          directory.setData((current) => ({
+            departments: current?.departments ?? [],
+            staff: [...(current?.staff ?? []).filter((p) => p.username !== saved.person.username), saved.person].sort((a, b) => a.username.localeCompare(b.username)),
+          }));
           announce(t(saved.created ? 'people.person.created' : 'people.person.saved', { name: saved.person.name }), saved.initialPassword);
         }}
       />
@@ -378,11 +360,11 @@ export function PeoplePage() {
         }}
         onSaved={(saved, id) => {
           setEditingDepartment(undefined);
-          setDepartments(saved);
+          directory.setData((current) => ({ ...current, departments: saved }));
           forgetDepartments();
           announce(t('people.dept.saved', { name: saved.find((d) => d.id === id)?.name ?? id }));
         }}
       />
-    </section>
+    </StaffPage>
   );
 }

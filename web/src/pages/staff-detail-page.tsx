@@ -2,15 +2,18 @@
  * One suggestion as staff see it: every field, the contact details masked (revealed on request by roles that
  * may, each reveal audited by the server), and the full timeline with internal entries marked.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { describeField } from '../../../shared/domain/i18n/messages';
 import type { MaskedContact, StaffSuggestionDetail, StaffTimelineEntry } from '../../../shared/http/api-types';
-import { getStaffSuggestion, RequestError, revealContact } from '../api';
+import { failureMessage } from '../api';
+import { ErrorAlert } from '../components/error-alert';
 import { StaffBar } from '../components/staff-bar';
 import { StatusBadge } from '../components/status-badge';
 import { categoryName, formatDateTime } from '../format';
 import { tDynamic, useI18n } from '../i18n';
+import { getStaffSuggestion, revealContact } from '../staff-api';
 import { departmentName, lastQueueHref, useStaffBasics } from '../staff-data';
+import { useLoad } from '../use-load';
 import { ActionsPanel } from './staff-actions';
 
 /** What happened in handling so far: the citizen's Q&A, a pending extension, the rating, reopens. */
@@ -129,8 +132,7 @@ function ContactSection({ id, initial, canReveal }: { id: string; initial?: Mask
       setContact(response.contact);
       setRevealed(true);
     } catch (caught) {
-      if (!(caught instanceof RequestError)) throw caught;
-      if (caught.status !== 401) setError(caught.message);
+      setError(failureMessage(caught));
     } finally {
       setRevealing(false);
     }
@@ -172,11 +174,7 @@ function ContactSection({ id, initial, canReveal }: { id: string; initial?: Mask
           </div>
         </dl>
       )}
-      {error && (
-        <p class="alert alert-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <p role="status" class={revealed ? 'alert alert-info' : 'visually-hidden'}>
         {revealed ? t('detail.revealed') : ''}
       </p>
@@ -197,33 +195,8 @@ function ContactSection({ id, initial, canReveal }: { id: string; initial?: Mask
 export function StaffDetailPage({ id }: { id: string }) {
   const { t, locale } = useI18n();
   const { me, departments } = useStaffBasics();
-  const [detail, setDetail] = useState<StaffSuggestionDetail>();
-  const [error, setError] = useState<string>();
-
-  /** Loads the current state again (after a 409, the suggestion moved on). */
-  async function reload(): Promise<void> {
-    try {
-      setDetail(await getStaffSuggestion(id));
-      setError(undefined);
-    } catch (caught) {
-      if (caught instanceof RequestError && caught.status !== 401) setError(caught.message);
-    }
-  }
-
-  useEffect(() => {
-    let live = true;
-    setDetail(undefined);
-    setError(undefined);
-    getStaffSuggestion(id).then(
-      (loaded) => live && setDetail(loaded),
-      (caught: unknown) => {
-        if (live && caught instanceof RequestError && caught.status !== 401) setError(caught.message);
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [id]);
+  const loaded = useLoad(() => getStaffSuggestion(id), [id]);
+  const { data: detail, error } = loaded;
 
   const department = (departmentId?: string) => departmentName(departments, departmentId, locale);
 
@@ -236,11 +209,7 @@ export function StaffDetailPage({ id }: { id: string }) {
       <h1 id="page-heading" tabIndex={-1}>
         {detail?.title ?? (error ? t('error.staffSuggestionNotFound') : t('common.loading'))}
       </h1>
-      {error && (
-        <p class="alert alert-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       {detail && (
         <>
           <section class="card" aria-labelledby="facts-heading">
@@ -313,7 +282,7 @@ export function StaffDetailPage({ id }: { id: string }) {
           <CohandlerOpinions detail={detail} department={department} />
 
           {detail.availableActions !== undefined && (
-            <ActionsPanel detail={detail} departments={departments} onUpdated={setDetail} onReload={reload} />
+            <ActionsPanel detail={detail} departments={departments} onUpdated={loaded.setData} onReload={loaded.reload} />
           )}
 
           <ContactSection id={detail.id} initial={detail.contact} canReveal={Boolean(me?.canRevealContact)} />

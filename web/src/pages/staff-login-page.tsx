@@ -5,14 +5,16 @@
  * is issued (Cognito's NEW_PASSWORD_REQUIRED, mirrored locally).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { SiteConfig } from '../../../shared/http/api-types';
-import { completeNewPassword, getConfig, RequestError, signIn } from '../api';
 import { translate } from '../../../shared/domain/i18n/messages';
 import { passwordMinLength, passwordProblem } from '../../../shared/domain/staff/password-policy';
+import type { SiteConfig } from '../../../shared/http/api-types';
+import { getConfig, RequestError } from '../api';
+import { ErrorAlert } from '../components/error-alert';
 import { Field, focusFirstInvalid } from '../components/field';
 import { useI18n } from '../i18n';
 import { navigate, parseHash, type Route } from '../router';
 import { saveToken } from '../session';
+import { completeNewPassword, signIn } from '../sign-in';
 
 /** Only in-app staff routes are followed after sign-in. */
 function safeNext(next: string | null): string {
@@ -96,11 +98,7 @@ export function StaffLoginPage({ route }: { route: Route }) {
           {t('login.notConfigured')}
         </p>
       )}
-      {error && (
-        <p class="alert alert-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
       <form noValidate class="form" onSubmit={submit}>
         <Field id="l-username" label={t('login.username')}>
           {(control) => (

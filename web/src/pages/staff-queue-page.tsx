@@ -5,16 +5,19 @@
  * filter; they choose between what their department leads (主办) and what it co-handles (协办).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { categories } from '../../../shared/domain/intake/categories';
 import { statuses } from '../../../shared/domain/suggestion/suggestion';
-import type { QueueItem, QueueStats } from '../../../shared/http/api-types';
-import { getQueue, getStats, RequestError, type QueueFilters } from '../api';
-import { StaffBar } from '../components/staff-bar';
+import type { QueueStats } from '../../../shared/http/api-types';
+import { CategoryOptions } from '../components/category-options';
+import { DataTable } from '../components/data-table';
+import { ErrorAlert } from '../components/error-alert';
+import { StaffPage } from '../components/staff-page';
 import { StatusBadge } from '../components/status-badge';
 import { categoryName, formatCompact, formatDate, formatDateTime, formatNumber } from '../format';
 import { useI18n } from '../i18n';
 import { href, navigate, type Route } from '../router';
+import { getQueue, getStats, type QueueFilters } from '../staff-api';
 import { departmentName, rememberQueueHref, useStaffBasics } from '../staff-data';
+import { useLoad } from '../use-load';
 
 const filterNames = ['status', 'departmentId', 'role', 'category', 'from', 'to'] as const;
 
@@ -66,16 +69,17 @@ export function StaffQueuePage({ route }: { route: Route }) {
   const filters = filtersOf(route);
   const filterKey = JSON.stringify(filters);
   const [draft, setDraft] = useState<QueueFilters>(filters);
-  const [items, setItems] = useState<QueueItem[]>([]);
-  const [cursor, setCursor] = useState<string>();
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState<string>();
-  const [stats, setStats] = useState<QueueStats>();
+  const queue = useLoad(() => getQueue(filters), [filterKey]);
+  const items = queue.data?.items ?? [];
+  const cursor = queue.data?.nextCursor;
+  const { loading, error } = queue;
+  // Counters are optional: the stats job may not have run yet.
+  const stats = useLoad(getStats).data;
 
   useEffect(() => {
-    // Counters are optional: the stats job may not have run yet.
-    getStats().then(setStats, () => undefined);
-  }, []);
+    rememberQueueHref(href('/staff', { ...filters }));
+    setDraft(filters);
+  }, [filterKey]);
 
   /** After "load more", focus moves to the first new row (the button may vanish on the last page). */
   const focusRow = useRef<number>();
@@ -83,47 +87,23 @@ export function StaffQueuePage({ route }: { route: Route }) {
     if (focusRow.current === undefined) return;
     document.querySelectorAll<HTMLAnchorElement>('table.queue tbody tr a')[focusRow.current]?.focus();
     focusRow.current = undefined;
-  }, [items]);
+  }, [queue.data]);
 
-  async function load(after?: string): Promise<void> {
-    if (after) focusRow.current = items.length;
-    setLoading(true);
-    setError(undefined);
-    try {
-      const page = await getQueue(filters, after);
-      setItems((current) => (after ? [...current, ...page.items] : page.items));
-      setCursor(page.nextCursor);
-    } catch (caught) {
-      if (!(caught instanceof RequestError)) throw caught;
-      if (caught.status !== 401) setError(caught.message);
-    } finally {
-      setLoading(false);
-    }
+  function more(): Promise<void> {
+    focusRow.current = items.length;
+    return queue.extend(async (current) => {
+      const page = await getQueue(filters, current.nextCursor);
+      return { ...page, items: [...current.items, ...page.items] };
+    });
   }
-
-  useEffect(() => {
-    rememberQueueHref(href('/staff', { ...filters }));
-    setDraft(filters);
-    setItems([]);
-    setCursor(undefined);
-    void load();
-  }, [filterKey]);
 
   const isHandler = me?.role === 'handler';
   const set = (name: keyof QueueFilters) => (event: { currentTarget: { value: string } }) =>
     setDraft((current) => ({ ...current, [name]: event.currentTarget.value || undefined }));
 
   return (
-    <section aria-labelledby="page-heading">
-      <StaffBar me={me} />
-      <h1 id="page-heading" tabIndex={-1}>
-        {t('queue.heading')}
-      </h1>
-      {basicsError && (
-        <p class="alert alert-error" role="alert">
-          {basicsError}
-        </p>
-      )}
+    <StaffPage me={me} heading={t('queue.heading')}>
+      <ErrorAlert message={basicsError} />
       {stats && me && <Stats stats={stats} departmentId={isHandler ? me.departmentId : undefined} />}
 
       <form
@@ -174,12 +154,7 @@ export function StaffQueuePage({ route }: { route: Route }) {
           <div class="field">
             <label for="q-category">{t('queue.category')}</label>
             <select id="q-category" value={draft.category ?? ''} onChange={set('category')}>
-              <option value="">{t('queue.all')}</option>
-              {categories.map((category) => (
-                <option key={category} value={category}>
-                  {categoryName(category, locale)}
-                </option>
-              ))}
+              <CategoryOptions none={t('queue.all')} />
             </select>
           </div>
           <div class="field">
@@ -201,63 +176,46 @@ export function StaffQueuePage({ route }: { route: Route }) {
         </div>
       </form>
 
-      {error && (
-        <p class="alert alert-error" role="alert">
-          {error}
-        </p>
-      )}
+      <ErrorAlert message={error} />
 
       <p class="hint" role="status">
         {loading && !items.length ? t('common.loading') : t('queue.shown', { count: formatNumber(items.length, locale) })}
       </p>
 
       {items.length > 0 && (
-        <div class="table-scroll" role="region" aria-label={t('queue.tableLabel')} tabIndex={0}>
-          <table class="queue">
-            <thead>
-              <tr>
-                <th scope="col">{t('queue.col.due')}</th>
-                <th scope="col">{t('queue.col.title')}</th>
-                <th scope="col">{t('queue.col.status')}</th>
-                <th scope="col">{t('queue.col.category')}</th>
-                <th scope="col">{t('queue.col.department')}</th>
-                <th scope="col">{t('queue.col.code')}</th>
-                <th scope="col">{t('queue.col.channel')}</th>
-                <th scope="col">{t('queue.col.submitted')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((item) => (
-                <tr key={item.id} class={item.overdue ? 'overdue' : undefined} data-testid="queue-row">
-                  <td class="nowrap">
-                    <time dateTime={item.dueAt} title={formatDateTime(item.dueAt, locale)}>
-                      {formatCompact(item.dueAt, locale)}
-                    </time>
-                    {item.overdue && <span class="tag tag-overdue">{t('queue.overdue')}</span>}
-                  </td>
-                  <td>
-                    <a href={href(`/staff/s/${encodeURIComponent(item.id)}`)}>{item.title}</a>
-                  </td>
-                  <td class="nowrap">
-                    <StatusBadge status={item.status} />
-                  </td>
-                  <td class="nowrap">{categoryName(item.category, locale)}</td>
-                  <td>{departmentName(departments, item.leadDepartmentId, locale) ?? t('queue.unassigned')}</td>
-                  <td class="mono nowrap">{item.trackingCode}</td>
-                  <td class="nowrap">{t(`channel.${item.channel}`)}</td>
-                  <td class="nowrap">{formatDate(item.submittedAt, locale)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          label={t('queue.tableLabel')}
+          columns={[t('queue.col.due'), t('queue.col.title'), t('queue.col.status'), t('queue.col.category'), t('queue.col.department'), t('queue.col.code'), t('queue.col.channel'), t('queue.col.submitted')]}
+        >
+          {items.map((item) => (
+            <tr key={item.id} class={item.overdue ? 'overdue' : undefined} data-testid="queue-row">
+              <td class="nowrap">
+                <time dateTime={item.dueAt} title={formatDateTime(item.dueAt, locale)}>
+                  {formatCompact(item.dueAt, locale)}
+                </time>
+                {item.overdue && <span class="tag tag-overdue">{t('queue.overdue')}</span>}
+              </td>
+              <td>
+                <a href={href(`/staff/s/${encodeURIComponent(item.id)}`)}>{item.title}</a>
+              </td>
+              <td class="nowrap">
+                <StatusBadge status={item.status} />
+              </td>
+              <td class="nowrap">{categoryName(item.category, locale)}</td>
+              <td>{departmentName(departments, item.leadDepartmentId, locale) ?? t('queue.unassigned')}</td>
+              <td class="mono nowrap">{item.trackingCode}</td>
+              <td class="nowrap">{t(`channel.${item.channel}`)}</td>
+              <td class="nowrap">{formatDate(item.submittedAt, locale)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {!loading && !error && items.length === 0 && <p class="empty">{t('queue.empty')}</p>}
       {cursor && (
-        <button type="button" class="button" disabled={loading} onClick={() => void load(cursor)}>
+        <button type="button" class="button" disabled={loading} onClick={() => void more()}>
           {loading ? t('common.loading') : t('queue.loadMore')}
         </button>
       )}
-    </section>
+    </StaffPage>
   );
 }

@@ -7,12 +7,16 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { resolveTimeLimits, type TimeLimit, type TimeLimitOverrides, type TimeLimits } from '../../../shared/domain/deadlines/time-limits';
 import type { StaffRole, TimeLimitsResponse } from '../../../shared/http/api-types';
-import { getCampaignTimeLimits, getTimeLimits, putCampaignTimeLimits, putTimeLimits, RequestError } from '../api';
+import { RequestError } from '../api';
+import { DataTable } from '../components/data-table';
+import { ErrorAlert } from '../components/error-alert';
 import { focusFirstInvalid } from '../components/field';
-import { StaffBar } from '../components/staff-bar';
+import { StaffPage } from '../components/staff-page';
 import { useI18n, type UiKey } from '../i18n';
 import { navigate, type Route } from '../router';
+import { getCampaignTimeLimits, getTimeLimits, putCampaignTimeLimits, putTimeLimits } from '../staff-api';
 import { useStaffBasics } from '../staff-data';
+import { useLoad } from '../use-load';
 
 /** The limits that are a number of days, by their path in TimeLimits. */
 const spans = ['screening', 'sign', 'tiers.immediate', 'tiers.deadline', 'tiers.study', 'studyProgressNoteEvery', 'ratingWindow'] as const;
@@ -120,27 +124,22 @@ export function TimeLimitsPage({ route }: { route: Route }) {
   const [busy, setBusy] = useState(false);
   const formRef = useRef<HTMLFormElement>(null);
 
+  const limits = useLoad<TimeLimitsResponse & { inherited?: TimeLimits }>(() => (campaignId ? getCampaignTimeLimits(campaignId) : getTimeLimits()), [campaignId], {
+    onLoaded: (response) => {
+      // The organisation's own page inherits from the defaults.
+      setInherited(response.inherited ?? resolveTimeLimits());
+      setEffective(response.effective);
+      setValues(valuesOf(response.overrides));
+    },
+  });
+  const shownError = error ?? limits.error;
+
   useEffect(() => {
-    let live = true;
     setValues(undefined);
     setError(undefined);
     setSaved('');
     setProblems({});
     setCampaignDraft(campaignId);
-    const loading: Promise<TimeLimitsResponse & { inherited?: TimeLimits }> = campaignId ? getCampaignTimeLimits(campaignId) : getTimeLimits();
-    loading.then(
-      (response) => {
-        if (!live) return;
-        // The organisation's own page inherits from the defaults.
-        setInherited(response.inherited ?? resolveTimeLimits());
-        setEffective(response.effective);
-        setValues(valuesOf(response.overrides));
-      },
-      (caught: unknown) => live && caught instanceof RequestError && caught.status !== 401 && setError(caught.message),
-    );
-    return () => {
-      live = false;
-    };
   }, [campaignId]);
 
   const set = (field: string) => (event: { currentTarget: { value: string } }) => {
@@ -202,11 +201,7 @@ export function TimeLimitsPage({ route }: { route: Route }) {
 
   const heading = campaignId ? t('tl.campaignHeading', { campaign: campaignId }) : t('tl.heading');
   return (
-    <section aria-labelledby="page-heading">
-      <StaffBar me={me} />
-      <h1 id="page-heading" tabIndex={-1}>
-        {heading}
-      </h1>
+    <StaffPage me={me} heading={heading}>
       <p class="lead">{t(campaignId ? 'tl.campaignIntro' : 'tl.intro')}</p>
       <form
         class="filters"
@@ -231,90 +226,70 @@ export function TimeLimitsPage({ route }: { route: Route }) {
           </button>
         </div>
       </form>
-      {error && (
-        <p class="alert alert-error" role="alert">
-          {error}
-        </p>
-      )}
-      {!values && !error && <p>{t('common.loading')}</p>}
+      <ErrorAlert message={shownError} />
+      {!values && !shownError && <p>{t('common.loading')}</p>}
       {values && inherited && effective && (
         <form noValidate ref={formRef} onSubmit={save} data-testid="time-limits-form">
           {!canEdit && <p class="alert alert-info">{t('tl.readOnly')}</p>}
-          <div class="table-scroll" role="region" aria-label={heading} tabIndex={0}>
-            <table class="queue limits">
-              <thead>
-                <tr>
-                  <th scope="col">{t('tl.limit')}</th>
-                  <th scope="col">{t('tl.override')}</th>
-                  <th scope="col">{t(campaignId ? 'tl.fromOrg' : 'tl.default')}</th>
-                  <th scope="col">{t('tl.inForce')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {spans.map((path) => (
-                  <tr key={path} data-testid={`tl-row-${path}`}>
-                    <th scope="row">
-                      <label for={`tl-${path}.amount`}>{t(spanLabel[path])}</label>
-                    </th>
-                    <td class="nowrap">
-                      {input(`${path}.amount`, { inputMode: 'numeric', maxLength: 4, placeholder: String(spanOf(inherited, path)?.amount ?? '') })}{' '}
-                      <select
-                        aria-label={t('tl.unit', { limit: t(spanLabel[path]) })}
-                        value={values[`${path}.unit`]}
-                        disabled={!canEdit}
-                        onChange={set(`${path}.unit`)}
-                      >
-                        <option value="workingDays">{t('tl.workingDays')}</option>
-                        <option value="calendarDays">{t('tl.calendarDays')}</option>
-                      </select>
-                    </td>
-                    <td>{describe(spanOf(inherited, path), t)}</td>
-                    <td data-testid={`tl-effective-${path}`}>{describe(spanOf(effective, path), t)}</td>
-                  </tr>
-                ))}
-                {(['half', 'eightyPercent'] as const).map((name) => (
-                  <tr key={name}>
-                    <th scope="row">
-                      <label for={`tl-reminders.${name}`}>{t(name === 'half' ? 'tl.firstReminder' : 'tl.secondReminder')}</label>
-                    </th>
-                    <td class="nowrap">
-                      {input(`reminders.${name}`, { inputMode: 'numeric', maxLength: 2, placeholder: String(Math.round(inherited.reminders[name] * 100)) })} %
-                    </td>
-                    <td>{Math.round(inherited.reminders[name] * 100)} %</td>
-                    <td>{Math.round(effective.reminders[name] * 100)} %</td>
-                  </tr>
-                ))}
-                <tr>
-                  <th scope="row">
-                    <label for="tl-reminders.oneDayLeft">{t('tl.lastReminder')}</label>
-                  </th>
-                  <td class="nowrap">{input('reminders.oneDayLeft', { inputMode: 'numeric', maxLength: 2, placeholder: String(inherited.reminders.oneDayLeft) })}</td>
-                  <td>{t('tl.workingDaysValue', { days: inherited.reminders.oneDayLeft })}</td>
-                  <td>{t('tl.workingDaysValue', { days: effective.reminders.oneDayLeft })}</td>
-                </tr>
-                <tr>
-                  <th scope="row">
-                    <label for="tl-smsQuietHours.from">{t('tl.quietHours')}</label>
-                  </th>
-                  <td class="nowrap">
-                    {input('smsQuietHours.from', { maxLength: 5, placeholder: inherited.smsQuietHours.from })} –{' '}
-                    {input('smsQuietHours.to', { maxLength: 5, placeholder: inherited.smsQuietHours.to, 'aria-label': t('tl.quietHoursTo') })}
-                  </td>
-                  <td>
-                    {inherited.smsQuietHours.from}–{inherited.smsQuietHours.to}
-                  </td>
-                  <td>
-                    {effective.smsQuietHours.from}–{effective.smsQuietHours.to}
-                  </td>
-                </tr>
-              </tbody>
-            </table>
-          </div>
-          {problems.limits && (
-            <p class="alert alert-error" role="alert">
-              {problems.limits}
-            </p>
-          )}
+          <DataTable label={heading} class="limits" columns={[t('tl.limit'), t('tl.override'), t(campaignId ? 'tl.fromOrg' : 'tl.default'), t('tl.inForce')]}>
+            {spans.map((path) => (
+              <tr key={path} data-testid={`tl-row-${path}`}>
+                <th scope="row">
+                  <label for={`tl-${path}.amount`}>{t(spanLabel[path])}</label>
+                </th>
+                <td class="nowrap">
+                  {input(`${path}.amount`, { inputMode: 'numeric', maxLength: 4, placeholder: String(spanOf(inherited, path)?.amount ?? '') })}{' '}
+                  <select
+                    aria-label={t('tl.unit', { limit: t(spanLabel[path]) })}
+                    value={values[`${path}.unit`]}
+                    disabled={!canEdit}
+                    onChange={set(`${path}.unit`)}
+                  >
+                    <option value="workingDays">{t('tl.workingDays')}</option>
+                    <option value="calendarDays">{t('tl.calendarDays')}</option>
+                  </select>
+                </td>
+                <td>{describe(spanOf(inherited, path), t)}</td>
+                <td data-testid={`tl-effective-${path}`}>{describe(spanOf(effective, path), t)}</td>
+              </tr>
+            ))}
+            {(['half', 'eightyPercent'] as const).map((name) => (
+              <tr key={name}>
+                <th scope="row">
+                  <label for={`tl-reminders.${name}`}>{t(name === 'half' ? 'tl.firstReminder' : 'tl.secondReminder')}</label>
+                </th>
+                <td class="nowrap">
+                  {input(`reminders.${name}`, { inputMode: 'numeric', maxLength: 2, placeholder: String(Math.round(inherited.reminders[name] * 100)) })} %
+                </td>
+                <td>{Math.round(inherited.reminders[name] * 100)} %</td>
+                <td>{Math.round(effective.reminders[name] * 100)} %</td>
+              </tr>
+            ))}
+            <tr>
+              <th scope="row">
+                <label for="tl-reminders.oneDayLeft">{t('tl.lastReminder')}</label>
+              </th>
+              <td class="nowrap">{input('reminders.oneDayLeft', { inputMode: 'numeric', maxLength: 2, placeholder: String(inherited.reminders.oneDayLeft) })}</td>
+              <td>{t('tl.workingDaysValue', { days: inherited.reminders.oneDayLeft })}</td>
+              <td>{t('tl.workingDaysValue', { days: effective.reminders.oneDayLeft })}</td>
+            </tr>
+            <tr>
+              <th scope="row">
+                <label for="tl-smsQuietHours.from">{t('tl.quietHours')}</label>
+              </th>
+              <td class="nowrap">
+                {input('smsQuietHours.from', { maxLength: 5, placeholder: inherited.smsQuietHours.from })} –{' '}
+                {input('smsQuietHours.to', { maxLength: 5, placeholder: inherited.smsQuietHours.to, 'aria-label': t('tl.quietHoursTo') })}
+              </td>
+              <td>
+                {inherited.smsQuietHours.from}–{inherited.smsQuietHours.to}
+              </td>
+              <td>
+                {effective.smsQuietHours.from}–{effective.smsQuietHours.to}
+              </td>
+            </tr>
+          </DataTable>
+          <ErrorAlert message={problems.limits} />
           <p role="status" class={saved ? 'alert alert-info' : 'visually-hidden'}>
             {saved}
           </p>
@@ -327,6 +302,6 @@ export function TimeLimitsPage({ route }: { route: Route }) {
           )}
         </form>
       )}
-    </section>
+    </StaffPage>
   );
 }

@@ -1,0 +1,10 @@
+/**
+ * The staff console's strings, registered with `t` on import. Only the console's chunk imports this module, so a
+ * citizen's first page load never carries them. Node loads no chunks: test code that reads what a staff page says
+ * imports this module beside `t`, which is the same registration, done synchronously.
+ */
+import { addMessages } from './index';
+import { staffEn } from './staff-en';
+import { staffZhCN } from './staff-zh-cn';
+
+addMessages({ 'zh-CN': staffZhCN, en: staffEn });

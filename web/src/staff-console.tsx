@@ -1,0 +1,50 @@
+/**
+ * The staff console: every staff page and the staff strings, one chunk that the router (app.tsx) loads on the
+ * first visit to a /staff route, so a citizen's phone never downloads it. Staff pages need a token and otherwise
+ * show sign-in. The admin pages that bring more load on their own first visit: the directory brings the schemas
+ * (zod), the time limits their own form.
+ */
+import type { ComponentChild } from 'preact';
+// First: the staff strings are registered before any staff page renders.
+import './i18n/staff';
+import { lazyPage } from './components/lazy-page';
+import { NotFound } from './components/not-found';
+import { useDocumentTitle } from './document-title';
+import type { UiKey } from './i18n';
+import { AuditPage } from './pages/audit-page';
+import { CalendarPage } from './pages/calendar-page';
+import { EscalationsPage } from './pages/escalations-page';
+import { NotificationsPage } from './pages/notifications-page';
+import { StaffDetailPage } from './pages/staff-detail-page';
+import { StaffLoginPage } from './pages/staff-login-page';
+import { StaffQueuePage } from './pages/staff-queue-page';
+import { WorkflowsPage } from './pages/workflows-page';
+import { matchRoute, type Route } from './router';
+import { readToken } from './session';
+
+const LazyPeoplePage = lazyPage<Record<string, never>>(() => import('./pages/people-page').then((m) => m.PeoplePage));
+const LazyPasswordPage = lazyPage<Record<string, never>>(() => import('./pages/password-page').then((m) => m.PasswordPage));
+const LazyTimeLimitsPage = lazyPage<{ route: Route }>(() => import('./pages/time-limits-page').then((m) => m.TimeLimitsPage));
+
+function staffPage(route: Route): { node: ComponentChild; title: UiKey } {
+  const { path } = route;
+  if (path === '/staff/login' || !readToken()) return { node: <StaffLoginPage route={route} />, title: 'login.heading' };
+  if (path === '/staff') return { node: <StaffQueuePage route={route} />, title: 'queue.heading' };
+  if (path === '/staff/escalations') return { node: <EscalationsPage />, title: 'esc.heading' };
+  if (path === '/staff/notifications') return { node: <NotificationsPage />, title: 'notif.heading' };
+  if (path === '/staff/workflows') return { node: <WorkflowsPage />, title: 'wf.heading' };
+  if (path === '/staff/calendar') return { node: <CalendarPage />, title: 'cal.heading' };
+  if (path === '/staff/password') return { node: <LazyPasswordPage />, title: 'pw.heading' };
+  if (path === '/staff/audit') return { node: <AuditPage route={route} />, title: 'audit.heading' };
+  if (path === '/staff/people') return { node: <LazyPeoplePage />, title: 'people.heading' };
+  if (path === '/staff/time-limits') return { node: <LazyTimeLimitsPage route={route} />, title: 'tl.heading' };
+  const detail = matchRoute('/staff/s/:id', path);
+  if (detail) return { node: <StaffDetailPage key={detail.id} id={detail.id!} />, title: 'queue.heading' };
+  return { node: <NotFound />, title: 'common.notFoundPage' };
+}
+
+export function StaffConsole({ route }: { route: Route }) {
+  const { node, title } = staffPage(route);
+  useDocumentTitle(title);
+  return <>{node}</>;
+}
