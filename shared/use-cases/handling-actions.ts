@@ -10,7 +10,7 @@
  *  4. queue the notifications it causes, and answer the workflow's waiting token with the next plan;
  *  5. return the updated detail with what this person may do next.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ulid } from 'ulid';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../domain/errors';
 import { dueAt, workingDays } from '../domain/deadlines';
