@@ -5,9 +5,9 @@
 import { directory, jwt } from '../aws/composition';
 import { createPrincipalResolver } from '../use-cases/staff-principal';
 import { createTokenVerifier } from './jwt';
-import type { StaffPrincipal } from '../domain/staff/principal';
+import type { Authenticate } from './require-staff';
 
-let authenticate: ((authorization: string | undefined) => Promise<StaffPrincipal>) | undefined;
+let authenticate: Authenticate | undefined;
 
 export function staffAuthenticator() {
   if (!authenticate) {
