@@ -4,6 +4,7 @@
  * and parses the whole file, and a handler that pulls in an SDK client or a library it never uses pays for it
  * on every cold start. Read by test/infra/bundle-sizes.test.ts (the limit) and bench/bundles.ts (the table).
  */
+import { isBuiltin } from 'node:module';
 import * as path from 'node:path';
 import { build, type Metafile } from 'esbuild';
 import { projectBundling, projectRoot, projectRuntime } from './constructs/project-function';
@@ -18,6 +19,8 @@ export interface FunctionBundle {
   readonly bytes: number;
   /** Bytes in the output per npm package (or per project folder, e.g. `shared/aws`), largest first. */
   readonly byPackage: ReadonlyArray<readonly [string, number]>;
+  /** The packages it imports at run time instead of bundling (the runtime's AWS SDK), sorted. */
+  readonly externalImports: readonly string[];
 }
 
 /** Every function the stacks deploy: the entries of the one permissions declaration (one per handler file). */
@@ -63,7 +66,13 @@ export async function bundleFunction(entry: FunctionEntry): Promise<FunctionBund
   });
   const code = result.outputFiles.find((file) => file.path.endsWith('.mjs'));
   if (!code) throw new Error(`${entry}: esbuild wrote no .mjs`);
-  return { entry, bytes: code.contents.byteLength, byPackage: byPackage(result.metafile) };
+  const externalImports = Object.values(result.metafile.outputs).flatMap((output) => output.imports.filter((i) => i.external).map((i) => i.path));
+  return {
+    entry,
+    bytes: code.contents.byteLength,
+    byPackage: byPackage(result.metafile),
+    externalImports: [...new Set(externalImports.filter((name) => !name.startsWith('node:') && !isBuiltin(name)))].sort(),
+  };
 }
 
 export async function bundleAllFunctions(): Promise<FunctionBundle[]> {
