@@ -15,7 +15,7 @@ import { handleNotificationBatch } from '../../shared/use-cases/deliver-notifica
 const deps = await notifierDeps();
 
 export const handler = middy<SQSEvent, SQSBatchResponse>()
-  .use(observed())
+  .use(observed<SQSEvent, SQSBatchResponse>())
   .handler(async (event) => {
     const { keep } = await handleNotificationBatch(
       deps,

@@ -96,7 +96,12 @@ export function apiHandler(route: RouteHandler, options: ApiHandlerOptions = {})
     timeoutEarlyInMillis: answerMarginMs,
     timeoutEarlyResponse: answerBusy,
   })
-    .use(observed<APIGatewayProxyEventV2>({ correlationId: (event) => event.requestContext?.requestId, suggestionId: suggestionIdOf }))
+    .use(
+      observed<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, ApiContext>({
+        correlationId: (event) => event.requestContext?.requestId,
+        suggestionId: suggestionIdOf,
+      }),
+    )
     .use(httpHeaderNormalizer())
     .use(locale())
     .use(errorResponse())

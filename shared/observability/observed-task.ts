@@ -9,6 +9,6 @@ import { observed, type ObservedOptions } from './observed';
 
 export function observedTask<TEvent, TResult>(task: (event: TEvent) => Promise<TResult>, options: ObservedOptions<TEvent> = {}) {
   return middy<TEvent, TResult, Error, Context>({ timeoutEarlyInMillis: 0 })
-    .use(observed(options))
+    .use(observed<TEvent, TResult>(options))
     .handler((event) => task(event));
 }

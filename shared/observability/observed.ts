@@ -21,7 +21,7 @@ export interface ObservedOptions<TEvent> {
   suggestionId?: (event: TEvent) => string | undefined;
 }
 
-function invocationKeys<TEvent>(options: ObservedOptions<TEvent>): MiddlewareObj<TEvent, unknown, Error, Context> {
+function invocationKeys<TEvent, TResult, TContext extends Context>(options: ObservedOptions<TEvent>): MiddlewareObj<TEvent, TResult, Error, TContext> {
   return {
     before: (request) => {
       const correlationId = options.correlationId?.(request.event) ?? request.context?.awsRequestId;
@@ -36,10 +36,10 @@ function invocationKeys<TEvent>(options: ObservedOptions<TEvent>): MiddlewareObj
 }
 
 /** Register first: the tracer's subsegment then spans the other middlewares, and their log lines carry the keys. */
-export function observed<TEvent>(options: ObservedOptions<TEvent> = {}): MiddlewareObj<TEvent, any, Error, any>[] {
-  return [
-    captureLambdaHandler(tracer, { captureResponse: false }) as MiddlewareObj<TEvent, any, Error, any>,
-    injectLambdaContext(logger, { resetKeys: true }) as MiddlewareObj<TEvent, any, Error, any>,
-    invocationKeys(options) as MiddlewareObj<TEvent, any, Error, any>,
-  ];
+export function observed<TEvent, TResult = unknown, TContext extends Context = Context>(
+  options: ObservedOptions<TEvent> = {},
+): MiddlewareObj<TEvent, TResult, Error, TContext>[] {
+  // Powertools types its middlewares loosely (MiddlewareLikeObj); they work on any event.
+  const powertools = [captureLambdaHandler(tracer, { captureResponse: false }), injectLambdaContext(logger, { resetKeys: true })];
+  return [...(powertools as MiddlewareObj<TEvent, TResult, Error, TContext>[]), invocationKeys(options)];
 }
