@@ -13,5 +13,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,
+    // The functions' logger (Powertools) writes to stdout itself, past vitest's console capture: quiet unless asked
+    // for, e.g. POWERTOOLS_LOG_LEVEL=WARN npx vitest run test/integration/intake.test.ts.
+    env: { POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'SILENT' },
   },
 });

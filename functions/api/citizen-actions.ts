@@ -1,18 +1,20 @@
 /** The citizen answers an information request or rates the reply, with tracking code + PIN. */
-import { composition, systemClock } from '../../shared/aws/composition';
+import { directory, publicBaseUrl, rateLimiter, suggestionStore, supervision, systemClock } from '../../shared/aws/composition';
+import { workflowAnswerer } from '../../shared/aws/composition-sfn';
+import { notificationQueue } from '../../shared/aws/composition-sqs';
 import { apiHandler, byRoute, type ApiRequest } from '../../shared/http/api-handler';
-import { log } from '../../shared/http/log';
+import { log } from '../../shared/observability/log';
 import { answerInfoRequest, rateReply } from '../../shared/use-cases/citizen-actions';
 
 const deps = {
-  store: composition.suggestionStore(),
-  directory: composition.directory(),
-  supervision: composition.supervision(),
-  notifications: composition.notificationQueue(),
-  workflow: composition.workflowAnswerer(),
-  rateLimiter: composition.rateLimiter(),
+  store: suggestionStore(),
+  directory: directory(),
+  supervision: supervision(),
+  notifications: notificationQueue(),
+  workflow: workflowAnswerer(),
+  rateLimiter: rateLimiter(),
   clock: systemClock,
-  publicBaseUrl: composition.publicBaseUrl(),
+  publicBaseUrl: publicBaseUrl(),
   log,
 };
 

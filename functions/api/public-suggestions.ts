@@ -1,25 +1,35 @@
 /** Citizen intake and tracking: POST /api/suggestions, GET /api/suggestions/{trackingCode}. */
-import { composition, systemClock, systemRandomBytes } from '../../shared/aws/composition';
+import {
+  orgId as configuredOrgId,
+  publicBaseUrl,
+  rateLimiter as dynamoRateLimiter,
+  suggestionStore,
+  supervision as supervisionStore,
+  systemClock,
+  systemRandomBytes,
+} from '../../shared/aws/composition';
+import { workflowEngine } from '../../shared/aws/composition-sfn';
+import { notificationQueue } from '../../shared/aws/composition-sqs';
 import { secretFromEnvironment } from '../../shared/aws/server-secret';
 import { screeningDueAt } from '../../shared/domain/suggestion/phase-deadlines';
 import { deadlinePolicy } from '../../shared/use-cases/org-calendar';
 import { apiHandler, byRoute } from '../../shared/http/api-handler';
-import { log } from '../../shared/http/log';
+import { log } from '../../shared/observability/log';
 import { submitSuggestion } from '../../shared/use-cases/submit-suggestion';
 import { trackSuggestion } from '../../shared/use-cases/track-suggestion';
 
-const orgId = composition.orgId();
-const store = composition.suggestionStore();
-const supervision = composition.supervision();
-const rateLimiter = composition.rateLimiter();
+const orgId = configuredOrgId();
+const store = suggestionStore();
+const supervision = supervisionStore();
+const rateLimiter = dynamoRateLimiter();
 // Checked at cold start, by name: keyed submissions derive their PIN under it.
 const pinSecret = secretFromEnvironment('PIN_SECRET');
 if (!pinSecret) throw new Error('PIN_SECRET_ARN (on AWS) or PIN_SECRET_FILE (locally) must be set');
 const submitDeps = {
   store,
   rateLimiter,
-  workflow: composition.workflowEngine(),
-  notifications: composition.notificationQueue(),
+  workflow: workflowEngine(),
+  notifications: notificationQueue(),
   clock: systemClock,
   randomBytes: systemRandomBytes,
   pinSecret,
@@ -27,7 +37,7 @@ const submitDeps = {
     const { calendar, limits } = await deadlinePolicy(supervision, orgId, campaignId);
     return screeningDueAt(submittedAt, limits, calendar);
   },
-  publicBaseUrl: composition.publicBaseUrl(),
+  publicBaseUrl: publicBaseUrl(),
   log,
 };
 const trackDeps = { store, rateLimiter, clock: systemClock };

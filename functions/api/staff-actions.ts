@@ -1,7 +1,9 @@
 /** Staff handling actions: POST /api/staff/suggestions/{id}/<action>. Each checks role, department and state. */
-import { composition, systemClock } from '../../shared/aws/composition';
+import { auditLog, directory, publicBaseUrl, suggestionStore, supervision, systemClock } from '../../shared/aws/composition';
+import { workflowAnswerer } from '../../shared/aws/composition-sfn';
+import { notificationQueue } from '../../shared/aws/composition-sqs';
 import { apiHandler, byRoute, type RouteHandler } from '../../shared/http/api-handler';
-import { log } from '../../shared/http/log';
+import { log } from '../../shared/observability/log';
 import { staffActionPath } from '../../shared/http/routes';
 import { staffAuthenticator } from '../../shared/http/staff-auth';
 import { staffActionNames } from '../../shared/use-cases/staff-actions';
@@ -9,14 +11,14 @@ import { performStaffAction } from '../../shared/use-cases/staff-actions/perform
 import { listParkedWorkflows, resumeAllParked } from '../../shared/use-cases/parked-workflows';
 
 const deps = {
-  store: composition.suggestionStore(),
-  audit: composition.auditLog(),
-  directory: composition.directory(),
-  supervision: composition.supervision(),
-  notifications: composition.notificationQueue(),
-  workflow: composition.workflowAnswerer(),
+  store: suggestionStore(),
+  audit: auditLog(),
+  directory: directory(),
+  supervision: supervision(),
+  notifications: notificationQueue(),
+  workflow: workflowAnswerer(),
   clock: systemClock,
-  publicBaseUrl: composition.publicBaseUrl(),
+  publicBaseUrl: publicBaseUrl(),
   log,
 };
 

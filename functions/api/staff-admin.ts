@@ -1,8 +1,14 @@
 /** Supervisor board, reply templates, calendar overrides, time limits, failed notifications, and the directory. */
-import { composition, systemClock, systemRandomBytes } from '../../shared/aws/composition';
-import { dynamoDocumentClient } from '../../shared/aws/clients';
-import { DynamoFailedNotifications } from '../../shared/aws/dynamo-failed-notifications';
-import { requiredEnv } from '../../shared/aws/env';
+import {
+  auditLog,
+  directory,
+  failedNotifications,
+  suggestionStore,
+  supervision,
+  systemClock,
+  systemRandomBytes,
+} from '../../shared/aws/composition';
+import { notificationQueue } from '../../shared/aws/composition-sqs';
 import { apiHandler, byRoute } from '../../shared/http/api-handler';
 import { staffAuthenticator } from '../../shared/http/staff-auth';
 import { staffAccountsFromEnvironment } from '../../shared/aws/staff-accounts';
@@ -19,15 +25,15 @@ import {
   saveTimeLimits,
 } from '../../shared/use-cases/supervision';
 
-const deps = { supervision: composition.supervision(), store: composition.suggestionStore(), audit: composition.auditLog(), clock: systemClock };
+const deps = { supervision: supervision(), store: suggestionStore(), audit: auditLog(), clock: systemClock };
 const failedDeps = {
-  failed: new DynamoFailedNotifications(dynamoDocumentClient(), requiredEnv('TABLE_NAME'), composition.orgId()),
-  notifications: composition.notificationQueue(),
+  failed: failedNotifications(),
+  notifications: notificationQueue(),
   audit: deps.audit,
   clock: systemClock,
 };
 const directoryDeps = {
-  directory: composition.directory(),
+  directory: directory(),
   accounts: staffAccountsFromEnvironment(),
   audit: deps.audit,
   clock: systemClock,

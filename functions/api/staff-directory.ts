@@ -1,10 +1,10 @@
 /** Staff console context: GET /api/staff/me, /departments, /stats, /audit. All need a staff token. */
-import { composition, systemClock } from '../../shared/aws/composition';
+import { auditLog as auditLogStore, directory, supervision, systemClock } from '../../shared/aws/composition';
 import { apiHandler, byRoute } from '../../shared/http/api-handler';
 import { staffAuthenticator } from '../../shared/http/staff-auth';
 import { auditLog, departments, me, queueStats } from '../../shared/use-cases/staff-directory';
 
-const deps = { directory: composition.directory(), audit: composition.auditLog(), supervision: composition.supervision(), clock: systemClock };
+const deps = { directory: directory(), audit: auditLogStore(), supervision: supervision(), clock: systemClock };
 
 export const handler = apiHandler(
   byRoute({

@@ -1,11 +1,11 @@
 /** Staff queue and suggestion detail; contact reveal (audited). All routes need a staff token. */
-import { composition, systemClock } from '../../shared/aws/composition';
+import { auditLog, suggestionStore, systemClock } from '../../shared/aws/composition';
 import { apiHandler, byRoute, type ApiRequest } from '../../shared/http/api-handler';
 import { staffAuthenticator } from '../../shared/http/staff-auth';
 import { listQueue } from '../../shared/use-cases/staff-queue';
 import { getSuggestionForStaff, revealContact } from '../../shared/use-cases/staff-suggestion';
 
-const deps = { store: composition.suggestionStore(), audit: composition.auditLog(), clock: systemClock };
+const deps = { store: suggestionStore(), audit: auditLog(), clock: systemClock };
 const id = (request: ApiRequest) => request.event.pathParameters?.id ?? '';
 
 export const handler = apiHandler(

@@ -5,7 +5,7 @@ import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
@@ -27,6 +27,29 @@ export const projectRuntime = lambda.Runtime.NODEJS_24_X;
  * This banner gives them one.
  */
 const esmRequireBanner = "import { createRequire } from 'module'; const require = createRequire(import.meta.url);";
+
+/**
+ * How every function is bundled. Exported so that the bundle-size check (infra/function-bundles.ts) measures
+ * with the same options the deployment builds with.
+ */
+export const projectBundling = {
+  format: OutputFormat.ESM,
+  mainFields: ['module', 'main'],
+  banner: esmRequireBanner,
+  minify: true,
+  sourceMap: true,
+  /**
+   * The AWS SDK comes from the Lambda runtime (Node.js 24 ships SDK v3), not the bundle. Bundled, it weighs
+   * ~300 KB for the first client and 25-60 KB for each further one, and with Powertools' tracer (X-Ray SDK,
+   * ~100 KB) most API functions were 700-860 KB; without it the largest is under 450 KB (npm run bench:bundles).
+   * The price: on AWS the functions run the runtime's SDK version, not the one in package-lock.json that the
+   * tests ran with (the local runtime resolves these imports from node_modules). esbuild keeps an import of an
+   * external package even when nothing uses it, so each service's client has a file of its own
+   * (shared/aws/clients/) and a function imports only the services it reaches.
+   */
+  externalModules: ['@aws-sdk/*'],
+  forceDockerBundling: false,
+} satisfies BundlingOptions;
 
 export interface ProjectFunctionProps {
   /**
@@ -97,16 +120,7 @@ export class ProjectFunction extends NodejsFunction {
         NODE_OPTIONS: '--enable-source-maps',
         ...props.environment,
       },
-      bundling: {
-        format: OutputFormat.ESM,
-        mainFields: ['module', 'main'],
-        banner: esmRequireBanner,
-        minify: true,
-        sourceMap: true,
-        // The SDK is bundled, not taken from the runtime: the version that passed the tests is the one that runs.
-        externalModules: [],
-        forceDockerBundling: false,
-      },
+      bundling: projectBundling,
     });
 
     this.entry = props.entry;

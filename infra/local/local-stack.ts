@@ -293,6 +293,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       ORIGIN_SECRET_FILE: originSecret.file,
       // Metrics are CloudWatch's (embedded metric format log lines); here they would only be noise in the log.
       POWERTOOLS_METRICS_DISABLED: 'true',
+      // No X-Ray here: Powertools' tracer is off outside Lambda anyway; this keeps it off whatever the shell has
+      // (an AWS_EXECUTION_ENV would have it patch every client and warn of a missing segment on each call).
+      POWERTOOLS_TRACE_ENABLED: 'false',
       // Any other service a handler might call goes nowhere (a closed port) rather than to a real account.
       AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
       // The domain clock (shared/aws/composition.ts): demo time when scaled, the wall clock otherwise.

@@ -1,18 +1,20 @@
 /**
  * The composition root for Lambda handlers: adapters built once per container from validated environment
  * variables. Each handler takes only what it uses; reading an unset variable fails at cold start, by name.
+ * Here: the table's adapters and the configuration. Adapters on other services have files of their own, so that
+ * a function imports a service's SDK only when it uses it: the queue (composition-sqs.ts), the workflow
+ * (composition-sfn.ts), staff sign-in accounts (staff-accounts.ts), the notifier's providers (notifier-deps.ts).
  */
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../ports';
-import { dynamoDocumentClient, sfn, sqs } from './clients';
+import { dynamoDocumentClient } from './clients/dynamodb';
 import { DynamoAuditLog } from './dynamo-audit-log';
 import { DynamoDirectory } from './dynamo-directory';
+import { DynamoFailedNotifications } from './dynamo-failed-notifications';
 import { DynamoRateLimiter } from './dynamo-rate-limiter';
 import { DynamoSuggestionStore } from './dynamo-suggestion-store';
 import { DynamoSupervisionStore } from './dynamo-supervision-store';
 import { optionalEnv, requiredEnv } from './env';
-import { SfnWorkflowEngine } from './sfn-workflow-engine';
-import { SqsNotificationQueue } from './sqs-notification-queue';
 
 /**
  * The clock every handler uses. For demos the local runtime can speed time up: with JIANYI_TIME_SCALE=1440 a
@@ -28,19 +30,13 @@ export const systemRandomBytes = (size: number) => new Uint8Array(randomBytes(si
 
 const tableName = () => requiredEnv('TABLE_NAME');
 
-
-
-export const composition = {
-  suggestionStore: () => new DynamoSuggestionStore(dynamoDocumentClient(), tableName()),
-  auditLog: () => new DynamoAuditLog(dynamoDocumentClient(), tableName()),
-  rateLimiter: () => new DynamoRateLimiter(dynamoDocumentClient(), tableName()),
-  directory: () => new DynamoDirectory(dynamoDocumentClient(), tableName()),
-  notificationQueue: () => new SqsNotificationQueue(sqs(), requiredEnv('NOTIFY_QUEUE_URL')),
-  workflowEngine: () => new SfnWorkflowEngine(sfn(), requiredEnv('STATE_MACHINE_ARN')),
-  /** For actions: they only answer task tokens, which needs no state machine ARN. */
-  workflowAnswerer: () => new SfnWorkflowEngine(sfn()),
-  supervision: () => new DynamoSupervisionStore(dynamoDocumentClient(), tableName()),
-  orgId: () => optionalEnv('ORG_ID', 'demo'),
-  publicBaseUrl: () => optionalEnv('PUBLIC_BASE_URL', '').replace(/\/$/, ''),
-  jwt: () => ({ issuer: requiredEnv('JWT_ISSUER'), audience: requiredEnv('JWT_AUDIENCE') }),
-};
+// One function per adapter, not one object holding them all: a bundle keeps only the functions its handler calls.
+export const suggestionStore = () => new DynamoSuggestionStore(dynamoDocumentClient(), tableName());
+export const auditLog = () => new DynamoAuditLog(dynamoDocumentClient(), tableName());
+export const rateLimiter = () => new DynamoRateLimiter(dynamoDocumentClient(), tableName());
+export const directory = () => new DynamoDirectory(dynamoDocumentClient(), tableName());
+export const supervision = () => new DynamoSupervisionStore(dynamoDocumentClient(), tableName());
+export const failedNotifications = () => new DynamoFailedNotifications(dynamoDocumentClient(), tableName(), orgId());
+export const orgId = () => optionalEnv('ORG_ID', 'demo');
+export const publicBaseUrl = () => optionalEnv('PUBLIC_BASE_URL', '').replace(/\/$/, '');
+export const jwt = () => ({ issuer: requiredEnv('JWT_ISSUER'), audience: requiredEnv('JWT_AUDIENCE') });

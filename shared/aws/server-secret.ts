@@ -7,7 +7,8 @@
  *                 that went around CloudFront is refused.
  */
 import { readFile } from 'node:fs/promises';
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+import { secretsManager } from './clients/secrets-manager';
 
 export type SecretName = 'PIN_SECRET' | 'ORIGIN_SECRET';
 
@@ -38,7 +39,7 @@ export function secretFromEnvironment(name: SecretName): (() => Promise<string>)
   return () => {
     let read = reads.get(name);
     if (!read) {
-      read = serverSecret(process.env, name, () => new SecretsManagerClient({}));
+      read = serverSecret(process.env, name, secretsManager);
       reads.set(name, read);
       read.catch(() => reads.delete(name));
     }

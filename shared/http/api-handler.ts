@@ -1,20 +1,34 @@
 /**
- * The middy stack every API function uses: locale negotiation and JSON body parsing first, staff token
- * verification for staff routes, the route handler last, and one error mapper so every failure is a JSON
- * error in the caller's language. Handlers stay thin: they read the request and call one use case.
+ * The middy stack every API function uses, in two layers:
+ *   outer: tracing and log context (shared/observability/observed.ts), header normalisation
+ *          (@middy/http-header-normalizer), the caller's language (locale.ts), and the error answer
+ *          (error-response.ts) — with the deadline, middy's own early timeout;
+ *   inner: the request's own work, all of it inside the deadline: the origin check (origin-guard.ts), the staff
+ *          token on staff routes (require-staff.ts), the JSON body (json-body.ts), and the route last.
+ * The inner stack is the outer one's handler because middy races only its handler against the deadline: the
+ * origin secret's first read and the token's account check wait on AWS as much as the route does.
+ * Handlers stay thin: they read the request and call one use case.
  */
 import middy from '@middy/core';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import { BusyError, DomainError } from '../domain/errors';
-import { negotiateLocale, type Locale } from '../domain/i18n/messages';
-import type { StaffPrincipal } from '../domain/staff/principal';
+import httpHeaderNormalizer from '@middy/http-header-normalizer';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { secretFromEnvironment } from '../aws/server-secret';
+import { BusyError, DomainError } from '../domain/errors';
+import type { Locale } from '../domain/i18n/messages';
+import type { StaffPrincipal } from '../domain/staff/principal';
+import { log } from '../observability/log';
+import { observed } from '../observability/observed';
+import type { ApiContext } from './api-context';
 import { clientAddress, viewerAddressHeader } from './client-address';
-import { toErrorResponse } from './errors';
-import { createOriginGuard, originHeader } from './origin-guard';
+import { errorResponse } from './error-response';
+import { jsonBody } from './json-body';
+import { respond, type ApiResult } from './json-response';
+import { locale } from './locale';
+import { originGuard } from './origin-guard';
+import { requireStaff, type Authenticate } from './require-staff';
 
-/** JSON bodies here are small (a suggestion is ≤ 5,000 characters); anything far larger is refused early. */
-export const maxBodyBytes = 64 * 1024;
+export { maxBodyBytes } from './json-body';
+export type { ApiResult } from './json-response';
 
 export interface ApiRequest {
   event: APIGatewayProxyEventV2;
@@ -27,59 +41,11 @@ export interface ApiRequest {
   principal?: StaffPrincipal;
 }
 
-export interface ApiResult {
-  status: number;
-  body?: unknown;
-  headers?: Record<string, string>;
-}
-
 export type RouteHandler = (request: ApiRequest) => Promise<ApiResult>;
-
-const baseHeaders = {
-  'content-type': 'application/json; charset=utf-8',
-  'cache-control': 'no-store',
-  'x-content-type-options': 'nosniff',
-};
-
-function respond(result: ApiResult): APIGatewayProxyStructuredResultV2 {
-  return {
-    statusCode: result.status,
-    headers: { ...baseHeaders, ...result.headers },
-    ...(result.body === undefined ? {} : { body: JSON.stringify(result.body) }),
-  };
-}
-
-function headerOf(event: APIGatewayProxyEventV2, name: string): string | undefined {
-  const wanted = name.toLowerCase();
-  for (const [key, value] of Object.entries(event.headers ?? {})) if (key.toLowerCase() === wanted) return value;
-  return undefined;
-}
-
-function parseBody(event: APIGatewayProxyEventV2): unknown {
-  if (event.body === undefined || event.body === null || event.body === '') return undefined;
-  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
-  if (raw.byteLength > maxBodyBytes) {
-    throw new DomainError('payload_too_large', 413, 'error.payloadTooLarge', undefined, { limit: maxBodyBytes });
-  }
-  const contentType = headerOf(event, 'content-type') ?? '';
-  if (!/^application\/(.+\+)?json\b/i.test(contentType)) {
-    throw new DomainError('unsupported_media_type', 415, 'error.unsupportedMediaType');
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw.toString('utf8'));
-  } catch {
-    throw new DomainError('malformed_json', 400, 'error.malformedJson');
-  }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    throw new DomainError('body_not_object', 400, 'error.bodyNotObject');
-  }
-  return parsed;
-}
 
 export interface ApiHandlerOptions {
   /** Verifies the Authorization header and returns the staff member; set for staff routes. */
-  authenticate?: (authorization: string | undefined) => Promise<StaffPrincipal>;
+  authenticate?: Authenticate;
   /** The secret CloudFront adds to every request. @default the container's ORIGIN_SECRET, when configured */
   originSecret?: () => Promise<string>;
 }
@@ -91,43 +57,55 @@ export interface ApiHandlerOptions {
  */
 export const answerMarginMs = 1500;
 
-function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new BusyError(2)), Math.max(0, ms));
-  });
-  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+function answerBusy(): never {
+  log.warn('still working near the function timeout; answered 503');
+  throw new BusyError(2);
+}
+
+/** The suggestion a staff route acts on ({id} under /api/staff/suggestions), for the log and the trace. */
+function suggestionIdOf(event: APIGatewayProxyEventV2): string | undefined {
+  return event.routeKey?.includes('/api/staff/suggestions/{id}') ? event.pathParameters?.id : undefined;
+}
+
+/** The route, given what the middlewares learnt; its result becomes the JSON answer. */
+function routeAdapter(route: RouteHandler) {
+  return async (event: APIGatewayProxyEventV2, context: ApiContext): Promise<APIGatewayProxyStructuredResultV2> => {
+    // Header names are lower case here (http-header-normalizer).
+    const header = (name: string) => event.headers?.[name.toLowerCase()];
+    const request: ApiRequest = {
+      event,
+      locale: context.locale!,
+      body: context.jsonBody,
+      sourceIp: clientAddress(header(viewerAddressHeader), event.requestContext?.http?.sourceIp),
+      header,
+      ...(context.principal ? { principal: context.principal } : {}),
+    };
+    return respond(await route(request));
+  };
 }
 
 export function apiHandler(route: RouteHandler, options: ApiHandlerOptions = {}) {
-  const requireEdge = createOriginGuard(options.originSecret ?? secretFromEnvironment('ORIGIN_SECRET'));
-  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>().handler(async (event, context) => {
-    const locale = negotiateLocale(headerOf(event, 'accept-language'));
-    const remaining = typeof context?.getRemainingTimeInMillis === 'function' ? context.getRemainingTimeInMillis() : undefined;
-    try {
-      const work = handle(event, locale);
-      return await (remaining ? withDeadline(work, remaining - answerMarginMs) : work);
-    } catch (error) {
-      const mapped = toErrorResponse(locale, error, context?.awsRequestId);
-      return respond({ status: mapped.status, body: mapped.body, headers: { ...mapped.headers, 'content-language': locale } });
-    }
-  });
+  // The deadline is the outer stack's alone (0 turns middy's early timeout off here).
+  const guarded = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, ApiContext>({ timeoutEarlyInMillis: 0 })
+    .use(originGuard(options.originSecret ?? secretFromEnvironment('ORIGIN_SECRET')))
+    .use(options.authenticate ? [requireStaff(options.authenticate)] : [])
+    .use(jsonBody())
+    .handler(routeAdapter(route));
 
-  async function handle(event: APIGatewayProxyEventV2, locale: Locale): Promise<APIGatewayProxyStructuredResultV2> {
-    // A request that went around CloudFront is refused before anything else.
-    await requireEdge(headerOf(event, originHeader));
-    // Authenticate before reading the body: an anonymous caller learns nothing about body rules.
-    const principal = options.authenticate ? await options.authenticate(headerOf(event, 'authorization')) : undefined;
-    const request: ApiRequest = {
-      event,
-      locale,
-      body: parseBody(event),
-      sourceIp: clientAddress(headerOf(event, viewerAddressHeader), event.requestContext?.http?.sourceIp),
-      header: (name) => headerOf(event, name),
-      ...(principal ? { principal } : {}),
-    };
-    return respond(await route(request));
-  }
+  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, ApiContext>({
+    timeoutEarlyInMillis: answerMarginMs,
+    timeoutEarlyResponse: answerBusy,
+  })
+    .use(
+      observed<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, ApiContext>({
+        correlationId: (event) => event.requestContext?.requestId,
+        suggestionId: suggestionIdOf,
+      }),
+    )
+    .use(httpHeaderNormalizer())
+    .use(locale())
+    .use(errorResponse())
+    .handler(guarded);
 }
 
 /** Dispatches on API Gateway's routeKey ("POST /api/suggestions"); the route table lives in routes.ts. */

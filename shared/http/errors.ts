@@ -7,7 +7,7 @@ import { isTransientError } from '../aws/transient-errors';
 import { BusyError, DomainError, type FieldProblems } from '../domain/errors';
 import { describeField, ruleText, translate, type Locale } from '../domain/i18n/messages';
 import type { ApiError } from './api-types';
-import { log } from './log';
+import { log } from '../observability/log';
 
 export function localiseFields(locale: Locale, fields: FieldProblems): Record<string, string> {
   const out: Record<string, string> = {};

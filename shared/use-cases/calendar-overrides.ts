@@ -8,7 +8,7 @@
  *  3. save it with its audit record in one transaction, forget this container's cached calendar, and answer with
  *     the new list and coverage.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { createWorkingCalendar, officialYears, type CalendarOverride } from '../domain/deadlines';
 import { coveredBy, uncoveredYearsAhead } from '../domain/deadlines/coverage';
 import { applySchedule, type ParsedSchedule } from '../domain/deadlines/schedule';

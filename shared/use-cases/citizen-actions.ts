@@ -5,7 +5,7 @@
  *    a second one closes it and opens a 督办 record for the supervisors.
  * Both answer the workflow's waiting token with the next plan.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ConflictError } from '../domain/errors';
 import { pauseAdjusted } from '../domain/deadlines';
 import { transition } from '../domain/suggestion/lifecycle';

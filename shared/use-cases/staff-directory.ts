@@ -1,5 +1,5 @@
 /** What the staff console needs around the queue: who am I, the departments, queue statistics, the audit log. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { officeDay } from '../domain/office-day';
 import { canRevealContact, requireAuditAccess, type StaffPrincipal } from '../domain/staff/principal';
 import { parseOrThrow } from '../domain/validation';

@@ -7,7 +7,7 @@
  *  3. read one page from the store (index chosen by the filters) and map rows to queue items;
  *  4. audit the listing with its filters (who looked at which part of the inbox; items are masked).
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ForbiddenError } from '../domain/errors';
 import { auditRecord } from '../domain/staff/audit-record';
 import { categories } from '../domain/intake/categories';

@@ -2,7 +2,7 @@
  * The supervisor's board of 督办 records, reply templates, and the organisation's and campaigns' time limits. (The
  * calendar overrides are in calendar-overrides.ts.)
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ulid } from 'ulid';
 import { resolveTimeLimits, type TimeLimitOverrides, type TimeLimits } from '../domain/deadlines';
 import { ValidationError } from '../domain/errors';

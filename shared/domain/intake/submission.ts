@@ -2,7 +2,7 @@
  * What a citizen may submit. The same schema validates on the server and in the web form, so the form can
  * never accept what the API refuses.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { channels } from '../suggestion/suggestion';
 import { categories } from './categories';
 

@@ -2,7 +2,7 @@
  * What an organisation admin may write into the directory: departments and staff. The web forms check the same
  * schemas before sending.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { mobilePattern } from '../intake/submission';
 import { staffRoles } from './staff';
 

@@ -1,5 +1,5 @@
 /** 协办意见: a co-handling department's opinion for the lead department, from assignment until the reply (internal). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { staffRecipients, commonParams } from '../notify';
 import { departmentNames } from './department-names';
 import { text } from './fields';

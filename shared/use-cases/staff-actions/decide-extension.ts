@@ -1,5 +1,5 @@
 /** 延期审批: a dispatcher approves (the deadline moves by the working days asked) or denies a pending extension. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { dueAt, workingDays } from '../../domain/deadlines';
 import type { Suggestion } from '../../domain/suggestion/suggestion';
 import { commonParams, staffRecipients } from '../notify';

@@ -1,5 +1,5 @@
 /** 督办批示: a supervisor's instruction on an escalated suggestion, added to its 督办 record; the department is told. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { commonParams, staffRecipients } from '../notify';
 import { text } from './fields';
 import { staffAction } from './staff-action';

@@ -1,5 +1,5 @@
 /** 阶段性进展: the lead department tells the citizen how the handling goes (public; the study tier owes one every 30 days). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { citizenRecipients, commonParams } from '../notify';
 import { text } from './fields';
 import { staffAction } from './staff-action';

@@ -1,5 +1,5 @@
 /** 答复: the lead department's answer to the citizen; the rating window starts. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { dueAt } from '../../domain/deadlines';
 import { citizenRecipients, commonParams } from '../notify';
 import { text } from './fields';

@@ -1,5 +1,5 @@
 /** 延期申请: the lead department asks for more working days; the dispatchers decide (decide-extension.ts). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { commonParams, staffRecipients } from '../notify';
 import { text } from './fields';
 import { staffAction } from './staff-action';

@@ -1,5 +1,5 @@
 /** 补充材料: the handler asks the citizen a question; the clock pauses until they answer. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { citizenRecipients, commonParams } from '../notify';
 import { text } from './fields';
 import { staffAction } from './staff-action';

@@ -1,5 +1,5 @@
 /** 恢复流程: an admin resumes a workflow parked after an error (once its cause is fixed); answering it re-plans. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { staffAction } from './staff-action';
 
 export const resumeWorkflow = staffAction({

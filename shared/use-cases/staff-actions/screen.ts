@@ -1,5 +1,5 @@
 /** 筛查: the dispatcher assigns a suggestion in screening (lead and co-handling departments), rejects it, or merges it. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { ValidationError } from '../../domain/errors';
 import { categories } from '../../domain/intake/categories';
 import { signDueAt } from '../../domain/suggestion/phase-deadlines';

@@ -1,5 +1,5 @@
 /** 退回: the lead department sends a suggestion that is not theirs back to screening, saying why. */
-import { z } from 'zod';
+import * as z from 'zod';
 import { screeningDueAt } from '../../domain/suggestion/phase-deadlines';
 import { text } from './fields';
 import { staffAction } from './staff-action';

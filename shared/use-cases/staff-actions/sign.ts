@@ -1,5 +1,5 @@
 /** 签收: the lead department takes the suggestion on; the handling deadline starts (a reopened one keeps its own). */
-import { z } from 'zod';
+import * as z from 'zod';
 import { handlingDueAt } from '../../domain/suggestion/phase-deadlines';
 import { staffAction } from './staff-action';
 

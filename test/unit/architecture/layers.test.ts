@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(__dirname, '../../..');
-const layers = ['domain', 'ports', 'use-cases', 'model', 'http', 'aws'] as const;
+const layers = ['domain', 'ports', 'use-cases', 'model', 'http', 'aws', 'observability'] as const;
 type Layer = (typeof layers)[number];
 /** What each layer may import (besides itself and npm packages). */
 const allowed: Record<Layer, readonly Layer[]> = {
@@ -16,8 +16,10 @@ const allowed: Record<Layer, readonly Layer[]> = {
   'use-cases': ['domain', 'ports'],
   // The table model (keys, indexes) is the storage adapters' and the stack's.
   model: ['domain'],
-  http: ['domain', 'ports', 'use-cases', 'aws', 'model'],
-  aws: ['domain', 'ports', 'use-cases', 'model', 'http'],
+  http: ['domain', 'ports', 'use-cases', 'aws', 'model', 'observability'],
+  aws: ['domain', 'ports', 'use-cases', 'model', 'http', 'observability'],
+  // Logging and tracing (Powertools): an adapter the others use, using none of them but the domain's types.
+  observability: ['domain', 'ports'],
 };
 
 function filesUnder(dir: string): string[] {
@@ -66,6 +68,14 @@ describe('the layers of shared/', () => {
     const wrong = files
       .filter((f) => layerOf(f) === 'domain')
       .flatMap((f) => importsOf(f).filter((s) => /^(@aws-sdk|@middy|node:(fs|http|https|net|child_process))/.test(s)).map((s) => `${path.relative(root, f)}: ${s}`));
+    expect(wrong).toEqual([]);
+  });
+
+  it('imports the AWS SDK only in shared/aws (and never in a function or another layer)', () => {
+    const everywhere = [...files, ...filesUnder(path.join(root, 'functions'))];
+    const wrong = everywhere
+      .filter((f) => layerOf(f) !== 'aws')
+      .flatMap((f) => importsOf(f).filter((s) => s.startsWith('@aws-sdk/')).map((s) => `${path.relative(root, f)}: ${s}`));
     expect(wrong).toEqual([]);
   });
 });

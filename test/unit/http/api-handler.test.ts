@@ -92,6 +92,46 @@ describe('the API middleware stack', () => {
   });
 });
 
+describe('the API middleware stack, as middy middlewares', () => {
+  it('reads headers in any case (http-header-normalizer): content type, language, the route’s own', async () => {
+    const h = apiHandler(async (r) => ({ status: 200, body: { got: r.body, locale: r.locale, key: r.header('Idempotency-Key') ?? null } }));
+    const r = await call(h, apiEvent('POST', '/x', { body: '{"a":1}', headers: { 'Content-Type': 'application/json', 'Accept-Language': 'en', 'IDEMPOTENCY-KEY': 'k1' } }));
+    expect(r).toMatchObject({ status: 200, body: { got: { a: 1 }, locale: 'en', key: 'k1' } });
+  });
+
+  it('refuses a request that went around CloudFront before authenticating it', async () => {
+    let authenticated = false;
+    const h = apiHandler(async () => ({ status: 200 }), {
+      originSecret: async () => 'o'.repeat(40),
+      authenticate: async () => {
+        authenticated = true;
+        throw new ForbiddenError('error.roleForbidden', { role: 'viewer' });
+      },
+    });
+    const r = await call(h, apiEvent('GET', '/x', { headers: { 'accept-language': 'en' } }));
+    expect(r.status).toBe(403);
+    expect(r.body.error.message).toBe('Please use the platform through its website');
+    expect(authenticated).toBe(false);
+  });
+
+  it('answers 503 near the timeout while authentication still waits (the deadline covers the whole request)', async () => {
+    const h = apiHandler(async () => ({ status: 200 }), {
+      authenticate: () => new Promise(() => undefined),
+    });
+    const started = Date.now();
+    const result = await h(apiEvent('GET', '/x'), { awsRequestId: 'r3', getRemainingTimeInMillis: () => 1700 } as Context);
+    expect(result.statusCode).toBe(503);
+    expect(result.headers?.['retry-after']).toBe('2');
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it('gives the route the viewer’s address behind CloudFront, else the connection’s', async () => {
+    const h = apiHandler(async (r) => ({ status: 200, body: { ip: r.sourceIp } }));
+    expect((await call(h, apiEvent('GET', '/x'))).body.ip).toBe('127.0.0.1');
+    expect((await call(h, apiEvent('GET', '/x', { headers: { 'CloudFront-Viewer-Address': '203.0.113.9:443' } }))).body.ip).toBe('203.0.113.9');
+  });
+});
+
 describe('the $default route', () => {
   it('answers an unknown path with 404 naming it', async () => {
     const r = await call(fallback, apiEvent('GET', '/api/nope', { routeKey: '$default', headers: { 'accept-language': 'en' } }));
