@@ -1,7 +1,7 @@
 /**
- * Middleware: the caller's language from Accept-Language, by the domain's rule (negotiateLocale, which the local
- * origin and identity provider use too), rather than @middy/http-content-negotiation: that one weighs q-values,
- * so `zh;q=0.1, en;q=0.9` would turn an answer that is Chinese today into English.
+ * Middleware: the caller's language from Accept-Language, by the domain's rule (negotiateLocale: RFC 9110 quality
+ * values, the local origin and identity provider use it too), rather than @middy/http-content-negotiation, which
+ * throws on a language it cannot serve where this answers in the default one, and would be a second rule.
  */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { negotiateLocale, type Locale } from '../domain/i18n/messages';

@@ -349,12 +349,27 @@ export function ruleText(locale: Locale, problem: { rule: string; params?: Messa
 }
 
 /** Picks zh-CN or en from an Accept-Language header; anything else falls back to zh-CN. */
+/**
+ * The caller's language from Accept-Language (RFC 9110 §12.5.4): ranges by their quality value, highest first (1
+ * when absent; q=0 means "not this one"; equal weights keep their order), the first that is one of ours — a range
+ * matches its subtags (zh matches zh-CN and zh-Hans, as basic filtering in RFC 4647) and `*` takes the default.
+ */
 export function negotiateLocale(acceptLanguage: string | undefined): Locale {
   if (!acceptLanguage) return defaultLocale;
-  for (const part of acceptLanguage.split(',')) {
-    const tag = part.split(';')[0]?.trim().toLowerCase() ?? '';
-    if (tag.startsWith('zh')) return 'zh-CN';
-    if (tag.startsWith('en')) return 'en';
+  const ranges = acceptLanguage
+    .split(',')
+    .map((part, order) => {
+      const [range = '', ...params] = part.split(';').map((p) => p.trim());
+      const q = params.find((p) => /^q=/i.test(p));
+      const weight = q === undefined ? 1 : /^q=(0(\.\d{0,3})?|1(\.0{0,3})?)$/i.test(q) ? Number(q.slice(2)) : -1;
+      return { range: range.toLowerCase(), weight, order };
+    })
+    .filter((r) => r.range && r.weight > 0)
+    .sort((a, b) => b.weight - a.weight || a.order - b.order);
+  for (const { range } of ranges) {
+    if (range === '*') return defaultLocale;
+    if (range === 'zh' || range.startsWith('zh-')) return 'zh-CN';
+    if (range === 'en' || range.startsWith('en-')) return 'en';
   }
   return defaultLocale;
 }
