@@ -58,7 +58,7 @@ describe('handling a suggestion', () => {
     const signed = a.status === 200 ? a.body : b.body;
     expect(signed.status).toBe('signed');
     expect(new Date(signed.dueAt).getTime()).toBeGreaterThan(Date.now() + 10 * 86_400_000);
-    expect(signed.availableActions).toEqual(['sendBack', 'requestInfo', 'requestExtension', 'progressNote', 'reply']);
+    expect(signed.availableActions).toEqual(['reply', 'requestInfo', 'requestExtension', 'progressNote', 'sendBack']);
   });
 
   it('pauses the clock for an information request and moves the deadline when answered', async () => {

@@ -5,15 +5,15 @@
  * action's schema and decision.
  */
 export const staffActionNames = [
-  'screen',
   'sign',
-  'sendBack',
+  'screen',
+  'reply',
   'requestInfo',
   'requestExtension',
   'decideExtension',
   'cohandlerOpinion',
   'progressNote',
-  'reply',
+  'sendBack',
   'instruct',
   'resumeWorkflow',
 ] as const;

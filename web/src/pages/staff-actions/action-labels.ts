@@ -1,32 +1,9 @@
-/** What the panel calls each action, and the order it offers them in. */
+/** What the panel calls each action: `act.<name>`, one message per action (a missing one is a type error here). */
 import type { UiKey } from '../../i18n';
 import type { StaffAction } from '../../staff-api';
 
-/** The order the actions are offered in; anything else the server lists is not known to this page. */
-export const actionOrder: readonly StaffAction[] = [
-  'sign',
-  'screen',
-  'reply',
-  'requestInfo',
-  'requestExtension',
-  'decideExtension',
-  'cohandlerOpinion',
-  'progressNote',
-  'sendBack',
-  'instruct',
-  'resumeWorkflow',
-];
+type ActionLabelKey = `act.${StaffAction}`;
 
-export const actionLabel: Record<StaffAction, UiKey> = {
-  screen: 'act.screen',
-  sign: 'act.sign',
-  sendBack: 'act.sendBack',
-  requestInfo: 'act.requestInfo',
-  requestExtension: 'act.requestExtension',
-  decideExtension: 'act.decideExtension',
-  reply: 'act.reply',
-  cohandlerOpinion: 'act.cohandlerOpinion',
-  progressNote: 'act.progressNote',
-  instruct: 'act.instruct',
-  resumeWorkflow: 'act.resumeWorkflow',
-};
+export function actionLabel(action: StaffAction): UiKey {
+  return `act.${action}` satisfies ActionLabelKey;
+}

@@ -18,7 +18,7 @@ function ConfirmForm({ context, action, hint }: ConfirmAction & { context: Actio
   const { t } = useI18n();
   const sender = useActionSender(context, action);
   return (
-    <FormFrame sender={sender} known={[]} submitLabel={t(actionLabel[action])} onSubmit={() => sender.send({})}>
+    <FormFrame sender={sender} known={[]} submitLabel={t(actionLabel(action))} onSubmit={() => sender.send({})}>
       <p class="hint">{t(hint)}</p>
     </FormFrame>
   );

@@ -10,7 +10,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { Department, StaffSuggestionDetail } from '../../../../shared/http/api-types';
 import { useI18n } from '../../i18n';
 import type { StaffAction } from '../../staff-api';
-import { actionLabel, actionOrder } from './action-labels';
+import { actionLabel } from './action-labels';
 import type { ActionContext, ActionForm } from './action-sender';
 import { CohandlerOpinionForm } from './cohandler-opinion-form';
 import { DecideExtensionForm } from './decide-extension-form';
@@ -44,13 +44,13 @@ function ActionBox({ action, open, children }: { action: StaffAction; open: bool
   const { t } = useI18n();
   return (
     <details class="action-box" open={open} data-action={action}>
-      <summary>{t(actionLabel[action])}</summary>
+      <summary>{t(actionLabel(action))}</summary>
       <div class="action-body">{children}</div>
     </details>
   );
 }
 
-/** The panel: the forms of the actions the server lists, in the order of `actionOrder`. */
+/** The panel: the forms of the actions the server lists, in its order (its table's); one unknown here is left out. */
 export function ActionsPanel({
   detail,
   departments,
@@ -65,14 +65,14 @@ export function ActionsPanel({
   const { t } = useI18n();
   const [done, setDone] = useState('');
   const statusRef = useRef<HTMLParagraphElement>(null);
-  const available = actionOrder.filter((action) => detail.availableActions?.includes(action));
+  const available = (detail.availableActions ?? []).filter((action): action is StaffAction => Object.hasOwn(forms, action));
 
   const context: ActionContext = {
     detail,
     departments,
     onDone: (updated, action) => {
       onUpdated(updated);
-      setDone(t('act.done', { action: t(actionLabel[action]) }));
+      setDone(t('act.done', { action: t(actionLabel(action)) }));
       // The form that was used may be gone now (the actions changed): keep focus in the panel.
       setTimeout(() => statusRef.current?.focus());
     },

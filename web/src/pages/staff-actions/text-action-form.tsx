@@ -43,7 +43,7 @@ function TextActionForm({ context, action, field, label, hint }: TextAction & { 
   }
 
   return (
-    <FormFrame sender={sender} known={[field]} submitLabel={t(actionLabel[action])} onSubmit={submit}>
+    <FormFrame sender={sender} known={[field]} submitLabel={t(actionLabel(action))} onSubmit={submit}>
       <TextArea id={id} label={t(label)} hint={hint && t(hint)} value={value} onInput={setValue} error={problem ?? sender.outcome.fields[field]} />
     </FormFrame>
   );
