@@ -91,13 +91,15 @@ export interface Suggestion {
   dueAt: string;
   submittedAt: string;
   updatedAt: string;
-  reply?: { text: string; at: string; departmentId: string; adopted?: boolean };
+  /** The last reply; `dueAt`: the handling deadline in force when it was given (on time or not). */
+  reply?: { text: string; at: string; departmentId: string; adopted?: boolean; dueAt?: string };
   /** When the current time-limited phase began (its reminders are measured from here to dueAt). */
   phaseStartedAt?: string;
   pendingExtension?: { workingDays: number; reason: string; requestedAt: string; requestedBy: string };
   extensionsApproved?: number;
   infoRequest?: { question: string; askedAt: string; answer?: string; answeredAt?: string };
-  rating?: { rating: Rating; comment?: string; at: string };
+  /** The citizen's rating: how satisfied, and (asked since the rates) whether the problem was solved. */
+  rating?: { rating: Rating; resolution?: 'yes' | 'partly' | 'no'; comment?: string; at: string };
   reopenCount?: number;
   /** When the lead department last posted a progress note (研办 study tier): that period's reminder is not sent. */
   progressNotedAt?: string;

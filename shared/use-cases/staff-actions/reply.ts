@@ -14,7 +14,7 @@ export const reply = staffAction({
     return {
       action: 'reply',
       changes: {
-        reply: { text: input.text, at, departmentId: s.leadDepartmentId!, ...(input.adopted !== undefined ? { adopted: input.adopted } : {}) },
+        reply: { text: input.text, at, departmentId: s.leadDepartmentId!, dueAt: s.dueAt, ...(input.adopted !== undefined ? { adopted: input.adopted } : {}) },
         dueAt: dueAt(now, limits.ratingWindow, calendar).toISOString(),
         phaseStartedAt: at,
         pendingExtension: undefined,
