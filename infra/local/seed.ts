@@ -161,13 +161,18 @@ export async function seedDemoData(options: SeedOptions): Promise<SeedResult> {
     for (const action of plan) {
       at = new Date(at.getTime() + (action === 'reply' ? 4 : 1) * 86_400_000 * 0.9);
       // Each phase starts when its action happened, as the API records it (the planner measures reminders from it).
-      const changes: Partial<Suggestion> = action === 'rate' || action === 'reject' ? {} : { phaseStartedAt: at.toISOString() };
+      const changes: Partial<Suggestion> =
+        action === 'rate'
+          ? { rating: { rating: index % 4 === 0 ? 'basic' : 'satisfied', resolution: index % 4 === 0 ? 'partly' : 'yes', at: at.toISOString() } }
+          : action === 'reject'
+            ? {}
+            : { phaseStartedAt: at.toISOString() };
       if (action === 'assign') {
         Object.assign(changes, { tier: example.tier, leadDepartmentId: example.department, dueAt: signDueAt(at).toISOString() });
       }
       if (action === 'sign') changes.dueAt = handlingDueAt(at, example.tier).toISOString();
       if (action === 'reply') {
-        changes.reply = { text: example.outcome ?? '已研究，将结合实际统筹推进。', at: at.toISOString(), departmentId: example.department };
+        changes.reply = { text: example.outcome ?? '已研究，将结合实际统筹推进。', at: at.toISOString(), departmentId: example.department, dueAt: suggestion.dueAt };
         changes.dueAt = new Date(at.getTime() + 7 * 86_400_000).toISOString();
       }
       const note = action === 'reject' ? '不属于本平台受理范围，已告知咨询渠道' : action === 'rate' ? 'satisfied' : undefined;

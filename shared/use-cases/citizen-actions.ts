@@ -10,7 +10,7 @@ import { ConflictError } from '../domain/errors';
 import { pauseAdjusted } from '../domain/deadlines';
 import { transition } from '../domain/suggestion/lifecycle';
 import { handlingDueAt } from '../domain/suggestion/phase-deadlines';
-import { ratings, type Suggestion } from '../domain/suggestion/suggestion';
+import { ratings, resolutions, type Suggestion } from '../domain/suggestion/suggestion';
 import { citizenView } from '../domain/suggestion/views';
 import { parseOrThrow } from '../domain/validation';
 import type { CitizenView } from '../domain/suggestion/view-types';
@@ -25,7 +25,8 @@ export type CitizenDeps = Pick<HandlingDeps, 'store' | 'directory' | 'supervisio
 };
 
 export const infoAnswerSchema = z.strictObject({ answer: z.string().trim().min(1).max(5000) });
-export const ratingSchema = z.strictObject({ rating: z.enum(ratings), comment: z.string().trim().max(1000).optional() });
+/** How satisfied the citizen is, and whether the problem was solved: both asked, both counted (满意率, 解决率). */
+export const ratingSchema = z.strictObject({ rating: z.enum(ratings), resolution: z.enum(resolutions), comment: z.string().trim().max(1000).optional() });
 
 interface Credentials {
   trackingCode: string;
@@ -74,7 +75,7 @@ export async function rateReply(deps: CitizenDeps, credentials: Credentials, bod
   if (s.status !== 'replied') throw new ConflictError('error.illegalTransition', { from: s.status, action: 'rate' }, 'illegal_transition');
   const now = deps.clock.now();
   const at = now.toISOString();
-  const rating = { rating: input.rating, ...(input.comment ? { comment: input.comment } : {}), at };
+  const rating = { rating: input.rating, resolution: input.resolution, ...(input.comment ? { comment: input.comment } : {}), at };
   const reopen = input.rating === 'dissatisfied' && !s.reopenCount;
   const { calendar, limits } = await deadlinePolicy(deps.supervision, s.orgId, s.campaignId);
   const { suggestion, entry } = reopen

@@ -239,9 +239,11 @@ describe('handling in the browser: assign, sign, reply, rate', () => {
 
     // Sending without a choice says so, in the fieldset.
     await page.tap('.rate-form button[type=submit]');
+    await page.locator('#rate-resolution-error').waitFor();
     await page.locator('#rate-rating-error').waitFor();
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('rate-satisfied');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('rate-resolution-yes');
 
+    await page.locator('label[for="rate-resolution-yes"]').tap();
     await page.locator('label[for="rate-satisfied"]').tap();
     expect(await page.isChecked('#rate-satisfied')).toBe(true);
     await page.fill('#rate-comment', '处理很及时，谢谢！');

@@ -96,12 +96,18 @@ describe('handling a suggestion', () => {
     expect(view.body).toMatchObject({ canRate: true, reply: { text: '已协调公交公司加装遮阳棚。' } });
     const badRating = await citizen('rating', { rating: 'meh' });
     expect(badRating.status).toBe(400);
-    const reopened = await citizen('rating', { rating: 'dissatisfied', comment: '还没装' });
+    // Both questions are asked: how satisfied, and whether the problem was solved.
+    const unanswered = await citizen('rating', { rating: 'satisfied' });
+    expect(unanswered.status).toBe(400);
+    expect(Object.keys(unanswered.body.error.fields)).toEqual(['resolution']);
+    const reopened = await citizen('rating', { rating: 'dissatisfied', resolution: 'no', comment: '还没装' });
     expect(reopened.body.status).toBe('reopened');
     expect((await act('handler-transport', 'sign')).body.status).toBe('signed');
     expect((await act('handler-transport', 'reply', { text: '已安装完毕。' })).body.status).toBe('replied');
-    const closed = await citizen('rating', { rating: 'dissatisfied' });
+    const closed = await citizen('rating', { rating: 'dissatisfied', resolution: 'partly' });
     expect(closed.body.status).toBe('closed');
+    const detail = await t.api(`/api/staff/suggestions/${id}`, { token: tokens.dispatcher });
+    expect(detail.body.rating).toMatchObject({ rating: 'dissatisfied', resolution: 'partly' });
     const board = await t.api('/api/staff/escalations', { token: tokens.supervisor });
     const record = board.body.escalations.find((e: { suggestionId: string }) => e.suggestionId === id);
     expect(record).toMatchObject({ reason: 'dissatisfiedTwice', status: 'closed', trackingCode: code });

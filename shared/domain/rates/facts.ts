@@ -7,11 +7,8 @@
  */
 import type { TimeLimits, WorkingCalendar } from '../deadlines';
 import { handlingDueAt, signDueAt } from '../suggestion/phase-deadlines';
-import type { Channel, Rating, Suggestion, TimelineEntry } from '../suggestion/suggestion';
+import type { Channel, Rating, Resolution, Suggestion, TimelineEntry } from '../suggestion/suggestion';
 import { workingHoursBetween } from './working-hours';
-
-export const resolutions = ['yes', 'partly', 'no'] as const;
-export type Resolution = (typeof resolutions)[number];
 
 export interface RateFacts {
   id: string;

@@ -99,7 +99,7 @@ export interface Suggestion {
   extensionsApproved?: number;
   infoRequest?: { question: string; askedAt: string; answer?: string; answeredAt?: string };
   /** The citizen's rating: how satisfied, and (asked since the rates) whether the problem was solved. */
-  rating?: { rating: Rating; resolution?: 'yes' | 'partly' | 'no'; comment?: string; at: string };
+  rating?: { rating: Rating; resolution?: Resolution; comment?: string; at: string };
   reopenCount?: number;
   /** When the lead department last posted a progress note (研办 study tier): that period's reminder is not sent. */
   progressNotedAt?: string;
@@ -114,3 +114,7 @@ export interface Suggestion {
 
 export const ratings = ['satisfied', 'basic', 'dissatisfied'] as const;
 export type Rating = (typeof ratings)[number];
+
+/** The rating's second question: was the problem solved? (解决率 counts "partly" as half.) */
+export const resolutions = ['yes', 'partly', 'no'] as const;
+export type Resolution = (typeof resolutions)[number];

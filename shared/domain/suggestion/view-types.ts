@@ -2,7 +2,7 @@
  * The shapes each audience sees a suggestion in (built by views.ts): the citizen's view behind code + PIN, the
  * staff queue row, and the staff detail with contact details masked.
  */
-import type { Channel, SuggestionStatus, Tier, Visibility } from './suggestion';
+import type { Channel, Rating, Resolution, SuggestionStatus, Tier, Visibility } from './suggestion';
 
 export interface PublicTimelineEntry {
   at: string;
@@ -77,7 +77,7 @@ export interface StaffSuggestionDetail extends QueueItem {
   availableActions?: string[];
   pendingExtension?: { workingDays: number; reason: string; requestedAt: string; requestedBy: string };
   infoRequest?: { question: string; askedAt: string; answer?: string; answeredAt?: string };
-  rating?: { rating: 'satisfied' | 'basic' | 'dissatisfied'; comment?: string; at: string };
+  rating?: { rating: Rating; resolution?: Resolution; comment?: string; at: string };
   reopenCount?: number;
   /** Set while the workflow is parked after an unexpected error (an admin may resume it). */
   workflowError?: { at: string; error: string; cause?: string };

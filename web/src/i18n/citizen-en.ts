@@ -111,6 +111,10 @@ export const citizenEn: Record<CitizenKey, string> = {
   'rating.basic': 'Mostly satisfied',
   'rating.dissatisfied': 'Dissatisfied',
   'rating.choose': 'choose one',
+  'rate.resolutionQuestion': 'Was the problem you raised solved?',
+  'resolution.yes': 'Solved',
+  'resolution.partly': 'Partly solved',
+  'resolution.no': 'Not solved',
 
   'outbox.heading': 'Local outbox',
   'outbox.intro': 'Running locally, SMS and email are not sent but kept here. Refreshes every 3 seconds.',

@@ -105,6 +105,10 @@ export const citizenZhCN = {
   'rating.basic': '基本满意',
   'rating.dissatisfied': '不满意',
   'rating.choose': '请选择一项',
+  'rate.resolutionQuestion': '您反映的问题解决了吗？',
+  'resolution.yes': '已解决',
+  'resolution.partly': '部分解决',
+  'resolution.no': '未解决',
 
   'outbox.heading': '本地发件箱',
   'outbox.intro': '本地运行时不真正发送短信和邮件，而是存放在这里。每 3 秒自动刷新。',

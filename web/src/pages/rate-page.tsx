@@ -14,7 +14,9 @@ import { useI18n } from '../i18n';
 import type { Route } from '../router';
 
 type Rating = RatingRequest['rating'];
+type Resolution = RatingRequest['resolution'];
 const ratings: readonly Rating[] = ['satisfied', 'basic', 'dissatisfied'];
+const resolutions: readonly Resolution[] = ['yes', 'partly', 'no'];
 const maxComment = 500;
 
 export function RatePage({ route }: { route: Route }) {
@@ -22,8 +24,9 @@ export function RatePage({ route }: { route: Route }) {
   const lookup = useCodePin(route);
   const { view, credentials } = lookup;
   const [rating, setRating] = useState<Rating>();
+  const [resolution, setResolution] = useState<Resolution>();
   const [comment, setComment] = useState('');
-  const [problems, setProblems] = useState<{ rating?: string; comment?: string }>({});
+  const [problems, setProblems] = useState<{ rating?: string; resolution?: string; comment?: string }>({});
   const [sending, setSending] = useState(false);
   const [error, setError] = useState<string>();
   const [sent, setSent] = useState<Rating>();
@@ -41,9 +44,14 @@ export function RatePage({ route }: { route: Route }) {
   async function submit(): Promise<void> {
     if (!credentials) return;
     const found: typeof problems = {};
+    if (!resolution) found.resolution = t('rating.choose');
     if (!rating) found.rating = t('rating.choose');
     if (comment.trim().length > maxComment) found.comment = t('rule.tooLong', { max: maxComment });
     setProblems(found);
+    if (found.resolution) {
+      document.getElementById('rate-resolution-yes')?.focus();
+      return;
+    }
     if (found.rating) {
       document.getElementById('rate-satisfied')?.focus();
       return;
@@ -57,14 +65,15 @@ export function RatePage({ route }: { route: Route }) {
     try {
       const updated = await rateReply(credentials.trackingCode, credentials.pin, {
         rating: rating!,
+        resolution: resolution!,
         ...(comment.trim() ? { comment: comment.trim() } : {}),
       });
       setSent(rating);
       lookup.setView(updated ?? (await trackSuggestion(credentials.trackingCode, credentials.pin).catch(() => view!)));
     } catch (caught) {
       if (!(caught instanceof RequestError)) throw caught;
-      if (caught.fields?.rating || caught.fields?.comment) {
-        setProblems({ rating: caught.fields.rating, comment: caught.fields.comment });
+      if (caught.fields?.rating || caught.fields?.resolution || caught.fields?.comment) {
+        setProblems({ rating: caught.fields.rating, resolution: caught.fields.resolution, comment: caught.fields.comment });
       } else setError(caught.message);
     } finally {
       setSending(false);
@@ -120,6 +129,34 @@ export function RatePage({ route }: { route: Route }) {
                 void submit();
               }}
             >
+              <fieldset
+                class={problems.resolution ? 'rating-choices field-invalid' : 'rating-choices'}
+                aria-describedby={problems.resolution ? 'rate-resolution-error' : undefined}
+              >
+                <legend>{t('rate.resolutionQuestion')}</legend>
+                {problems.resolution && (
+                  <p class="field-error" id="rate-resolution-error">
+                    {problems.resolution}
+                  </p>
+                )}
+                {resolutions.map((value) => (
+                  <div class="rating-choice" key={value}>
+                    <input
+                      type="radio"
+                      id={`rate-resolution-${value}`}
+                      name="resolution"
+                      value={value}
+                      checked={resolution === value}
+                      aria-invalid={problems.resolution ? 'true' : undefined}
+                      onChange={() => {
+                        setResolution(value);
+                        setProblems((p) => ({ ...p, resolution: undefined }));
+                      }}
+                    />
+                    <label for={`rate-resolution-${value}`}>{t(`resolution.${value}`)}</label>
+                  </div>
+                ))}
+              </fieldset>
               <fieldset
                 class={problems.rating ? 'rating-choices field-invalid' : 'rating-choices'}
                 aria-describedby={problems.rating ? 'rate-rating-error' : undefined}

@@ -59,6 +59,7 @@ function HandlingSection({ detail }: { detail: StaffSuggestionDetail }) {
             <dt>{t('detail.rating')}</dt>
             <dd>
               <span class={`tag tag-rating-${rating.rating}`}>{t(`rating.${rating.rating}`)}</span>{' '}
+              {rating.resolution && <span class="tag">{t(`resolution.${rating.resolution}`)}</span>}{' '}
               <span class="hint">{formatDateTime(rating.at, locale)}</span>
               {rating.comment && <span class="prewrap block">{rating.comment}</span>}
             </dd>
