@@ -10,6 +10,9 @@ import type { StaffProfile } from '../domain/staff/staff';
 import type { NotificationRequest, OutboxMessage, RenderedNotification } from '../domain/notifications/notification';
 import type { FailedNotificationRecord } from '../domain/notifications/failed';
 import type { QueueStats } from '../domain/stats/queue-stats';
+import type { Bucket } from '../domain/rates/buckets';
+import type { RateFacts } from '../domain/rates/facts';
+import type { Tally } from '../domain/rates/tally';
 import type { QueuedNotification } from '../domain/notifications/delivery';
 import type { Escalation } from '../domain/supervision/escalation';
 import type { ReplyTemplate } from '../domain/supervision/reply-template';
@@ -232,4 +235,30 @@ export interface NotificationRetryControl {
   changeVisibility(receiptHandle: string, seconds: number): Promise<void>;
   /** Enqueues a fresh copy, invisible for `delaySeconds` (≤ 900). */
   requeue(message: QueuedNotification, delaySeconds: number): Promise<void>;
+}
+
+/** A suggestion as the rates read it: its state and its timeline. */
+export interface SuggestionHistory {
+  suggestion: Suggestion;
+  timeline: TimelineEntry[];
+}
+
+/**
+ * Where the rates are kept: each suggestion's rate facts (indexed by the buckets they count in), each bucket's
+ * tally under its deterministic key, and the watermark up to which changes were read.
+ */
+export interface RateStore {
+  /** Suggestions changed after `since` (an opaque watermark; none: from the start), oldest change first. */
+  changedSince(orgId: string, since: string | undefined, limit: number): Promise<{ items: SuggestionHistory[]; watermark?: string }>;
+  facts(orgId: string, id: string): Promise<RateFacts | undefined>;
+  /** Saves the facts and moves their bucket memberships from `previous` to theirs. */
+  saveFacts(orgId: string, facts: RateFacts, previous: RateFacts | undefined): Promise<void>;
+  members(orgId: string, bucket: Bucket): Promise<RateFacts[]>;
+  /** Writes the bucket's tally under its key (an empty bucket is removed). */
+  saveTally(orgId: string, bucket: Bucket, tally: Tally): Promise<void>;
+  tallies(orgId: string, group: string, fromDay: string, toDay: string): Promise<Map<string, Tally>>;
+  watermark(orgId: string): Promise<string | undefined>;
+  saveWatermark(orgId: string, watermark: string): Promise<void>;
+  /** Forgets everything kept (the full recompute starts from nothing). */
+  clear(orgId: string): Promise<void>;
 }

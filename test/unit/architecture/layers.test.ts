@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(__dirname, '../../..');
-const layers = ['domain', 'ports', 'use-cases', 'model', 'http', 'aws', 'observability'] as const;
+const layers = ['domain', 'ports', 'use-cases', 'model', 'http', 'aws', 'observability', 'memory'] as const;
 type Layer = (typeof layers)[number];
 /** What each layer may import (besides itself and npm packages). */
 const allowed: Record<Layer, readonly Layer[]> = {
@@ -20,6 +20,8 @@ const allowed: Record<Layer, readonly Layer[]> = {
   aws: ['domain', 'ports', 'use-cases', 'model', 'http', 'observability'],
   // Logging and tracing (Powertools): an adapter the others use, using none of them but the domain's types.
   observability: ['domain', 'ports'],
+  // In-memory implementations of ports (benchmarks, tests).
+  memory: ['domain', 'ports'],
 };
 
 function filesUnder(dir: string): string[] {
