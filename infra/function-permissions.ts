@@ -169,6 +169,13 @@ export const functionPermissions = {
     workflow: ['supervise'],
   },
   /** Reads the organisation's open queue (its index only) and writes the statistics (put). */
+  /**
+   * The rates job: the suggestions changed since its watermark (their index) with their timelines (query), the
+   * facts, memberships and tallies it keeps (get, put, delete; memberships in one transaction), the time limits.
+   */
+  'jobs/update-rates': {
+    table: { actions: ['GetItem', 'PutItem', 'DeleteItem', 'Query'], queryIndexes: ['byOrgChanged'] },
+  },
   'jobs/queue-stats': {
     table: { actions: ['PutItem'], queryIndexes: ['byOrgDue'] },
   },

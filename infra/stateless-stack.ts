@@ -79,6 +79,7 @@ export class StatelessStack extends Stack {
   public readonly workflowFunctions: Record<'plan' | 'awaitEvent' | 'checkpoint' | 'recordFailure', ProjectFunction>;
   public readonly notifier: ProjectFunction;
   public readonly queueStats: ProjectFunction;
+  public readonly updateRates: ProjectFunction;
   public readonly workflowSweep: ProjectFunction;
   public readonly alarms: OperatorAlarms;
   /** Routes by route key (`GET /api/health`), plus `$default`. */
@@ -313,6 +314,13 @@ export class StatelessStack extends Stack {
       environment: commonEnvironment,
     });
 
+    this.updateRates = new ProjectFunction(this, 'UpdateRates', {
+      entry: 'jobs/update-rates',
+      description: 'Scheduled: bring the rates up to date from what changed since the last run',
+      timeout: Duration.minutes(5),
+      environment: commonEnvironment,
+    });
+
     this.queueStats = new ProjectFunction(this, 'QueueStats', {
       entry: 'jobs/queue-stats',
       description: 'Scheduled: recompute staff queue statistics',
@@ -387,6 +395,11 @@ export class StatelessStack extends Stack {
       description: 'Recompute staff queue statistics',
       schedule: events.Schedule.rate(Duration.minutes(15)),
       targets: [new targets.LambdaFunction(this.queueStats, { retryAttempts: 2 })],
+    });
+    new events.Rule(this, 'UpdateRatesSchedule', {
+      description: 'Bring the rates up to date (idempotent: a retried or overlapping run gives the same figures)',
+      schedule: events.Schedule.rate(Duration.minutes(15)),
+      targets: [new targets.LambdaFunction(this.updateRates, { retryAttempts: 2 })],
     });
 
     // --- What the operator is told about (one SNS topic; -c alarmEmail=… subscribes an address) ---------------

@@ -12,6 +12,7 @@ import { DynamoAuditLog } from './dynamo-audit-log';
 import { DynamoDirectory } from './dynamo-directory';
 import { DynamoFailedNotifications } from './dynamo-failed-notifications';
 import { DynamoRateLimiter } from './dynamo-rate-limiter';
+import { DynamoRateStore } from './dynamo-rate-store';
 import { DynamoSuggestionStore } from './dynamo-suggestion-store';
 import { DynamoSupervisionStore } from './dynamo-supervision-store';
 import { optionalEnv, requiredEnv } from './env';
@@ -36,6 +37,7 @@ export const auditLog = () => new DynamoAuditLog(dynamoDocumentClient(), tableNa
 export const rateLimiter = () => new DynamoRateLimiter(dynamoDocumentClient(), tableName());
 export const directory = () => new DynamoDirectory(dynamoDocumentClient(), tableName());
 export const supervision = () => new DynamoSupervisionStore(dynamoDocumentClient(), tableName());
+export const rateStore = () => new DynamoRateStore(dynamoDocumentClient(), tableName(), suggestionStore());
 export const failedNotifications = () => new DynamoFailedNotifications(dynamoDocumentClient(), tableName(), orgId());
 export const orgId = () => optionalEnv('ORG_ID', 'demo');
 export const publicBaseUrl = () => optionalEnv('PUBLIC_BASE_URL', '').replace(/\/$/, '');

@@ -36,10 +36,12 @@ export function suggestionItem(s: Suggestion): Record<string, unknown> {
     ...(open ? { orgQueuePk: queuePartitions.org(s.orgId) } : {}),
     ...(open && s.leadDepartmentId ? { departmentQueuePk: queuePartitions.department(s.orgId, s.leadDepartmentId) } : {}),
     ...(s.workflowError ? { workflowParkedPk: queuePartitions.workflowParked(s.orgId) } : {}),
+    changedPk: queuePartitions.changed(s.orgId),
+    changedSk: `${s.updatedAt}#${s.id}`,
   };
 }
 
-function toSuggestion(item: Record<string, unknown>): Suggestion {
+export function toSuggestion(item: Record<string, unknown>): Suggestion {
   const s: Record<string, unknown> = {};
   for (const field of entityFields) if (item[field] !== undefined) s[field] = item[field];
   return s as unknown as Suggestion;

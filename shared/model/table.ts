@@ -41,6 +41,12 @@ export const tableModel = {
       sortKey: 'dueSk',
       serves: "an organisation's suggestions whose workflow is parked after an error, for the admin to resume them all (sparse: only those)",
     },
+    {
+      name: 'byOrgChanged',
+      partitionKey: 'changedPk',
+      sortKey: 'changedSk',
+      serves: "an organisation's suggestions in the order they last changed: what the rates job reads since its watermark",
+    },
   ] as const satisfies readonly IndexDefinition[],
 } as const;
 
@@ -56,6 +62,13 @@ export const keys = {
   /** One organisation's audit log of one office day. */
   audit: (orgId: string, day: string, at: string, id: string) => ({ pk: `ORG#${orgId}#AUDIT#${day}`, sk: `${at}#${id}` }),
   rateWindow: (bucket: string, window: string) => ({ pk: `RATE#${bucket}`, sk: window }),
+  /** A suggestion's rate facts, and the rates job's watermark, in the organisation's rates partition. */
+  rateFacts: (orgId: string, id: string) => ({ pk: `ORG#${orgId}#RATES`, sk: `FACTS#${id}` }),
+  rateWatermark: (orgId: string) => ({ pk: `ORG#${orgId}#RATES`, sk: 'WATERMARK' }),
+  /** A suggestion's membership of a (group, day) bucket, with its facts: a bucket's members are one query. */
+  rateMember: (orgId: string, bucket: string, id: string) => ({ pk: `ORG#${orgId}#RATEBUCKET#${bucket}`, sk: id }),
+  /** A (group, day) bucket's tally: a group's days are one query (sk between two days). */
+  rateTally: (orgId: string, group: string, day: string) => ({ pk: `ORG#${orgId}#RATETALLY#${group}`, sk: day }),
   organisation: (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'ORG' }),
   department: (orgId: string, departmentId: string) => ({ pk: `ORG#${orgId}`, sk: `DEPT#${departmentId}` }),
   departmentPrefix: 'DEPT#',
@@ -90,4 +103,5 @@ export const queuePartitions = {
   status: (orgId: string, status: string) => `ORG#${orgId}#STATUS#${status}`,
   department: (orgId: string, departmentId: string) => `ORG#${orgId}#DEPT#${departmentId}`,
   workflowParked: (orgId: string) => `ORG#${orgId}#WFPARKED`,
+  changed: (orgId: string) => `ORG#${orgId}#CHANGED`,
 };

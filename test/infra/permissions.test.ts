@@ -103,6 +103,10 @@ const expected: Record<string, Actions> = {
     stateMachine: ['states:ListExecutions', 'states:StartExecution'],
     executions: ['states:DescribeExecution'],
   },
+  'jobs/update-rates': {
+    table: tableRead('dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:Query'),
+    'index/byOrgChanged': ['dynamodb:Query'],
+  },
   'jobs/queue-stats': {
     table: ['dynamodb:PutItem'],
     'index/byOrgDue': ['dynamodb:Query'],

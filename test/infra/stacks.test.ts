@@ -235,11 +235,12 @@ describe('stateless stack: functions', () => {
     });
   });
 
-  it('runs the queue statistics job every 15 minutes and the workflow sweep every minute', () => {
+  it('runs the queue statistics and rates jobs every 15 minutes and the workflow sweep every minute', () => {
     const rules = Object.values(resourcesOf(statelessTemplate, 'AWS::Events::Rule'));
     const target = (fn: ProjectFunction) => rules.find((r) => JSON.stringify(r.Properties.Targets[0].Arn) === JSON.stringify({ 'Fn::GetAtt': [logicalId(fn), 'Arn'] }));
-    expect(rules).toHaveLength(2);
+    expect(rules).toHaveLength(3);
     expect(target(stateless.queueStats)?.Properties.ScheduleExpression).toBe('rate(15 minutes)');
+    expect(target(stateless.updateRates)?.Properties.ScheduleExpression).toBe('rate(15 minutes)');
     expect(target(stateless.workflowSweep)?.Properties.ScheduleExpression).toBe('rate(1 minute)');
   });
 });
