@@ -10,6 +10,7 @@ import { keys } from '../model/table';
 import { StaffAccountExists, type AuditRecord, type Directory } from '../ports';
 import { cancelledConditions } from './dynamo-errors';
 import { auditPut } from './audit-item';
+import { queryAll } from './query-all';
 
 /** A profile item as the domain sees it: no keys, no empty optional fields. */
 function toStaffProfile(item: Record<string, unknown>, orgId: string): StaffProfile {
@@ -52,21 +53,12 @@ export class DynamoDirectory implements Directory {
   }
 
   async staff(orgId: string): Promise<StaffProfile[]> {
-    const profiles: StaffProfile[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :staff)',
-          ExpressionAttributeValues: { ':pk': keys.organisation(orgId).pk, ':staff': keys.staffProfilePrefix },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) profiles.push(toStaffProfile(item, orgId));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return profiles;
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :staff)',
+      ExpressionAttributeValues: { ':pk': keys.organisation(orgId).pk, ':staff': keys.staffProfilePrefix },
+    });
+    return items.map((item) => toStaffProfile(item, orgId));
   }
 
   async staffMember(orgId: string, username: string): Promise<StaffProfile | undefined> {

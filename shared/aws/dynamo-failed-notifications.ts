@@ -2,11 +2,12 @@
  * Failed notifications, one item each under one partition per organisation (they are few: each is a provider
  * outage's residue), so an admin lists only their own organisation's.
  */
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { FailedNotificationRecord } from '../domain/notifications/failed';
 import { keys } from '../model/table';
 import type { AuditRecord, FailedNotificationStore } from '../ports';
 import { auditPut } from './audit-item';
+import { queryAll } from './query-all';
 
 export class DynamoFailedNotifications implements FailedNotificationStore {
   constructor(
@@ -27,22 +28,8 @@ export class DynamoFailedNotifications implements FailedNotificationStore {
   }
 
   async list(orgId: string, limit: number): Promise<FailedNotificationRecord[]> {
-    const out: FailedNotificationRecord[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.failedNotification(orgId, '').pk },
-          ExclusiveStartKey: start,
-          Limit: limit,
-        }),
-      );
-      out.push(...(page.Items ?? []).map(strip));
-      start = page.LastEvaluatedKey;
-    } while (start && out.length < limit);
-    return out.slice(0, limit);
+    const items = await queryAll(this.db, { TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.failedNotification(orgId, '').pk } }, limit);
+    return items.map(strip);
   }
 
   async delete(orgId: string, id: string, audit: AuditRecord): Promise<void> {

@@ -7,13 +7,14 @@
  *    bucket's members are one query;
  *  - tallies: one item per (group, day), so a group's days are one query.
  */
-import { QueryCommand, TransactWriteCommand, GetCommand, PutCommand, DeleteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { bucketKey, bucketsOf, type Bucket } from '../domain/rates/buckets';
 import type { RateFacts } from '../domain/rates/facts';
 import { emptyTally, type Tally } from '../domain/rates/tally';
 import { keys, queuePartitions, type IndexName } from '../model/table';
 import type { RateStore, SuggestionHistory } from '../ports';
 import { toSuggestion, type DynamoSuggestionStore } from './dynamo-suggestion-store';
+import { queryAll } from './query-all';
 
 /** How far back from the watermark a run reads again. */
 export const rereadMs = 5 * 60_000;
@@ -74,22 +75,13 @@ export class DynamoRateStore implements RateStore {
   }
 
   async members(orgId: string, bucket: Bucket): Promise<RateFacts[]> {
-    const out: RateFacts[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.rateMember(orgId, bucketKey(bucket), '').pk },
-          ExclusiveStartKey: start,
-          ConsistentRead: true,
-        }),
-      );
-      out.push(...(page.Items ?? []).map((item) => item.facts as RateFacts));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return out;
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.rateMember(orgId, bucketKey(bucket), '').pk },
+      ConsistentRead: true,
+    });
+    return items.map((item) => item.facts as RateFacts);
   }
 
   async saveTally(orgId: string, bucket: Bucket, tally: Tally): Promise<void> {
@@ -99,21 +91,12 @@ export class DynamoRateStore implements RateStore {
   }
 
   async tallies(orgId: string, group: string, fromDay: string, toDay: string): Promise<Map<string, Tally>> {
-    const out = new Map<string, Tally>();
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-          ExpressionAttributeValues: { ':pk': keys.rateTally(orgId, group, '').pk, ':from': fromDay, ':to': toDay },
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) out.set(String(item.sk), { ...emptyTally(), ...(item.tally as Tally) });
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return out;
+    const items = await queryAll(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': keys.rateTally(orgId, group, '').pk, ':from': fromDay, ':to': toDay },
+    });
+    return new Map(items.map((item) => [String(item.sk), { ...emptyTally(), ...(item.tally as Tally) }]));
   }
 
   async watermark(orgId: string): Promise<string | undefined> {
@@ -128,22 +111,16 @@ export class DynamoRateStore implements RateStore {
   async clear(orgId: string): Promise<void> {
     // The facts name their buckets; the tallies are found through the groups of the buckets.
     const groups = new Set<string>();
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({ TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.rateFacts(orgId, '').pk }, ExclusiveStartKey: start }),
-      );
-      for (const item of page.Items ?? []) {
-        if (!item.facts) continue;
-        const facts = item.facts as RateFacts;
-        for (const b of bucketsOf(facts)) {
-          groups.add(b.group);
-          await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: keys.rateMember(orgId, bucketKey(b), facts.id) }));
-        }
-        await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: { pk: item.pk, sk: item.sk } }));
+    const kept = await queryAll(this.db, { TableName: this.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.rateFacts(orgId, '').pk } });
+    for (const item of kept) {
+      if (!item.facts) continue;
+      const facts = item.facts as RateFacts;
+      for (const b of bucketsOf(facts)) {
+        groups.add(b.group);
+        await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: keys.rateMember(orgId, bucketKey(b), facts.id) }));
       }
-      start = page.LastEvaluatedKey;
-    } while (start);
+      await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: { pk: item.pk, sk: item.sk } }));
+    }
     for (const group of groups) {
       for (const day of (await this.tallies(orgId, group, '0000', '9999')).keys()) {
         await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: keys.rateTally(orgId, group, day) }));

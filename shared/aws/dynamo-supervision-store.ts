@@ -1,11 +1,12 @@
 /** 督办 records, calendar overrides and reply templates: organisation-level items under ORG#<org>. */
-import { GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CalendarOverride, TimeLimitOverrides } from '../domain/deadlines';
 import type { Escalation } from '../domain/supervision/escalation';
 import type { ReplyTemplate } from '../domain/supervision/reply-template';
 import { keys } from '../model/table';
 import type { AuditRecord, SupervisionStore } from '../ports';
 import { auditPut } from './audit-item';
+import { queryAll } from './query-all';
 
 /** The 督办 record's item; a supervisor's instruction writes it in the same transaction as the suggestion. */
 export function escalationItem(orgId: string, escalation: Escalation): Record<string, unknown> {
@@ -19,21 +20,11 @@ export class DynamoSupervisionStore implements SupervisionStore {
   ) {}
 
   private async all(orgId: string, prefix: string): Promise<Record<string, unknown>[]> {
-    const items: Record<string, unknown>[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: { ':pk': keys.organisation(orgId).pk, ':prefix': prefix },
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      start = page.LastEvaluatedKey;
-    } while (start);
-    return items;
+    return queryAll(this.db, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': keys.organisation(orgId).pk, ':prefix': prefix },
+    });
   }
 
   async escalation(orgId: string, suggestionId: string): Promise<Escalation | undefined> {
