@@ -9,6 +9,7 @@ import { rateReply, RequestError, trackSuggestion } from '../api';
 import { CitizenResult, TrackLink } from '../components/citizen-result';
 import { CodePinForm, useCodePin } from '../components/code-pin';
 import { Field } from '../components/field';
+import { RadioChoices } from '../components/radio-choices';
 import { formatDateTime } from '../format';
 import { useI18n } from '../i18n';
 import type { Route } from '../router';
@@ -129,34 +130,19 @@ export function RatePage({ route }: { route: Route }) {
                 void submit();
               }}
             >
-              <fieldset
-                class={problems.resolution ? 'rating-choices field-invalid' : 'rating-choices'}
-                aria-describedby={problems.resolution ? 'rate-resolution-error' : undefined}
-              >
-                <legend>{t('rate.resolutionQuestion')}</legend>
-                {problems.resolution && (
-                  <p class="field-error" id="rate-resolution-error">
-                    {problems.resolution}
-                  </p>
-                )}
-                {resolutions.map((value) => (
-                  <div class="rating-choice" key={value}>
-                    <input
-                      type="radio"
-                      id={`rate-resolution-${value}`}
-                      name="resolution"
-                      value={value}
-                      checked={resolution === value}
-                      aria-invalid={problems.resolution ? 'true' : undefined}
-                      onChange={() => {
-                        setResolution(value);
-                        setProblems((p) => ({ ...p, resolution: undefined }));
-                      }}
-                    />
-                    <label for={`rate-resolution-${value}`}>{t(`resolution.${value}`)}</label>
-                  </div>
-                ))}
-              </fieldset>
+              <RadioChoices
+                idPrefix="rate-resolution"
+                name="resolution"
+                legend={t('rate.resolutionQuestion')}
+                options={resolutions}
+                value={resolution ?? ''}
+                onChange={(value) => {
+                  setResolution(value);
+                  setProblems((p) => ({ ...p, resolution: undefined }));
+                }}
+                label={(value) => t(`resolution.${value}`)}
+                {...(problems.resolution ? { error: problems.resolution } : {})}
+              />
               <fieldset
                 class={problems.rating ? 'rating-choices field-invalid' : 'rating-choices'}
                 aria-describedby={problems.rating ? 'rate-rating-error' : undefined}
