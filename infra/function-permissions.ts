@@ -170,11 +170,12 @@ export const functionPermissions = {
   },
   /** Reads the organisation's open queue (its index only) and writes the statistics (put). */
   /**
-   * The rates job: the suggestions changed since its watermark (their index) with their timelines (query), the
-   * facts, memberships and tallies it keeps (get, put, delete; memberships in one transaction), the time limits.
+   * The rates job: the suggestions changed since its watermark (their index) and those whose deadline passed (the
+   * open queue's index), with their timelines (query); the facts, memberships, tallies and summaries it keeps (get,
+   * put, delete, update; memberships in one transaction), where it stands (get, update), the time limits (get).
    */
   'jobs/update-rates': {
-    table: { actions: ['GetItem', 'PutItem', 'DeleteItem', 'Query'], queryIndexes: ['byOrgChanged'] },
+    table: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query'], queryIndexes: ['byOrgChanged', 'byOrgDue'] },
   },
   'jobs/queue-stats': {
     table: { actions: ['PutItem'], queryIndexes: ['byOrgDue'] },

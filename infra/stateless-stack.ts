@@ -398,7 +398,8 @@ export class StatelessStack extends Stack {
     });
     new events.Rule(this, 'UpdateRatesSchedule', {
       description: 'Bring the rates up to date (idempotent: a retried or overlapping run gives the same figures)',
-      schedule: events.Schedule.rate(Duration.minutes(15)),
+      // Every 5 minutes: a run with nothing changed costs two reads, and an admin's full recompute waits at most this.
+      schedule: events.Schedule.rate(Duration.minutes(5)),
       targets: [new targets.LambdaFunction(this.updateRates, { retryAttempts: 2 })],
     });
 

@@ -1,5 +1,5 @@
 /**
- * Scheduled (EventBridge, every 15 minutes): brings the rates up to date from what changed since the last run
+ * Scheduled (EventBridge, every 5 minutes): brings the rates up to date from what changed since the last run
  * (shared/use-cases/update-rates.ts). Invoked with `{"full": true}` it recomputes them from nothing.
  */
 import { orgId, rateStore, supervision, systemClock } from '../../shared/aws/composition';

@@ -62,13 +62,18 @@ export const keys = {
   /** One organisation's audit log of one office day. */
   audit: (orgId: string, day: string, at: string, id: string) => ({ pk: `ORG#${orgId}#AUDIT#${day}`, sk: `${at}#${id}` }),
   rateWindow: (bucket: string, window: string) => ({ pk: `RATE#${bucket}`, sk: window }),
-  /** A suggestion's rate facts, and the rates job's watermark, in the organisation's rates partition. */
+  /** A suggestion's rate facts, and where the rates job stands, in the organisation's rates partition. */
   rateFacts: (orgId: string, id: string) => ({ pk: `ORG#${orgId}#RATES`, sk: `FACTS#${id}` }),
-  rateWatermark: (orgId: string) => ({ pk: `ORG#${orgId}#RATES`, sk: 'WATERMARK' }),
-  /** A suggestion's membership of a (group, day) bucket, with its facts: a bucket's members are one query. */
-  rateMember: (orgId: string, bucket: string, id: string) => ({ pk: `ORG#${orgId}#RATEBUCKET#${bucket}`, sk: id }),
+  rateState: (orgId: string) => ({ pk: `ORG#${orgId}#RATES`, sk: 'STATE' }),
+  /**
+   * A suggestion's membership of a (group, day) bucket, with its facts, in the group's partition: a bucket's
+   * members are one query (sk begins with the day), a period's are one query (sk between two days).
+   */
+  rateMember: (orgId: string, group: string, day: string, id: string) => ({ pk: `ORG#${orgId}#RATEMEMBER#${group}`, sk: `${day}#${id}` }),
   /** A (group, day) bucket's tally: a group's days are one query (sk between two days). */
   rateTally: (orgId: string, group: string, day: string) => ({ pk: `ORG#${orgId}#RATETALLY#${group}`, sk: day }),
+  /** A period's summary: every group's tally as an attribute `g:<group>`; a kind's periods are one query. */
+  rateSummary: (orgId: string, kind: string, period: string) => ({ pk: `ORG#${orgId}#RATESUM#${kind}`, sk: period }),
   organisation: (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'ORG' }),
   department: (orgId: string, departmentId: string) => ({ pk: `ORG#${orgId}`, sk: `DEPT#${departmentId}` }),
   departmentPrefix: 'DEPT#',

@@ -12,6 +12,7 @@ import type { FailedNotificationRecord } from '../domain/notifications/failed';
 import type { QueueStats } from '../domain/stats/queue-stats';
 import type { Bucket } from '../domain/rates/buckets';
 import type { RateFacts } from '../domain/rates/facts';
+import type { SummaryKind } from '../domain/rates/periods';
 import type { Tally } from '../domain/rates/tally';
 import type { QueuedNotification } from '../domain/notifications/delivery';
 import type { Escalation } from '../domain/supervision/escalation';
@@ -243,22 +244,49 @@ export interface SuggestionHistory {
   timeline: TimelineEntry[];
 }
 
+/** One period's figures: every group's tally (a group that counts nothing there is absent). */
+export interface RateSummary {
+  kind: SummaryKind;
+  period: string;
+  groups: Record<string, Tally>;
+}
+
+/** Where the rates job stands: how far it read, and the full recompute an admin asked for. */
+export interface RatesState {
+  /** The last change read (opaque). */
+  watermark?: string;
+  /** Open suggestions whose deadline passed up to this instant were re-read as overdue. */
+  overdueCheckedAt?: string;
+  fullRequested?: { at: string; by: string };
+  lastFull?: { at: string; changed: number; ms: number };
+}
+
 /**
  * Where the rates are kept: each suggestion's rate facts (indexed by the buckets they count in), each bucket's
- * tally under its deterministic key, and the watermark up to which changes were read.
+ * tally under its deterministic key, each period's summary (every group's tally, one item: what the dashboard
+ * reads), and where the job stands.
  */
 export interface RateStore {
   /** Suggestions changed after `since` (an opaque watermark; none: from the start), oldest change first. */
   changedSince(orgId: string, since: string | undefined, limit: number): Promise<{ items: SuggestionHistory[]; watermark?: string }>;
+  /** Open suggestions whose deadline fell after `after` and by `until`: they turned overdue without changing. */
+  dueBetween(orgId: string, after: string, until: string): Promise<SuggestionHistory[]>;
   facts(orgId: string, id: string): Promise<RateFacts | undefined>;
   /** Saves the facts and moves their bucket memberships from `previous` to theirs. */
   saveFacts(orgId: string, facts: RateFacts, previous: RateFacts | undefined): Promise<void>;
   members(orgId: string, bucket: Bucket): Promise<RateFacts[]>;
+  /** The facts of a group's suggestions counted on the days from..to (each once): a drill-down's candidates. */
+  membersIn(orgId: string, group: string, fromDay: string, toDay: string): Promise<RateFacts[]>;
   /** Writes the bucket's tally under its key (an empty bucket is removed). */
   saveTally(orgId: string, bucket: Bucket, tally: Tally): Promise<void>;
   tallies(orgId: string, group: string, fromDay: string, toDay: string): Promise<Map<string, Tally>>;
-  watermark(orgId: string): Promise<string | undefined>;
-  saveWatermark(orgId: string, watermark: string): Promise<void>;
-  /** Forgets everything kept (the full recompute starts from nothing). */
-  clear(orgId: string): Promise<void>;
+  /** Sets one group's tally in a period's summary (an empty tally removes the group). */
+  saveSummary(orgId: string, kind: SummaryKind, period: string, group: string, tally: Tally): Promise<void>;
+  /** The summaries of a kind from..to (period strings sort in time order), in one read. */
+  summaries(orgId: string, kind: SummaryKind, fromPeriod: string, toPeriod: string): Promise<RateSummary[]>;
+  state(orgId: string): Promise<RatesState>;
+  /** Sets the fields given, leaving the others (an admin's request may arrive during a run). */
+  saveState(orgId: string, patch: Partial<RatesState>): Promise<void>;
+  /** Records an admin's request for a full recompute, with its audit record, in one write. */
+  requestFull(orgId: string, at: string, by: string, audit: AuditRecord): Promise<void>;
 }

@@ -104,8 +104,9 @@ const expected: Record<string, Actions> = {
     executions: ['states:DescribeExecution'],
   },
   'jobs/update-rates': {
-    table: tableRead('dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:Query'),
+    table: tableRead('dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'),
     'index/byOrgChanged': ['dynamodb:Query'],
+    'index/byOrgDue': ['dynamodb:Query'],
   },
   'jobs/queue-stats': {
     table: ['dynamodb:PutItem'],

@@ -15,6 +15,8 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // JIANYI_UNIT=1 npx vitest run test/unit/...: pure tests need neither the synthesized app nor a database.
+  if (process.env.JIANYI_UNIT === '1') return async () => undefined;
   await ensureSynthesized(projectRoot, () => undefined);
   const database = await startDynamoDbLocal();
   project.provide('dynamodbEndpoint', database.endpoint);

@@ -9,6 +9,9 @@ import { DynamoSuggestionStore } from '../../shared/aws/dynamo-suggestion-store'
 import { officeDayOf } from '../../shared/domain/deadlines/office-time';
 import type { Tally } from '../../shared/domain/rates/tally';
 import { MemoryRateStore } from '../../shared/memory/memory-rate-store';
+import { summaryKinds } from '../../shared/domain/rates/periods';
+import type { RateSummary } from '../../shared/ports';
+import { openStatuses } from '../../shared/domain/suggestion/suggestion';
 import { systemClock } from '../../shared/aws/composition';
 import { updateRates, type UpdateRatesDeps } from '../../shared/use-cases/update-rates';
 import { startTestStack, submitForScreening, type TestStack } from './harness';
@@ -27,12 +30,21 @@ beforeAll(async () => {
 afterAll(async () => t?.stop());
 
 /** The same histories, computed in full in memory. */
+let memorySummaries = new Map<string, RateSummary>();
 async function inMemory(): Promise<Map<string, Tally>> {
   const memory = new MemoryRateStore();
   const { items } = await store.changedSince('demo', undefined, 10_000);
   for (const history of items) memory.record(history);
   await updateRates({ rates: memory, supervision, clock: systemClock }, 'demo');
+  memorySummaries = memory.summarySnapshot();
   return memory.snapshot();
+}
+
+/** Every summary DynamoDB keeps, as the memory store's snapshot spells them. */
+async function keptSummaries(): Promise<Map<string, RateSummary>> {
+  const out = new Map<string, RateSummary>();
+  for (const kind of summaryKinds) for (const s of await store.summaries('demo', kind, kind === 'all' ? 'all' : '0000', kind === 'all' ? 'all' : '9999')) out.set(`${kind}|${s.period}`, s);
+  return out;
 }
 
 /** What DynamoDB keeps, for the buckets the memory computation has. */
@@ -49,8 +61,11 @@ describe('the rates on DynamoDB', () => {
     expect(report.changed).toBeGreaterThan(20);
     const expected = await inMemory();
     expect(await kept(expected.keys())).toEqual(expected);
+    expect(await keptSummaries()).toEqual(memorySummaries);
+    expect(memorySummaries.get('all|all')?.groups.org?.submitted).toBe(report.changed);
     await updateRates(deps, 'demo');
     expect(await kept(expected.keys())).toEqual(expected);
+    expect(await keptSummaries()).toEqual(memorySummaries);
   }, 120_000);
 
   it('moves exactly the buckets an assignment touches, and still equals the full recompute', async () => {
@@ -69,8 +84,21 @@ describe('the rates on DynamoDB', () => {
     expect((await store.tallies('demo', 'department:transport', today, today)).get(today)?.assigned).toBe(before + 1);
     const expected = await inMemory();
     expect(await kept(expected.keys())).toEqual(expected);
-    // The full recompute from nothing agrees too.
+    expect(await keptSummaries()).toEqual(memorySummaries);
+    // The full recompute agrees too.
     await updateRates(deps, 'demo', { full: true });
     expect(await kept(expected.keys())).toEqual(expected);
+    expect(await keptSummaries()).toEqual(memorySummaries);
+    expect((await store.state('demo')).lastFull).toMatchObject({ changed: expect.any(Number) });
+  }, 120_000);
+
+  it('re-reads the open suggestions whose deadline passed since the last run', async () => {
+    const { items } = await store.changedSince('demo', undefined, 10_000);
+    const open = items.map((h) => h.suggestion).filter((s) => openStatuses.includes(s.status));
+    expect(open.length).toBeGreaterThan(0);
+    const due = open.map((s) => s.dueAt).sort();
+    const found = await store.dueBetween('demo', '0000', due.at(-1)!);
+    expect(found.map((h) => h.suggestion.id).sort()).toEqual(open.map((s) => s.id).sort());
+    expect(await store.dueBetween('demo', due.at(-1)!, '9999')).toEqual([]);
   }, 120_000);
 });

@@ -88,18 +88,26 @@ describe('the rates job', () => {
               store.record({ suggestion: stories[i]!.s, timeline: stories[i]!.timeline });
             }
             const before = store.counts.read;
-            await updateRates(deps(store, now), 'demo');
-            // Reads grow with the changes: the changed suggestions, their old facts and their buckets' members.
-            expect(store.counts.read - before).toBeLessThanOrEqual(new Set(round.map(([w]) => w % stories.length)).size * (2 + 12 * stories.length));
+            const report = await updateRates(deps(store, now), 'demo');
+            // Reads grow with the changes: the changed suggestions, their old facts, their buckets' members, and
+            // the days, weeks, months and years of the touched groups.
+            expect(report.changed).toBe(new Set(round.map(([w]) => w % stories.length)).size);
+            expect(store.counts.read - before).toBeLessThanOrEqual(report.changed * (2 + 12 * stories.length) + report.summariesRecomputed * 366 + 1);
             if (retried[r]) await updateRates(deps(store, now), 'demo');
+            // A run with nothing changed reads where the job stands, and nothing else.
+            const idle = store.counts.read;
+            expect((await updateRates(deps(store, now), 'demo')).changed).toBe(0);
+            expect(store.counts.read - idle).toBeLessThanOrEqual(1);
           }
           const fresh = new MemoryRateStore();
           stories.forEach((story) => fresh.record({ suggestion: story.s, timeline: story.timeline }));
           await updateRates(deps(fresh, now), 'demo', { full: true });
           expect(store.snapshot()).toEqual(fresh.snapshot());
+          expect(store.summarySnapshot()).toEqual(fresh.summarySnapshot());
           // The full recompute on the kept store gives the same again.
           await updateRates(deps(store, now), 'demo', { full: true });
           expect(store.snapshot()).toEqual(fresh.snapshot());
+          expect(store.summarySnapshot()).toEqual(fresh.summarySnapshot());
         },
       ),
       { numRuns: 60 },
