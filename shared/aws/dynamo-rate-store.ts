@@ -14,6 +14,7 @@ import type { AuditRecord } from '../domain/staff/audit-record';
 import { bucketKey, bucketsOf, type Bucket } from '../domain/rates/buckets';
 import type { RateFacts } from '../domain/rates/facts';
 import type { SummaryKind } from '../domain/rates/periods';
+import { defaultRankingSettings, type RankingSettings } from '../domain/rates/ranking';
 import { emptyTally, type Tally } from '../domain/rates/tally';
 import { keys, queuePartitions, type IndexName } from '../model/table';
 import type { RateStore, RatesState, RateSummary, SuggestionHistory } from '../ports';
@@ -207,6 +208,19 @@ export class DynamoRateStore implements RateStore {
           },
           auditPut(this.tableName, audit),
         ],
+      }),
+    );
+  }
+
+  async rankingSettings(orgId: string): Promise<RankingSettings> {
+    const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.rankingSettings(orgId) }));
+    return { ...defaultRankingSettings, ...((Item?.settings as Partial<RankingSettings> | undefined) ?? {}) };
+  }
+
+  async saveRankingSettings(orgId: string, settings: RankingSettings, audit: AuditRecord): Promise<void> {
+    await this.db.send(
+      new TransactWriteCommand({
+        TransactItems: [{ Put: { TableName: this.tableName, Item: { ...keys.rankingSettings(orgId), type: 'rankingSettings', settings } } }, auditPut(this.tableName, audit)],
       }),
     );
   }

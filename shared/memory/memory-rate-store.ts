@@ -7,6 +7,7 @@ import type { AuditRecord } from '../domain/staff/audit-record';
 import { bucketKey, bucketsOf, type Bucket } from '../domain/rates/buckets';
 import type { RateFacts } from '../domain/rates/facts';
 import type { SummaryKind } from '../domain/rates/periods';
+import { defaultRankingSettings, type RankingSettings } from '../domain/rates/ranking';
 import type { Tally } from '../domain/rates/tally';
 import type { RateStore, RatesState, RateSummary, SuggestionHistory } from '../ports';
 
@@ -157,5 +158,19 @@ export class MemoryRateStore implements RateStore {
   /** Every kept summary, by kind|period (for comparing runs). */
   summarySnapshot(): Map<string, RateSummary> {
     return new Map([...this.summaryByKey].map(([key, s]) => [key, structuredClone(s)]));
+  }
+
+  private ranking: RankingSettings = defaultRankingSettings;
+
+  async rankingSettings() {
+    this.counts.requests++;
+    this.counts.read++;
+    return { ...this.ranking };
+  }
+
+  async saveRankingSettings(_orgId: string, settings: RankingSettings, audit: AuditRecord) {
+    this.counts.written += 2;
+    this.ranking = { ...settings };
+    this.audits.push(audit);
   }
 }

@@ -72,6 +72,8 @@ export const keys = {
   rateMember: (orgId: string, group: string, day: string, id: string) => ({ pk: `ORG#${orgId}#RATEMEMBER#${group}`, sk: `${day}#${id}` }),
   /** A (group, day) bucket's tally: a group's days are one query (sk between two days). */
   rateTally: (orgId: string, group: string, day: string) => ({ pk: `ORG#${orgId}#RATETALLY#${group}`, sk: day }),
+  /** The office's ranking settings (the rate it ranks by beside the 三率, the minimum count). */
+  rankingSettings: (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'RANKING' }),
   /** A period's summary: every group's tally as an attribute `g:<group>`; a kind's periods are one query. */
   rateSummary: (orgId: string, kind: string, period: string) => ({ pk: `ORG#${orgId}#RATESUM#${kind}`, sk: period }),
   organisation: (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'ORG' }),

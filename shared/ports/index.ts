@@ -13,6 +13,7 @@ import type { QueueStats } from '../domain/stats/queue-stats';
 import type { Bucket } from '../domain/rates/buckets';
 import type { RateFacts } from '../domain/rates/facts';
 import type { SummaryKind } from '../domain/rates/periods';
+import type { RankingSettings } from '../domain/rates/ranking';
 import type { Tally } from '../domain/rates/tally';
 import type { QueuedNotification } from '../domain/notifications/delivery';
 import type { Escalation } from '../domain/supervision/escalation';
@@ -289,4 +290,7 @@ export interface RateStore {
   saveState(orgId: string, patch: Partial<RatesState>): Promise<void>;
   /** Records an admin's request for a full recompute, with its audit record, in one write. */
   requestFull(orgId: string, at: string, by: string, audit: AuditRecord): Promise<void>;
+  /** The office's ranking settings (the defaults until an admin saves some). */
+  rankingSettings(orgId: string): Promise<RankingSettings>;
+  saveRankingSettings(orgId: string, settings: RankingSettings, audit: AuditRecord): Promise<void>;
 }
