@@ -1,8 +1,9 @@
-/** Supervisor board, reply templates, calendar overrides, time limits, failed notifications, and the directory. */
+/** Supervisor board, reply templates, calendar overrides, time limits, failed notifications, the directory, and the rates' settings. */
 import {
   auditLog,
   directory,
   failedNotifications,
+  rateStore,
   suggestionStore,
   supervision,
   systemClock,
@@ -14,6 +15,7 @@ import { staffAuthenticator } from '../../shared/http/staff-auth';
 import { staffAccountsFromEnvironment } from '../../shared/aws/staff-accounts';
 import { listFailedNotifications, retryFailedNotification, revealFailedRecipient } from '../../shared/use-cases/failed-notifications';
 import { listStaff, saveDepartment, saveStaffMember } from '../../shared/use-cases/org-directory';
+import { requestFullRecompute, saveRankingSettings } from '../../shared/use-cases/rate-admin';
 import { getCalendarOverrides, importCalendarSchedule, previewCalendarSchedule, saveCalendarOverrides } from '../../shared/use-cases/calendar-overrides';
 import {
   escalationBoard,
@@ -39,6 +41,7 @@ const directoryDeps = {
   clock: systemClock,
   randomBytes: systemRandomBytes,
 };
+const rateDeps = { rates: rateStore(), clock: systemClock };
 
 export const handler = apiHandler(
   byRoute({
@@ -68,6 +71,8 @@ export const handler = apiHandler(
       status: 200,
       body: await saveDepartment(directoryDeps, r.principal!, r.event.pathParameters?.departmentId ?? '', r.body),
     }),
+    'PUT /api/staff/rates/ranking-settings': async (r) => ({ status: 200, body: await saveRankingSettings(rateDeps, r.principal!, r.body) }),
+    'POST /api/staff/rates/recompute': async (r) => ({ status: 202, body: await requestFullRecompute(rateDeps, r.principal!, r.body) }),
     'GET /api/staff/notifications/failed': async (r) => ({ status: 200, body: await listFailedNotifications(failedDeps, r.principal!) }),
     'POST /api/staff/notifications/failed/{id}/retry': async (r) => ({
       status: 202,

@@ -11,7 +11,7 @@
  *   4. set the functions' shared environment (with local endpoints) and load the runtime
  *   5. serve HTTP; seed demo data on a first run; resume open executions; start pollers and schedules
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -186,6 +186,9 @@ function tablePhysicalName(cdkOutDir: string, tableName: string): Record<string,
   return names;
 }
 
+/** Where a running stack tells the CLI tools its database endpoint and table. */
+export const localEndpointsFile = (dataDir: string): string => path.join(dataDir, 'local-endpoints.json');
+
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const log = options.log ?? defaultLog;
   const cleanups: Array<{ name: string; run: () => unknown }> = [];
@@ -234,6 +237,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     cleanups.push({ name: 'DynamoDB client', run: () => dynamodb.destroy() });
     const documents = DynamoDBDocumentClient.from(dynamodb, { marshallOptions: { removeUndefinedValues: true } });
     await ensureTable(dynamodb, tableName);
+    if (options.dataDir) {
+      // For the CLI tools (e.g. npm run rates:recompute) to reach the running stack's database, not open a second.
+      const file = localEndpointsFile(options.dataDir);
+      writeFileSync(file, JSON.stringify({ pid: process.pid, dynamodb: database.endpoint, tableName }));
+      cleanups.push({ name: 'endpoints file', run: () => rmSync(file, { force: true }) });
+    }
     const store: ExecutionStore = options.dataDir ? await DynamoDbExecutionStore.open(dynamodb) : new MemoryExecutionStore();
     const sqsClient = sqs.client();
     cleanups.push({ name: 'SQS client', run: () => sqsClient.destroy() });

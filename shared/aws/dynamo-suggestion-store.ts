@@ -199,6 +199,13 @@ export class DynamoSuggestionStore implements SuggestionStore {
       filters.push('submittedAt < :to');
       values[':to'] = q.to;
     }
+    if (q.overdueAt) {
+      // Replied ones wait for the citizen's rating: their deadline is the rating window's, not the office's.
+      filters.push('#status <> :replied');
+      names['#status'] = 'status';
+      values[':replied'] = 'replied';
+      values[':due'] = q.overdueAt;
+    }
     const items: Suggestion[] = [];
     let start = decodeCursor(q.cursor, partitionAttribute, partitionValue);
     for (let round = 0; round < 20 && items.length < q.limit; round++) {
@@ -206,7 +213,7 @@ export class DynamoSuggestionStore implements SuggestionStore {
         new QueryCommand({
           TableName: this.tableName,
           IndexName: index,
-          KeyConditionExpression: `${partitionAttribute} = :p`,
+          KeyConditionExpression: q.overdueAt ? `${partitionAttribute} = :p AND dueSk < :due` : `${partitionAttribute} = :p`,
           ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
           ExpressionAttributeValues: values,
           ...(Object.keys(names).length ? { ExpressionAttributeNames: names } : {}),

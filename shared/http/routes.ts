@@ -38,6 +38,11 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'GET', path: '/api/staff/suggestions', fn: 'staff-suggestions', auth: 'staff' },
   { method: 'GET', path: '/api/staff/suggestions/{id}', fn: 'staff-suggestions', auth: 'staff' },
   { method: 'POST', path: '/api/staff/suggestions/{id}/contact-reveal', fn: 'staff-suggestions', auth: 'staff' },
+  // The rates: the dashboard (its drill-down is the queue route with a measure), the admin's ranking settings and
+  // full recompute.
+  { method: 'GET', path: '/api/staff/dashboard', fn: 'staff-suggestions', auth: 'staff' },
+  { method: 'PUT', path: '/api/staff/rates/ranking-settings', fn: 'staff-admin', auth: 'staff' },
+  { method: 'POST', path: '/api/staff/rates/recompute', fn: 'staff-admin', auth: 'staff' },
   // Citizen actions, authorised by tracking code + PIN (header x-tracking-pin).
   { method: 'POST', path: '/api/suggestions/{trackingCode}/info-answer', fn: 'citizen-actions', auth: 'public' },
   { method: 'POST', path: '/api/suggestions/{trackingCode}/rating', fn: 'citizen-actions', auth: 'public' },

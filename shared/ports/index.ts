@@ -51,6 +51,8 @@ export interface QueueQuery {
   from?: string;
   /** Submitted before (ISO instant). */
   to?: string;
+  /** Only those past their deadline at this instant, still to be replied to (the overdue board). */
+  overdueAt?: string;
   limit: number;
   cursor?: string;
 }

@@ -16,7 +16,12 @@ import { statuses } from '../domain/suggestion/suggestion';
 import { queueItem } from '../domain/suggestion/views';
 import { parseOrThrow } from '../domain/validation';
 
-import type { AuditLog, Clock, SuggestionStore } from '../ports';
+import type { AuditLog, Clock, RateStore, SuggestionStore } from '../ports';
+import type { RateGroup } from '../domain/rates/buckets';
+import { contributes, measures, type Measure } from '../domain/rates/drill-down';
+import { isPeriod, periodRange, summaryKinds, type SummaryKind } from '../domain/rates/periods';
+import { mayReadGroup, rateScope } from '../domain/rates/scope';
+import { ValidationError, type FieldProblems } from '../domain/errors';
 import type { QueueItem } from '../domain/suggestion/view-types';
 
 /**
@@ -26,6 +31,8 @@ import type { QueueItem } from '../domain/suggestion/view-types';
 export interface QueueResponse {
   items: QueueItem[];
   nextCursor?: string;
+  /** A drill-down's whole count (the number on the dashboard it came from). */
+  total?: number;
 }
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'date' });
@@ -40,7 +47,27 @@ export const queueFilterSchema = z.strictObject({
   to: day.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().max(2048).optional(),
+  /** Only those past their deadline now (the overdue board's list). */
+  overdue: z.enum(['true']).optional(),
+  // Drill-down from a dashboard figure: the suggestions behind count `measure` of `group` in the period.
+  measure: z.enum(measures).optional(),
+  group: z.string().regex(/^(org|(department|cohandler|campaign|category|channel):[A-Za-z0-9_-]{1,64})$/, { message: 'rateGroup' }).optional(),
+  kind: z.enum(summaryKinds).optional(),
+  period: z.string().max(10).optional(),
 });
+
+const drillDownFields = ['measure', 'group', 'kind', 'period'] as const;
+const queueOnlyFields = ['status', 'departmentId', 'category', 'from', 'to', 'overdue'] as const;
+
+function checkDrillDown(filters: z.output<typeof queueFilterSchema>): void {
+  if (!drillDownFields.some((f) => filters[f] !== undefined)) return;
+  const problems: FieldProblems = {};
+  for (const f of drillDownFields) if (filters[f] === undefined) problems[f] = { rule: 'required' };
+  if (filters.kind && filters.period && !isPeriod(filters.kind, filters.period)) problems.period = { rule: 'periodFormat' };
+  // A figure's list is exactly the figure's: other filters would make it a different number.
+  for (const f of queueOnlyFields) if (filters[f] !== undefined) problems[f] = { rule: 'notWithDrillDown' };
+  if (Object.keys(problems).length) throw new ValidationError(problems);
+}
 
 /** Dates are office days (Asia/Shanghai); `to` is inclusive. */
 function startOfOfficeDay(date: string): string {
@@ -50,12 +77,44 @@ function endOfOfficeDay(date: string): string {
   return new Date(new Date(`${date}T00:00:00+08:00`).getTime() + 86_400_000).toISOString();
 }
 
+type QueueDeps = { store: SuggestionStore; clock: Clock; audit: AuditLog; rates: Pick<RateStore, 'membersIn'> };
+type DrillDownFilters = z.output<typeof queueFilterSchema> & { measure: Measure; group: RateGroup; kind: SummaryKind; period: string };
+
+/**
+ * The suggestions behind one dashboard figure, newest first: the group's members in the period whose own
+ * contribution to the count is not zero (drill-down.ts), so the list's length is the figure. Paged by position.
+ */
+async function drillDown(deps: QueueDeps, principal: StaffPrincipal, filters: DrillDownFilters): Promise<QueueResponse> {
+  if (!mayReadGroup(rateScope(principal), filters.group)) throw new ForbiddenError('error.departmentForbidden');
+  const { from, to } = periodRange(filters.kind, filters.period);
+  const behind = (await deps.rates.membersIn(principal.orgId, filters.group, from, to))
+    .filter((f) => contributes(f, filters.group, filters.measure, from, to))
+    .sort((a, b) => b.submittedAt.localeCompare(a.submittedAt) || a.id.localeCompare(b.id));
+  const offset = filters.cursor ? Number.parseInt(filters.cursor, 10) : 0;
+  if (!Number.isInteger(offset) || offset < 0 || String(offset) !== filters.cursor && filters.cursor !== undefined) {
+    throw new ValidationError({ cursor: { rule: 'badCursor' } });
+  }
+  const page = behind.slice(offset, offset + filters.limit);
+  const suggestions = await Promise.all(page.map((f) => deps.store.get(f.id)));
+  const now = deps.clock.now();
+  await deps.audit.record(
+    auditRecord(principal, now.toISOString(), 'viewQueue', undefined, `measure=${filters.measure} group=${filters.group} ${filters.kind}=${filters.period}${offset ? ' cursor=next' : ''}`),
+  );
+  return {
+    items: suggestions.filter((s) => s !== undefined).map((s) => queueItem(s, now)),
+    total: behind.length,
+    ...(offset + filters.limit < behind.length ? { nextCursor: String(offset + filters.limit) } : {}),
+  };
+}
+
 export async function listQueue(
-  deps: { store: SuggestionStore; clock: Clock; audit: AuditLog },
+  deps: QueueDeps,
   principal: StaffPrincipal,
   query: Record<string, string | undefined>,
 ): Promise<QueueResponse> {
   const filters = parseOrThrow(queueFilterSchema, query);
+  checkDrillDown(filters);
+  if (filters.measure) return drillDown(deps, principal, filters as DrillDownFilters);
   let departmentId = filters.departmentId;
   if (principal.role === 'handler') {
     if (!principal.departmentId) throw new ForbiddenError('error.departmentForbidden');
@@ -69,6 +128,7 @@ export async function listQueue(
     ...(filters.category ? { category: filters.category } : {}),
     ...(filters.from ? { from: startOfOfficeDay(filters.from) } : {}),
     ...(filters.to ? { to: endOfOfficeDay(filters.to) } : {}),
+    ...(filters.overdue ? { overdueAt: deps.clock.now().toISOString() } : {}),
     limit: filters.limit,
     ...(filters.cursor ? { cursor: filters.cursor } : {}),
   });

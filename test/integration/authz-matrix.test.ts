@@ -54,6 +54,11 @@ const expectations: Record<string, (who: Who) => Expected> = {
   'GET /api/staff/departments': orgLevel(...everyone),
   'GET /api/staff/stats': orgLevel(...everyone),
   'GET /api/staff/audit': orgLevel('admin', 'supervisor'),
+  // The dashboard: the office's roles read the organisation's, a handler their own department's (never 403 for
+  // another department: the scope follows from the profile, not from the target).
+  'GET /api/staff/dashboard': orgLevel(...everyone),
+  'PUT /api/staff/rates/ranking-settings': orgLevel('admin'),
+  'POST /api/staff/rates/recompute': orgLevel('admin'),
   // The queue filtered to the target's department: a handler of another department may not ask for it.
   'GET /api/staff/suggestions': (who) => (who.role === 'handler' && !who.sameDepartment ? 403 : 'ok'),
   'GET /api/staff/suggestions/{id}': onSuggestion(...everyone),
