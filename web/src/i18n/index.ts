@@ -18,12 +18,13 @@ import { citizenEn } from './citizen-en';
 import { citizenZhCN, type CitizenKey } from './citizen-zh-cn';
 // A type only: the staff strings themselves stay out of this module's chunk.
 import type { StaffKey } from './staff-zh-cn';
+import type { DashboardKey } from './dashboard-zh-cn';
 
-export type UiKey = CitizenKey | StaffKey;
+export type UiKey = CitizenKey | StaffKey | DashboardKey;
 export type TextKey = UiKey | MessageKey;
 
 // All dictionaries share one lookup, so their keys must never collide.
-type Collision = (CitizenKey & StaffKey) | (UiKey & MessageKey);
+type Collision = (CitizenKey & StaffKey) | (CitizenKey & DashboardKey) | (StaffKey & DashboardKey) | (UiKey & MessageKey);
 const noCollision: [Collision] extends [never] ? true : false = true;
 void noCollision;
 

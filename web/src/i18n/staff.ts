@@ -6,5 +6,8 @@
 import { addMessages } from './index';
 import { staffEn } from './staff-en';
 import { staffZhCN } from './staff-zh-cn';
+import { dashboardEn } from './dashboard-en';
+import { dashboardZhCN } from './dashboard-zh-cn';
 
 addMessages({ 'zh-CN': staffZhCN, en: staffEn });
+addMessages({ 'zh-CN': dashboardZhCN, en: dashboardEn });
