@@ -64,7 +64,8 @@ export function isAdopted(s: { adoption?: Adoption; reply?: { adopted?: boolean 
 
 /** An https URL with a host and no credentials in it (an evidence link is shown to the public). */
 export function isHttpsUrl(value: string): boolean {
-  if (!/^https:\/\//i.test(value)) return false;
+  // As written, not as URL parsing forgives it (https:///x would become https://x/).
+  if (!/^https:\/\/[^/\\\s]/i.test(value) || /\s/.test(value)) return false;
   try {
     const url = new URL(value);
     return url.protocol === 'https:' && !!url.hostname && !url.username && !url.password;
