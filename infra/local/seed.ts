@@ -19,6 +19,7 @@ import { keys } from '../../shared/model/table';
 import { staffProfileItems } from '../../shared/aws/dynamo-directory';
 import { suggestionItem } from '../../shared/aws/dynamo-suggestion-store';
 import { hashPassword } from '../../shared/aws/dev-password';
+import { seedAdoptions } from './seed-adoptions';
 
 export const demoOrgId = 'demo';
 export const demoPassword = 'jianyi-demo';
@@ -191,6 +192,7 @@ export async function seedDemoData(options: SeedOptions): Promise<SeedResult> {
   });
 
   await writeAll(options.dynamodb, options.tableName, items);
+  await seedAdoptions(options.dynamodb, options.tableName, demoOrgId, now); // adoption records (issue 10, point 4)
   if (options.startWorkflow) for (const id of toStart) await options.startWorkflow(id);
   return {
     logins: staff.map((s) => ({ username: s.username, password: demoPassword, role: s.role, ...(s.departmentId ? { departmentId: s.departmentId } : {}) })),

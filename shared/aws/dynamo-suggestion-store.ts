@@ -23,6 +23,8 @@ const entityFields = [
   'campaignId', 'status', 'tier', 'leadDepartmentId', 'cohandlerDepartmentIds', 'dueAt', 'submittedAt',
   'updatedAt', 'reply', 'version', 'phaseStartedAt', 'pendingExtension', 'extensionsApproved', 'infoRequest',
   'rating', 'reopenCount', 'mergedInto', 'escalatedAt', 'workflowError',
+  // Adoption records (issue 10, point 4).
+  'adoption', 'featured',
 ] as const satisfies readonly (keyof Suggestion)[];
 
 /** Queue index attributes follow from the state: only open suggestions sit in the org and department queues. */
@@ -39,6 +41,9 @@ export function suggestionItem(s: Suggestion): Record<string, unknown> {
     ...(s.workflowError ? { workflowParkedPk: queuePartitions.workflowParked(s.orgId) } : {}),
     changedPk: queuePartitions.changed(s.orgId),
     changedSk: `${s.updatedAt}#${s.id}`,
+    // 案例库 (adoption records): a sparse key of the organisation's case library, present only while marked, for the
+    // index the library's public page will add over it (one query lists an organisation's marked ideas).
+    ...(s.featured ? { caseLibraryPk: queuePartitions.caseLibrary(s.orgId), caseLibrarySk: `${s.featured.at}#${s.id}` } : {}),
   };
 }
 

@@ -94,3 +94,7 @@ export type RatingRequest = z.input<typeof ratingSchema>;
  * schedule and marks the year covered, answering CalendarOverridesResponse.
  */
 export type CalendarScheduleRequest = z.input<typeof scheduleSchema>;
+
+// Adoption records (issue 10, point 4).
+export type { CitizenAdoption } from '../domain/suggestion/view-types';
+export type { Adoption, AdoptionCorrection, AdoptionUpdate, FeaturedMark } from '../domain/suggestion/adoption';

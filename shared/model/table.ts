@@ -111,4 +111,10 @@ export const queuePartitions = {
   department: (orgId: string, departmentId: string) => `ORG#${orgId}#DEPT#${departmentId}`,
   workflowParked: (orgId: string) => `ORG#${orgId}#WFPARKED`,
   changed: (orgId: string) => `ORG#${orgId}#CHANGED`,
+  /**
+   * 案例库 (adoption records, issue 10 point 4): the suggestions marked for the public case library, on their own
+   * item as `caseLibraryPk` / `caseLibrarySk` (marked at, id). No index reads it yet: the library's public page
+   * (with campaigns) adds a GSI `byOrgCaseLibrary` over the two, which DynamoDB backfills from the items.
+   */
+  caseLibrary: (orgId: string) => `ORG#${orgId}#CASELIBRARY`,
 };

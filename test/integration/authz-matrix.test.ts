@@ -96,6 +96,13 @@ const expectations: Record<string, (who: Who) => Expected> = {
   'PUT /api/staff/time-limits': orgLevel('admin'),
   'GET /api/staff/campaigns/{campaignId}/time-limits': orgLevel('admin', 'organizer', 'dispatcher', 'supervisor'),
   'PUT /api/staff/campaigns/{campaignId}/time-limits': orgLevel('admin', 'organizer'),
+  // Adoption records (issue 10, point 4): the office, the supervisor and the lead department record and keep up an
+  // adoption; only the office and the supervisor mark the case library. (The signed target answers 409 to them.)
+  'POST /api/staff/suggestions/{id}/adopt': onSuggestion('admin', 'dispatcher', 'supervisor', 'handler'),
+  'POST /api/staff/suggestions/{id}/adoptionProgress': onSuggestion('admin', 'dispatcher', 'supervisor', 'handler'),
+  'POST /api/staff/suggestions/{id}/correctAdoption': onSuggestion('admin', 'dispatcher', 'supervisor', 'handler'),
+  'POST /api/staff/suggestions/{id}/featureIdea': onSuggestion('admin', 'dispatcher', 'supervisor'),
+  'POST /api/staff/suggestions/{id}/unfeatureIdea': onSuggestion('admin', 'dispatcher', 'supervisor'),
 };
 
 const otherOrg = 'matrix-other';

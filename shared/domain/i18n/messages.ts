@@ -170,6 +170,25 @@ const zhCN = {
   'action.progressNote': '阶段性办理进展',
   'action.denyExtension': '已拒绝延期',
 
+  // Adoption records (issue 10, point 4).
+  'error.alreadyAdopted': '该建议已有采纳记录；如有错误请更正，不能重复采纳',
+  'error.notAdopted': '该建议还没有采纳记录',
+  'error.alreadyFeatured': '该建议已列入案例库',
+  'error.notFeatured': '该建议未列入案例库',
+  'rule.httpsUrl': '须为以 https:// 开头的完整网址',
+  'rule.notInFuture': '不能晚于今天（{today}）',
+  'rule.tooEarly': '不能早于 {day}',
+  'rule.noChange': '与现有采纳记录相同，没有需要更正的内容',
+  'field.outcome': '采纳情况',
+  'field.adoptedOn': '采纳日期',
+  'field.evidenceUrl': '佐证链接',
+  'field.date': '日期',
+  'action.adopt': '建议已采纳',
+  'action.correctAdoption': '更正采纳记录',
+  'action.adoptionProgress': '转化运用进展',
+  'action.featureIdea': '列入案例库',
+  'action.unfeatureIdea': '移出案例库',
+
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -334,6 +353,25 @@ const en: Record<MessageKey, string> = {
   'action.cohandlerOpinion': 'Co-handler opinion',
   'action.progressNote': 'Progress note',
   'action.denyExtension': 'Extension denied',
+
+  // Adoption records (issue 10, point 4).
+  'error.alreadyAdopted': 'This suggestion already has an adoption record; correct it if it is wrong, it cannot be adopted twice',
+  'error.notAdopted': 'This suggestion has no adoption record yet',
+  'error.alreadyFeatured': 'This suggestion is already in the case library',
+  'error.notFeatured': 'This suggestion is not in the case library',
+  'rule.httpsUrl': 'must be a full address starting with https://',
+  'rule.notInFuture': 'cannot be later than today ({today})',
+  'rule.tooEarly': 'cannot be earlier than {day}',
+  'rule.noChange': 'the same as the adoption record; there is nothing to correct',
+  'field.outcome': 'What was adopted',
+  'field.adoptedOn': 'Adoption date',
+  'field.evidenceUrl': 'Evidence link',
+  'field.date': 'Date',
+  'action.adopt': 'Suggestion adopted',
+  'action.correctAdoption': 'Adoption record corrected',
+  'action.adoptionProgress': 'Progress on the adopted idea',
+  'action.featureIdea': 'Added to the case library',
+  'action.unfeatureIdea': 'Removed from the case library',
 
 };
 

@@ -14,7 +14,10 @@ export type NotificationEvent =
   | 'extensionRequested'
   | 'extensionDecided'
   | 'progressNote'
-  | 'workflowFailure';
+  | 'workflowFailure'
+  // Adoption records (issue 10, point 4): the citizen is told the idea was adopted, and of each progress update.
+  | 'adoption'
+  | 'adoptionProgress';
 
 export interface NotificationRequest {
   /** Suggestion, event, recipient and checkpoint: the same request twice is delivered once. */

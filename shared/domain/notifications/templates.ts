@@ -155,6 +155,27 @@ export const notificationTemplates: Record<NotificationEvent, Record<Locale, Not
       body: 'The workflow of suggestion "{title}" ({trackingCode}) stopped after an error ({error}); check it and resume it: {staffUrl}',
     },
   },
+  // Adoption records (issue 10, point 4). As with the reply, what was done is shown only with the code and PIN.
+  adoption: {
+    'zh-CN': {
+      subject: '【建议征集】您的建议已被采纳',
+      body: '您的建议“{title}”（查询码 {trackingCode}）已被{departmentName}采纳。请凭查询码和密码查看采纳情况：{trackUrl}',
+    },
+    en: {
+      subject: 'Your suggestion was adopted',
+      body: 'Your suggestion "{title}" (tracking code {trackingCode}) was adopted by {departmentNameEn}. See what is being done with it, with your tracking code and PIN: {trackUrl}',
+    },
+  },
+  adoptionProgress: {
+    'zh-CN': {
+      subject: '【建议征集】您被采纳的建议有新进展',
+      body: '您被采纳的建议“{title}”（查询码 {trackingCode}）有新的转化运用进展。请凭查询码和密码查看：{trackUrl}',
+    },
+    en: {
+      subject: 'News on your adopted suggestion',
+      body: 'There is news on how your adopted suggestion "{title}" (tracking code {trackingCode}) is being put into practice. Read it with your tracking code and PIN: {trackUrl}',
+    },
+  },
 };
 
 /** How a reminder names its checkpoint (`checkpoint` param). */

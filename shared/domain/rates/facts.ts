@@ -6,6 +6,7 @@
  * time limits give the same facts, which is what makes the aggregates reproducible.
  */
 import type { TimeLimits, WorkingCalendar } from '../deadlines';
+import { isAdopted } from '../suggestion/adoption';
 import { handlingDueAt, signDueAt } from '../suggestion/phase-deadlines';
 import type { Channel, Rating, Resolution, Suggestion, TimelineEntry } from '../suggestion/suggestion';
 import { workingHoursBetween } from './working-hours';
@@ -80,7 +81,7 @@ export function rateFacts(s: Suggestion, timeline: readonly TimelineEntry[], now
     ...(s.rating ? { rating: s.rating.rating } : {}),
     ...(s.rating?.resolution ? { resolution: s.rating.resolution } : {}),
     unratedClosure: closed && !s.rating && closedEntry?.action === 'autoClose',
-    adopted: !!s.reply?.adopted,
+    adopted: isAdopted(s),
     rejected: s.status === 'rejected',
     merged: s.status === 'merged',
     reopened: (s.reopenCount ?? 0) > 0 || timeline.some((e) => e.action === 'reopen'),

@@ -31,6 +31,12 @@ export const actions = [
   'progressNote',
   'workflowFailed',
   'resumeWorkflow',
+  // Adoption records (issue 10, point 4):
+  'adopt',
+  'correctAdoption',
+  'adoptionProgress',
+  'featureIdea',
+  'unfeatureIdea',
 ] as const;
 export type Action = (typeof actions)[number];
 
@@ -54,6 +60,9 @@ interface Rule {
 
 const handling: SuggestionStatus[] = ['signed', 'infoRequested', 'reopened'];
 const open: SuggestionStatus[] = ['submitted', 'screening', 'assigned', 'signed', 'infoRequested', 'replied', 'reopened'];
+/** Answered at least once: where an adoption record may be kept up (adoption records, issue 10 point 4). */
+const answered: SuggestionStatus[] = ['replied', 'reopened', 'closed'];
+const adoptionRoles = ['admin', 'dispatcher', 'supervisor', 'handler'];
 
 export const lifecycle: Record<Action, Rule> = {
   submit: { from: [null], to: 'submitted', by: ['citizen', 'staff', 'system'], roles: ['admin', 'dispatcher'], visibility: 'public' },
@@ -82,6 +91,15 @@ export const lifecycle: Record<Action, Rule> = {
   progressNote: { from: ['signed', 'reopened'], to: 'same', by: ['staff'], roles: ['handler'], visibility: 'public' },
   workflowFailed: { from: [...open, 'closed', 'rejected', 'merged'], to: 'same', by: ['system'], visibility: 'internal' },
   resumeWorkflow: { from: [...open, 'closed', 'rejected', 'merged'], to: 'same', by: ['staff'], roles: ['admin'], visibility: 'internal' },
+  // Adoption records (issue 10, point 4). 采纳: once the department has answered (replied) or it is closed — not while
+  // a reopened one is being answered again; the record and its progress then stay open to updates in all three.
+  adopt: { from: ['replied', 'closed'], to: 'same', by: ['staff'], roles: adoptionRoles, visibility: 'public' },
+  // A correction's reason is for staff and the audit; the citizen sees the corrected record.
+  correctAdoption: { from: answered, to: 'same', by: ['staff'], roles: adoptionRoles, visibility: 'internal' },
+  adoptionProgress: { from: answered, to: 'same', by: ['staff'], roles: adoptionRoles, visibility: 'public' },
+  // 案例库: the office curates the public case library.
+  featureIdea: { from: answered, to: 'same', by: ['staff'], roles: ['admin', 'dispatcher', 'supervisor'], visibility: 'internal' },
+  unfeatureIdea: { from: answered, to: 'same', by: ['staff'], roles: ['admin', 'dispatcher', 'supervisor'], visibility: 'internal' },
 };
 
 export function canTransition(from: SuggestionStatus | null, action: Action, actor: Actor): boolean {

@@ -1,4 +1,5 @@
 /** The suggestion (人民建议) entity as the domain sees it. Storage adds keys around it; it adds nothing here. */
+import type { Adoption, FeaturedMark } from './adoption';
 
 export const statuses = [
   'submitted',
@@ -110,6 +111,11 @@ export interface Suggestion {
   workflowError?: { at: string; error: string; cause?: string };
   /** Optimistic-lock counter: every write checks and bumps it. */
   version: number;
+  // Adoption records (issue 10, point 4):
+  /** 采纳 / 转化运用: the idea was taken up (recorded once; corrected, never recorded twice), with its progress. */
+  adoption?: Adoption;
+  /** 案例库: marked for the public case library (only while adopted). */
+  featured?: FeaturedMark;
 }
 
 export const ratings = ['satisfied', 'basic', 'dissatisfied'] as const;

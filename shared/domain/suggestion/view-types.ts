@@ -2,6 +2,7 @@
  * The shapes each audience sees a suggestion in (built by views.ts): the citizen's view behind code + PIN, the
  * staff queue row, and the staff detail with contact details masked.
  */
+import type { Adoption, FeaturedMark } from './adoption';
 import type { Channel, Rating, Resolution, SuggestionStatus, Tier, Visibility } from './suggestion';
 
 export interface PublicTimelineEntry {
@@ -27,6 +28,18 @@ export interface CitizenView {
   infoRequest?: { question: string; askedAt: string };
   /** true while the reply may be rated (POST …/rating). */
   canRate?: boolean;
+  /** 采纳: what became of the idea, and its progress updates (adoption records, issue 10 point 4). */
+  adoption?: CitizenAdoption;
+}
+
+/** The public part of an adoption record: no staff names, no corrections' reasons. */
+export interface CitizenAdoption {
+  outcome: string;
+  adoptedOn: string;
+  departmentName: string;
+  departmentNameEn: string;
+  evidenceUrl?: string;
+  updates: { text: string; date: string; evidenceUrl?: string }[];
 }
 
 export interface MaskedContact {
@@ -50,6 +63,8 @@ export interface QueueItem {
   dueAt: string;
   overdue: boolean;
   campaignId?: string;
+  /** 已采纳 (by its record, or the reply's flag on older data). */
+  adopted?: true;
 }
 
 export interface StaffTimelineEntry {
@@ -81,4 +96,7 @@ export interface StaffSuggestionDetail extends QueueItem {
   reopenCount?: number;
   /** Set while the workflow is parked after an unexpected error (an admin may resume it). */
   workflowError?: { at: string; error: string; cause?: string };
+  /** The adoption record with its updates and corrections, and the case-library mark. */
+  adoption?: Adoption;
+  featured?: FeaturedMark;
 }

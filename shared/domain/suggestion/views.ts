@@ -2,6 +2,7 @@
 import type { CitizenView, MaskedContact, QueueItem, StaffSuggestionDetail } from './view-types';
 import { maskEmail, maskName, maskPhone } from '../masking';
 import type { Contact, Suggestion, TimelineEntry } from './suggestion';
+import { citizenAdoption, isAdopted } from './views-adoption';
 
 export function citizenView(s: Suggestion, timeline: readonly TimelineEntry[]): CitizenView {
   return {
@@ -19,6 +20,7 @@ export function citizenView(s: Suggestion, timeline: readonly TimelineEntry[]): 
     ...(s.reply ? { reply: { text: s.reply.text, at: s.reply.at } } : {}),
     ...(s.status === 'infoRequested' && s.infoRequest ? { infoRequest: { question: s.infoRequest.question, askedAt: s.infoRequest.askedAt } } : {}),
     canRate: s.status === 'replied',
+    ...(s.adoption ? { adoption: citizenAdoption(s.adoption) } : {}),
   };
 }
 
@@ -36,6 +38,7 @@ export function queueItem(s: Suggestion, now: Date): QueueItem {
     dueAt: s.dueAt,
     overdue: isOverdue(s, now),
     ...(s.campaignId ? { campaignId: s.campaignId } : {}),
+    ...(isAdopted(s) ? { adopted: true as const } : {}),
   };
 }
 
@@ -77,5 +80,7 @@ export function staffDetail(s: Suggestion, timeline: readonly TimelineEntry[], n
     ...(s.rating ? { rating: s.rating } : {}),
     ...(s.reopenCount ? { reopenCount: s.reopenCount } : {}),
     ...(s.workflowError ? { workflowError: s.workflowError } : {}),
+    ...(s.adoption ? { adoption: s.adoption } : {}),
+    ...(s.featured ? { featured: s.featured } : {}),
   };
 }

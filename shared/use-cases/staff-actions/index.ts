@@ -19,6 +19,12 @@ import { resumeWorkflow } from './resume-workflow';
 import { screen } from './screen';
 import { sendBack } from './send-back';
 import { sign } from './sign';
+// Adoption records (issue 10, point 4).
+import { adopt } from './adopt';
+import { adoptionProgress } from './adoption-progress';
+import { correctAdoption } from './correct-adoption';
+import { featureIdea } from './feature-idea';
+import { unfeatureIdea } from './unfeature-idea';
 
 export { staffActionNames, type StaffActionName } from './names';
 
@@ -34,6 +40,11 @@ export const staffActions = {
   reply,
   instruct,
   resumeWorkflow,
+  adopt,
+  adoptionProgress,
+  correctAdoption,
+  featureIdea,
+  unfeatureIdea,
   // Any schema: each record's decision is typed by its own.
 } satisfies { [N in StaffActionName]: StaffActionDefinition<any> };
 

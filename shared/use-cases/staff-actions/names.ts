@@ -16,6 +16,12 @@ export const staffActionNames = [
   'sendBack',
   'instruct',
   'resumeWorkflow',
+  // Adoption records (issue 10, point 4).
+  'adopt',
+  'adoptionProgress',
+  'correctAdoption',
+  'featureIdea',
+  'unfeatureIdea',
 ] as const;
 
 export type StaffActionName = (typeof staffActionNames)[number];

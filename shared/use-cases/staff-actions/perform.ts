@@ -34,8 +34,10 @@ function actorOf(p: StaffPrincipal) {
 
 function allowedByRole(p: StaffPrincipal, s: Suggestion, definition: StaffActionDefinition): boolean {
   if (!definition.roles.includes(p.role)) return false;
+  // The department rule binds handlers; an office-wide role listed beside them acts on any suggestion it can see.
+  if (p.role !== 'handler' || !definition.department) return true;
   if (definition.department === 'cohandler') return !!p.departmentId && p.departmentId !== s.leadDepartmentId && (s.cohandlerDepartmentIds ?? []).includes(p.departmentId);
-  return definition.department !== 'lead' || (!!p.departmentId && p.departmentId === s.leadDepartmentId);
+  return !!p.departmentId && p.departmentId === s.leadDepartmentId;
 }
 
 function allowedByState(p: StaffPrincipal, s: Suggestion, definition: StaffActionDefinition): boolean {
@@ -71,7 +73,10 @@ export async function performStaffAction(deps: HandlingDeps, p: StaffPrincipal, 
   if (!allowedByRole(p, s, definition)) {
     throw new ForbiddenError(definition.department && definition.roles.includes(p.role) ? 'error.departmentForbidden' : 'error.roleForbidden', { role: p.role });
   }
-  if (!allowedByState(p, s, definition)) throw new ConflictError('error.illegalTransition', { from: s.status, action: name }, 'illegal_transition');
+  if (!allowedByState(p, s, definition)) {
+    const byStatus = definition.records.some((a) => canTransition(s.status, a, actorOf(p)));
+    throw new ConflictError(byStatus && definition.refusal ? definition.refusal(s) : 'error.illegalTransition', { from: s.status, action: name }, 'illegal_transition');
+  }
 
   const policy = await deadlinePolicy(deps.supervision, s.orgId, s.campaignId);
   const input = parseOrThrow(definition.schema, body ?? {});
@@ -80,7 +85,7 @@ export async function performStaffAction(deps: HandlingDeps, p: StaffPrincipal, 
   const outcome = await definition.decide(input, { deps, principal: p, suggestion: s, now, at, policy });
   const { suggestion: next, entry } = transition(s, { action: outcome.action, actor: actorOf(p), at, ...(outcome.note ? { note: outcome.note } : {}), changes: outcome.changes ?? {} });
   await deps.store.saveTransition(next, s.version, entry, {
-    audit: auditRecord(p, at, outcome.action, s.id),
+    audit: auditRecord(p, at, outcome.action, s.id, outcome.auditDetail),
     ...(outcome.escalation ? { escalation: outcome.escalation } : {}),
   });
   await Promise.all([

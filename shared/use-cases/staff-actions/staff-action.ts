@@ -5,6 +5,7 @@
  * perform.ts runs every action the same way; the table of them is index.ts.
  */
 import type { z } from 'zod';
+import type { MessageKey } from '../../domain/i18n/messages';
 import type { DeadlinePolicy } from '../org-calendar';
 import type { StaffPrincipal } from '../../domain/staff/principal';
 import type { StaffRole } from '../../domain/staff/staff';
@@ -45,18 +46,25 @@ export interface Outcome {
   escalation?: Escalation;
   /** Changes neither status nor deadline: the waiting workflow's plan still holds, so it is not woken. */
   keepsPlan?: boolean;
+  /** Said in its audit record beside who did what (a correction's reason). */
+  auditDetail?: string;
 }
 
 export interface StaffActionDefinition<S extends z.ZodType = z.ZodType> {
   /** The request body (strict: an unknown field is refused by name). */
   schema: S;
   roles: readonly StaffRole[];
-  /** A handler may take it only on suggestions their department leads, or (cohandler) co-handles but does not lead. */
+  /**
+   * A handler may take it only on suggestions their department leads, or (cohandler) co-handles but does not lead;
+   * the other roles listed act on any suggestion of their organisation.
+   */
   department?: 'lead' | 'cohandler';
   /** The lifecycle actions it may record: it is open while one of them is allowed from the current status. */
   records: readonly Action[];
   /** A further condition on the suggestion (an extension pending to decide, a 督办 record to instruct on). */
   when?: (s: Suggestion) => boolean;
+  /** The 409's words when the status allows the action but `when` does not (e.g. adopted already); else the status. */
+  refusal?: (s: Suggestion) => MessageKey;
   decide(input: z.output<S>, ctx: ActionContext): Outcome | Promise<Outcome>;
 }
 

@@ -125,4 +125,9 @@ export const citizenEn: Record<CitizenKey, string> = {
   'outbox.localOnly': 'The outbox exists only when running locally.',
   'outbox.sms': 'SMS',
   'outbox.email': 'Email',
+  // Adoption records (issue 10, point 4).
+  'track.adoption': 'Your suggestion was adopted',
+  'track.adoption.by': '{department} · {date}',
+  'track.adoption.evidence': 'See the evidence',
+  'track.adoption.updates': 'How it is being put into practice',
 };

@@ -119,6 +119,11 @@ export const citizenZhCN = {
   'outbox.localOnly': '发件箱只在本地运行时可用。',
   'outbox.sms': '短信',
   'outbox.email': '邮件',
+  // Adoption records (issue 10, point 4).
+  'track.adoption': '您的建议已被采纳',
+  'track.adoption.by': '{department} · {date}',
+  'track.adoption.evidence': '查看佐证',
+  'track.adoption.updates': '转化运用进展',
 } as const;
 
 export type CitizenKey = keyof typeof citizenZhCN;

@@ -14,6 +14,7 @@ import { tDynamic, useI18n } from '../i18n';
 import { getStaffSuggestion, revealContact } from '../staff-api';
 import { departmentName, lastQueueHref, useStaffBasics } from '../staff-data';
 import { useLoad } from '../use-load';
+import { AdoptedBadge, AdoptionSection } from './adoption-section';
 import { ActionsPanel } from './staff-actions';
 
 /** What happened in handling so far: the citizen's Q&A, a pending extension, the rating, reopens. */
@@ -223,6 +224,7 @@ export function StaffDetailPage({ id }: { id: string }) {
                 <dd>
                   <StatusBadge status={detail.status} />
                   {detail.overdue && <span class="tag tag-overdue">{t('queue.overdue')}</span>}
+                  {detail.adopted && <AdoptedBadge />}
                 </dd>
               </div>
               <div>
@@ -297,6 +299,8 @@ export function StaffDetailPage({ id }: { id: string }) {
               </p>
             </section>
           )}
+
+          <AdoptionSection detail={detail} department={department} />
 
           <section class="card" aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">{t('detail.timeline')}</h2>

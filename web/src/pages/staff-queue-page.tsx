@@ -18,6 +18,7 @@ import { href, navigate, type Route } from '../router';
 import { getQueue, getStats, type QueueFilters } from '../staff-api';
 import { departmentName, rememberQueueHref, useStaffBasics } from '../staff-data';
 import { useLoad } from '../use-load';
+import { AdoptedBadge } from './adoption-section';
 
 const filterNames = ['status', 'departmentId', 'role', 'category', 'from', 'to'] as const;
 
@@ -200,6 +201,7 @@ export function StaffQueuePage({ route }: { route: Route }) {
               </td>
               <td class="nowrap">
                 <StatusBadge status={item.status} />
+                {item.adopted && <AdoptedBadge />}
               </td>
               <td class="nowrap">{categoryName(item.category, locale)}</td>
               <td>{departmentName(departments, item.leadDepartmentId, locale) ?? t('queue.unassigned')}</td>

@@ -5,6 +5,7 @@
  */
 import { useEffect, useRef } from 'preact/hooks';
 import { describeField } from '../../../shared/domain/i18n/messages';
+import { AdoptionView } from '../components/adoption-view';
 import { CodePinForm, useCodePin } from '../components/code-pin';
 import { StatusBadge } from '../components/status-badge';
 import { categoryName, formatDateTime } from '../format';
@@ -94,6 +95,7 @@ export function TrackPage({ route }: { route: Route }) {
                 )}
               </section>
             )}
+            {view.adoption && <AdoptionView adoption={view.adoption} />}
             <h3>{t('track.timeline')}</h3>
             <ol class="timeline">
               {view.timeline.map((entry, index) => (

@@ -5,11 +5,14 @@ import { FormFrame } from './form-frame';
 
 /** An action without input, and the hint that says what it does. */
 interface ConfirmAction {
-  action: 'sign' | 'resumeWorkflow';
+  action: 'sign' | 'resumeWorkflow' | 'featureIdea' | 'unfeatureIdea';
   hint: UiKey;
 }
 
-/** Actions without input: sign, and (admin) resume a workflow that parked after an unexpected error. */
+/**
+ * Actions without input: sign, (admin) resume a workflow that parked after an unexpected error, and mark or unmark
+ * an adopted idea for the case library.
+ */
 export function confirmForm(spec: ConfirmAction): ActionForm {
   return ({ context }) => <ConfirmForm context={context} {...spec} />;
 }

@@ -23,6 +23,12 @@ import { ResumeWorkflowForm } from './resume-workflow-form';
 import { ScreenForm } from './screen-form';
 import { SendBackForm } from './send-back-form';
 import { SignForm } from './sign-form';
+// Adoption records (issue 10, point 4).
+import { AdoptForm } from './adopt-form';
+import { AdoptionProgressForm } from './adoption-progress-form';
+import { CorrectAdoptionForm } from './correct-adoption-form';
+import { FeatureIdeaForm } from './feature-idea-form';
+import { UnfeatureIdeaForm } from './unfeature-idea-form';
 
 /** Each action's form; a new action is a type error here until it has one. */
 const forms: Record<StaffAction, ActionForm> = {
@@ -37,6 +43,11 @@ const forms: Record<StaffAction, ActionForm> = {
   progressNote: ProgressNoteForm,
   instruct: InstructForm,
   resumeWorkflow: ResumeWorkflowForm,
+  adopt: AdoptForm,
+  adoptionProgress: AdoptionProgressForm,
+  correctAdoption: CorrectAdoptionForm,
+  featureIdea: FeatureIdeaForm,
+  unfeatureIdea: UnfeatureIdeaForm,
 };
 
 /** One action as a disclosure: its name as the summary, its form inside. */
