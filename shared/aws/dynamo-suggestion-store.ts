@@ -22,7 +22,7 @@ const entityFields = [
   'id', 'orgId', 'trackingCode', 'pinHash', 'title', 'content', 'category', 'channel', 'location', 'contact', 'locale',
   'campaignId', 'status', 'tier', 'leadDepartmentId', 'cohandlerDepartmentIds', 'dueAt', 'submittedAt',
   'updatedAt', 'reply', 'version', 'phaseStartedAt', 'pendingExtension', 'extensionsApproved', 'infoRequest',
-  'rating', 'reopenCount', 'mergedInto', 'escalatedAt', 'workflowError',
+  'rating', 'reopenCount', 'mergedInto', 'escalatedAt', 'workflowError', 'progressNotedAt',
   // Adoption records (issue 10, point 4).
   'adoption', 'featured',
 ] as const satisfies readonly (keyof Suggestion)[];
