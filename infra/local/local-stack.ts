@@ -52,6 +52,8 @@ export interface LocalStackOptions {
   readonly webDistDir?: string;
   /** Seed demo data when the table has no organisation yet. @default true */
   readonly seed?: boolean;
+  /** With the demo data, a year of finished casework for the rates (seed-history.ts). @default true */
+  readonly seedHistory?: boolean;
   /**
    * Use a DynamoDB Local that is already running (integration tests start one per run and give each test file
    * its own table) instead of starting one. The endpoint must be on this machine.
@@ -166,6 +168,7 @@ type SeedModule = {
     dynamodb: DynamoDBDocumentClient;
     startWorkflow?: (suggestionId: string) => Promise<void>;
     workflows?: 'new' | 'open';
+    history?: boolean;
   }): Promise<SeededDemo>;
 };
 
@@ -371,6 +374,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
             await startWorkflow(suggestionId);
           },
           workflows: options.seedWorkflows ?? 'new',
+          history: options.seedHistory !== false,
         });
       }
     }

@@ -20,6 +20,7 @@ import { staffProfileItems } from '../../shared/aws/dynamo-directory';
 import { suggestionItem } from '../../shared/aws/dynamo-suggestion-store';
 import { hashPassword } from '../../shared/aws/dev-password';
 import { seedAdoptions } from './seed-adoptions';
+import { historyItems } from './seed-history';
 
 export const demoOrgId = 'demo';
 export const demoPassword = 'jianyi-demo';
@@ -88,6 +89,8 @@ export interface SeedOptions {
    * reminders, escalations and auto-closes on the seeded data too). @default 'new'
    */
   workflows?: 'new' | 'open';
+  /** Add a year of finished casework (seed-history.ts) for the rates to show. @default true */
+  history?: boolean;
 }
 
 export interface SeedResult {
@@ -191,6 +194,9 @@ export async function seedDemoData(options: SeedOptions): Promise<SeedResult> {
     if (suggestion.status === 'submitted' || example.parked || (options.workflows === 'open' && open)) toStart.push(suggestion.id);
   });
 
+  if (options.history !== false) {
+    items.push(...historyItems({ orgId: demoOrgId, now, pin: demoPin, examples, departments: practice.departments.map((d) => d.id) }));
+  }
   await writeAll(options.dynamodb, options.tableName, items);
   await seedAdoptions(options.dynamodb, options.tableName, demoOrgId, now); // adoption records (issue 10, point 4)
   if (options.startWorkflow) for (const id of toStart) await options.startWorkflow(id);

@@ -2,7 +2,7 @@
  * The dashboard (GET /api/staff/dashboard?kind=&period=): the rates of a period with their trend, every department
  * as lead and as co-handler, the ranking, the breakdowns by category, channel and campaign, and the overdue board.
  * Primary course:
- *  1. validate the period (week, month, year or all time; default: this month);
+ *  1. validate the period (week, month, year or all time; default: the month that held the day a week ago);
  *  2. the person's scope: the organisation, or a handler's own department (rate-scope.ts);
  *  3. read, in parallel and a fixed number of queries whatever the data size: the kind's summaries for the trend
  *     (one query, the current period included), the departments, the ranking settings, where the rates job stands,
@@ -73,7 +73,9 @@ export async function dashboard(deps: DashboardDeps, principal: StaffPrincipal, 
   const q = parseOrThrow(query, input);
   const scope = rateScope(principal);
   const now = deps.clock.now();
-  const period = q.period ?? periodOf(q.kind, officeDayOf(now));
+  // Without a period: the one that held the day a week ago — the week just ended, and in a month's or a year's
+  // first days the one before, so the page opens on figures rather than on a period that has barely begun.
+  const period = q.period ?? periodOf(q.kind, officeDayOf(new Date(now.getTime() - 7 * 86_400_000)));
   const periods = periodsEndingWith(q.kind, period, trendLength[q.kind]);
   // The period before the first, for the headline's comparison when the trend is a single period.
   const [summaries, departments, settings, state, stats, overdue] = await Promise.all([

@@ -27,6 +27,8 @@ export async function startTestStack(options: LocalStackOptions = {}): Promise<T
   assertLocalEndpoint(endpoint);
   const stack = await startLocalStack({
     schedules: false,
+    // The year of history is for the demo's dashboard; each test file's table is seeded without it (fast).
+    seedHistory: false,
     log: () => undefined,
     database: { endpoint, tableName: `jianyi-test-${randomUUID().slice(0, 8)}` },
     ...options,

@@ -8,6 +8,9 @@ import type {
   CampaignTimeLimitsResponse,
   TimeLimitsResponse,
   ContactRevealResponse,
+  DashboardResponse,
+  RankingSettings,
+  RecomputeResponse,
   DepartmentsResponse,
   SaveDepartmentRequest,
   SaveStaffRequest,
@@ -52,6 +55,13 @@ export interface QueueFilters {
   category?: string;
   from?: string;
   to?: string;
+  /** 'true': only those past their deadline now. */
+  overdue?: string;
+  /** A drill-down from a dashboard figure: all four together, nothing else. */
+  measure?: string;
+  group?: string;
+  kind?: string;
+  period?: string;
 }
 
 export function getQueue(filters: QueueFilters, cursor?: string, limit = 25): Promise<QueueResponse> {
@@ -182,3 +192,19 @@ export function previewCalendarSchedule(body: CalendarScheduleRequest): Promise<
 export function importCalendarSchedule(body: CalendarScheduleRequest): Promise<CalendarOverridesResponse> {
   return request('/api/staff/calendar-overrides/import', { method: 'POST', body, staff: true });
 }
+
+// --- The rates: the dashboard, its drill-down (getQueue with a measure), the admin's settings and recompute ---
+
+export function getDashboard(kind: string, period?: string): Promise<DashboardResponse> {
+  const params = new URLSearchParams({ kind, ...(period ? { period } : {}) });
+  return request(`/api/staff/dashboard?${params}`, { staff: true });
+}
+
+export function saveRankingSettings(settings: RankingSettings): Promise<RankingSettings> {
+  return request('/api/staff/rates/ranking-settings', { staff: true, method: 'PUT', body: settings });
+}
+
+export function requestRatesRecompute(): Promise<RecomputeResponse> {
+  return request('/api/staff/rates/recompute', { staff: true, method: 'POST', body: {} });
+}
+

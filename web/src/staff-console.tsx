@@ -1,8 +1,8 @@
 /**
  * The staff console: every staff page and the staff strings, one chunk that the router (app.tsx) loads on the
  * first visit to a /staff route, so a citizen's phone never downloads it. Staff pages need a token and otherwise
- * show sign-in. The admin pages that bring more load on their own first visit: the directory brings the schemas
- * (zod), the time limits their own form.
+ * show sign-in. The pages that bring more load on their own first visit: the directory brings the schemas (zod), the
+ * time limits their own form, the dashboard its chart library (uPlot).
  */
 import type { ComponentChild } from 'preact';
 // First: the staff strings are registered before any staff page renders.
@@ -24,12 +24,14 @@ import { readToken } from './session';
 
 const LazyPeoplePage = lazyPage<Record<string, never>>(() => import('./pages/people-page').then((m) => m.PeoplePage));
 const LazyPasswordPage = lazyPage<Record<string, never>>(() => import('./pages/password-page').then((m) => m.PasswordPage));
+const LazyDashboardPage = lazyPage<{ route: Route }>(() => import('./pages/dashboard/dashboard-page').then((m) => m.DashboardPage));
 const LazyTimeLimitsPage = lazyPage<{ route: Route }>(() => import('./pages/time-limits-page').then((m) => m.TimeLimitsPage));
 
 function staffPage(route: Route): { node: ComponentChild; title: UiKey } {
   const { path } = route;
   if (path === '/staff/login' || !readToken()) return { node: <StaffLoginPage route={route} />, title: 'login.heading' };
   if (path === '/staff') return { node: <StaffQueuePage route={route} />, title: 'queue.heading' };
+  if (path === '/staff/dashboard') return { node: <LazyDashboardPage route={route} />, title: 'dash.heading' };
   if (path === '/staff/escalations') return { node: <EscalationsPage />, title: 'esc.heading' };
   if (path === '/staff/notifications') return { node: <NotificationsPage />, title: 'notif.heading' };
   if (path === '/staff/workflows') return { node: <WorkflowsPage />, title: 'wf.heading' };

@@ -9,6 +9,8 @@ import { clearSession } from '../session';
 
 const staffPages: { path: string; label: UiKey; roles?: readonly StaffRole[] }[] = [
   { path: '/staff', label: 'staffNav.queue' },
+  // Every role: a handler's shows their own department.
+  { path: '/staff/dashboard', label: 'staffNav.dashboard' },
   { path: '/staff/escalations', label: 'staffNav.escalations', roles: ['supervisor', 'admin', 'dispatcher'] },
   { path: '/staff/notifications', label: 'staffNav.notifications', roles: ['admin'] },
   { path: '/staff/workflows', label: 'staffNav.workflows', roles: ['admin'] },

@@ -9,6 +9,7 @@ import { statuses } from '../../../shared/domain/suggestion/suggestion';
 import type { QueueStats } from '../../../shared/http/api-types';
 import { CategoryOptions } from '../components/category-options';
 import { DataTable } from '../components/data-table';
+import { DrillDownBanner, drillDownOf } from '../components/drill-down-banner';
 import { ErrorAlert } from '../components/error-alert';
 import { StaffPage } from '../components/staff-page';
 import { StatusBadge } from '../components/status-badge';
@@ -20,7 +21,8 @@ import { departmentName, rememberQueueHref, useStaffBasics } from '../staff-data
 import { useLoad } from '../use-load';
 import { AdoptedBadge } from './adoption-section';
 
-const filterNames = ['status', 'departmentId', 'role', 'category', 'from', 'to'] as const;
+// The queue's filters; then a drill-down's (a dashboard figure's list), which comes alone.
+const filterNames = ['status', 'departmentId', 'role', 'category', 'from', 'to', 'overdue', 'measure', 'group', 'kind', 'period'] as const;
 
 function filtersOf(route: Route): QueueFilters {
   const filters: QueueFilters = {};
@@ -99,14 +101,17 @@ export function StaffQueuePage({ route }: { route: Route }) {
   }
 
   const isHandler = me?.role === 'handler';
+  const drill = drillDownOf(route.query);
   const set = (name: keyof QueueFilters) => (event: { currentTarget: { value: string } }) =>
     setDraft((current) => ({ ...current, [name]: event.currentTarget.value || undefined }));
 
   return (
     <StaffPage me={me} heading={t('queue.heading')}>
       <ErrorAlert message={basicsError} />
-      {stats && me && <Stats stats={stats} departmentId={isHandler ? me.departmentId : undefined} />}
+      {stats && me && !drill && <Stats stats={stats} departmentId={isHandler ? me.departmentId : undefined} />}
+      {drill && <DrillDownBanner drill={drill} total={queue.data?.total} departments={departments} />}
 
+      {!drill && (
       <form
         class="filters"
         aria-labelledby="filters-heading"
@@ -176,6 +181,7 @@ export function StaffQueuePage({ route }: { route: Route }) {
           </a>
         </div>
       </form>
+      )}
 
       <ErrorAlert message={error} />
 
