@@ -3,7 +3,7 @@
  * do it). Against the local data folder by default — the running `npm start`'s database when it is up (it leaves
  * DATA_DIR/local-endpoints.json), else a DynamoDB Local of its own on DATA_DIR — or against a deployed table with
  * TABLE_NAME=<table> and your AWS credentials. ORG_ID picks the organisation (default demo).
- * Prints the run's report: how many suggestions were read, buckets and summaries written, and the time it took.
+ * Prints the run's report: how many suggestions were read and counted, and the time it took.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -55,7 +55,7 @@ async function main(): Promise<void> {
     const { updateRates } = await import('../shared/use-cases/update-rates');
     const started = Date.now();
     const report = await updateRates({ rates: rateStore(), supervision: supervision(), clock: systemClock }, orgId(), { full: true });
-    console.log(`Full recompute of ${orgId()} in table ${process.env.TABLE_NAME}: ${report.changed} suggestions read, ${report.bucketsRecomputed} day buckets and ${report.summariesRecomputed} period summaries written, ${Date.now() - started} ms.`);
+    console.log(`Full recompute of ${orgId()} in table ${process.env.TABLE_NAME}: ${report.changed} suggestions read, ${report.counted} counted, ${Date.now() - started} ms.`);
   } finally {
     await stop();
   }

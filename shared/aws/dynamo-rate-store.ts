@@ -17,13 +17,28 @@ import type { SummaryKind } from '../domain/rates/periods';
 import { defaultRankingSettings, type RankingSettings } from '../domain/rates/ranking';
 import { emptyTally, type Tally } from '../domain/rates/tally';
 import { keys, queuePartitions, type IndexName } from '../model/table';
-import type { RateStore, RatesState, RateSummary, SuggestionHistory } from '../ports';
+import { StaleFactsError, type KeptFacts, type RateStore, type RatesState, type RateSummary, type SuggestionHistory } from '../ports';
+import { isEmptyTally, type ChangeDeltas } from '../domain/rates/contributions';
+import { cancelledConditions as transactionConditionFailures } from './dynamo-errors';
 import { auditPut } from './audit-item';
 import { toSuggestion, type DynamoSuggestionStore } from './dynamo-suggestion-store';
 import { queryAll } from './query-all';
 
-const groupPrefix = 'g:';
-const isEmpty = (t: Tally) => Object.values(t).every((v) => v === 0);
+/** A period's figures are one attribute per group and count: `department:transport|closed`. */
+const fieldSeparator = '|';
+const tallyFields = emptyTally();
+
+/** A tally item's counts (top-level attributes, so a change can ADD to each). */
+function tallyFrom(item: Record<string, unknown>): Tally {
+  const t = emptyTally();
+  for (const field of Object.keys(t) as (keyof Tally)[]) if (typeof item[field] === 'number') t[field] = item[field] as number;
+  return t;
+}
+
+/** Zero counts are not stored: a period's item holds every group, and stays small. */
+function nonZero(t: Tally): Partial<Tally> {
+  return Object.fromEntries(Object.entries(t).filter(([, v]) => v !== 0));
+}
 
 /** How far back from the watermark a run reads again. */
 export const rereadMs = 5 * 60_000;
@@ -84,33 +99,80 @@ export class DynamoRateStore implements RateStore {
     return Promise.all(rows.map(async (r) => ({ suggestion: toSuggestion(r), timeline: await this.suggestions.timeline(String(r.id)) })));
   }
 
-  async facts(orgId: string, id: string): Promise<RateFacts | undefined> {
+  async facts(orgId: string, id: string): Promise<KeptFacts | undefined> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.rateFacts(orgId, id), ConsistentRead: true }));
-    return Item?.facts as RateFacts | undefined;
+    return Item?.facts ? { facts: Item.facts as RateFacts, rev: Number(Item.rev ?? 0) } : undefined;
   }
 
-  async saveFacts(orgId: string, facts: RateFacts, previous: RateFacts | undefined): Promise<void> {
+  /** Memberships follow the facts: absolute puts and deletes, so a repeat (a retried run) writes the same. */
+  private async moveMembers(orgId: string, facts: RateFacts, previous: RateFacts | undefined): Promise<void> {
     const now = new Map(bucketsOf(facts).map((b) => [bucketKey(b), b]));
     const gone = (previous ? bucketsOf(previous) : []).filter((b) => !now.has(bucketKey(b)));
-    await this.db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          { Put: { TableName: this.tableName, Item: { ...keys.rateFacts(orgId, facts.id), type: 'rateFacts', facts } } },
-          ...[...now.values()].map((b) => ({ Put: { TableName: this.tableName, Item: { ...keys.rateMember(orgId, b.group, b.day, facts.id), type: 'rateMember', facts } } })),
-          ...gone.map((b) => ({ Delete: { TableName: this.tableName, Key: keys.rateMember(orgId, b.group, b.day, facts.id) } })),
-        ],
-      }),
-    );
+    const writes = [
+      ...[...now.values()].map((b) => ({ Put: { TableName: this.tableName, Item: { ...keys.rateMember(orgId, b.group, b.day, facts.id), type: 'rateMember', facts } } })),
+      ...gone.map((b) => ({ Delete: { TableName: this.tableName, Key: keys.rateMember(orgId, b.group, b.day, facts.id) } })),
+    ];
+    for (let i = 0; i < writes.length; i += 100) await this.db.send(new TransactWriteCommand({ TransactItems: writes.slice(i, i + 100) }));
   }
 
-  async members(orgId: string, bucket: Bucket): Promise<RateFacts[]> {
-    const items = await queryAll(this.db, {
-      TableName: this.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :day)',
-      ExpressionAttributeValues: { ':pk': keys.rateMember(orgId, bucket.group, '', '').pk, ':day': `${bucket.day}#` },
-      ConsistentRead: true,
+  async applyChange(orgId: string, next: RateFacts, previous: KeptFacts | undefined, deltas: ChangeDeltas): Promise<void> {
+    await this.moveMembers(orgId, next, previous?.facts);
+    const byPeriod = new Map<string, { kind: string; period: string; adds: Array<[string, number]> }>();
+    for (const { kind, period, group, delta } of deltas.summaries) {
+      const entry = byPeriod.get(`${kind}|${period}`) ?? { kind, period, adds: [] };
+      for (const [field, d] of Object.entries(delta)) entry.adds.push([`${group}${fieldSeparator}${field}`, d]);
+      byPeriod.set(`${kind}|${period}`, entry);
+    }
+    const add = (Key: Record<string, string>, type: string, adds: Array<[string, number]>) => ({
+      Update: {
+        TableName: this.tableName,
+        Key,
+        UpdateExpression: `SET #type = :type ADD ${adds.map((_, i) => `#a${i} :v${i}`).join(', ')}`,
+        ExpressionAttributeNames: { '#type': 'type', ...Object.fromEntries(adds.map(([name], i) => [`#a${i}`, name])) },
+        ExpressionAttributeValues: { ':type': type, ...Object.fromEntries(adds.map(([, d], i) => [`:v${i}`, d])) },
+      },
     });
-    return items.map((item) => item.facts as RateFacts);
+    const items = [
+      {
+        Put: {
+          TableName: this.tableName,
+          Item: { ...keys.rateFacts(orgId, next.id), type: 'rateFacts', facts: next, rev: (previous?.rev ?? 0) + 1 },
+          ...(previous
+            ? { ConditionExpression: 'rev = :rev', ExpressionAttributeValues: { ':rev': previous.rev } }
+            : { ConditionExpression: 'attribute_not_exists(pk)' }),
+        },
+      },
+      ...deltas.buckets.map(({ bucket, delta }) => add(keys.rateTally(orgId, bucket.group, bucket.day), 'rateTally', Object.entries(delta))),
+      ...[...byPeriod.values()].map(({ kind, period, adds }) => add(keys.rateSummary(orgId, kind, period), 'rateSummary', adds)),
+    ];
+    // A suggestion counts in a handful of groups on two days: far below a transaction's 100 items.
+    if (items.length > 100) throw new Error(`rate change of ${next.id} touches ${items.length} items, more than one transaction holds`);
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: items }));
+    } catch (error) {
+      if (transactionConditionFailures(error)?.[0]) throw new StaleFactsError(next.id);
+      throw error;
+    }
+  }
+
+  async resetFacts(orgId: string, next: RateFacts, previous: KeptFacts | undefined): Promise<void> {
+    await this.moveMembers(orgId, next, previous?.facts);
+    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.rateFacts(orgId, next.id), type: 'rateFacts', facts: next, rev: (previous?.rev ?? 0) + 1 } }));
+  }
+
+  async putTally(orgId: string, bucket: Bucket, tally: Tally): Promise<void> {
+    const key = keys.rateTally(orgId, bucket.group, bucket.day);
+    if (isEmptyTally(tally)) await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: key }));
+    else await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...key, type: 'rateTally', ...nonZero(tally) } }));
+  }
+
+  async putSummary(orgId: string, kind: SummaryKind, period: string, groups: Record<string, Tally>): Promise<void> {
+    const key = keys.rateSummary(orgId, kind, period);
+    const fields = Object.fromEntries(
+      Object.entries(groups).flatMap(([group, tally]) => Object.entries(nonZero(tally)).map(([field, v]) => [`${group}${fieldSeparator}${field}`, v])),
+    );
+    if (!Object.keys(fields).length) await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: key }));
+    else await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...key, type: 'rateSummary', ...fields } }));
   }
 
   async membersIn(orgId: string, group: string, fromDay: string, toDay: string): Promise<RateFacts[]> {
@@ -123,12 +185,6 @@ export class DynamoRateStore implements RateStore {
     return [...new Map(items.map((item) => [(item.facts as RateFacts).id, item.facts as RateFacts])).values()];
   }
 
-  async saveTally(orgId: string, bucket: Bucket, tally: Tally): Promise<void> {
-    const key = keys.rateTally(orgId, bucket.group, bucket.day);
-    if (isEmpty(tally)) await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: key }));
-    else await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...key, type: 'rateTally', tally } }));
-  }
-
   async tallies(orgId: string, group: string, fromDay: string, toDay: string): Promise<Map<string, Tally>> {
     const items = await queryAll(this.db, {
       TableName: this.tableName,
@@ -136,22 +192,7 @@ export class DynamoRateStore implements RateStore {
       ExpressionAttributeValues: { ':pk': keys.rateTally(orgId, group, '').pk, ':from': fromDay, ':to': toDay },
       ConsistentRead: true,
     });
-    return new Map(items.map((item) => [String(item.sk), { ...emptyTally(), ...(item.tally as Tally) }]));
-  }
-
-  async saveSummary(orgId: string, kind: SummaryKind, period: string, group: string, tally: Tally): Promise<void> {
-    // One attribute per group, set (never added to): the job recomputes it from the days it sums.
-    const Key = keys.rateSummary(orgId, kind, period);
-    await this.db.send(
-      new UpdateCommand({
-        TableName: this.tableName,
-        Key,
-        ...(isEmpty(tally)
-          ? { UpdateExpression: 'REMOVE #g' }
-          : { UpdateExpression: 'SET #g = :t, #type = :type', ExpressionAttributeValues: { ':t': tally, ':type': 'rateSummary' } }),
-        ExpressionAttributeNames: { '#g': `${groupPrefix}${group}`, ...(isEmpty(tally) ? {} : { '#type': 'type' }) },
-      }),
-    );
+    return new Map(items.map((item) => [String(item.sk), tallyFrom(item)] as const).filter(([, t]) => !isEmptyTally(t)));
   }
 
   async summaries(orgId: string, kind: SummaryKind, fromPeriod: string, toPeriod: string): Promise<RateSummary[]> {
@@ -161,34 +202,49 @@ export class DynamoRateStore implements RateStore {
       ExpressionAttributeValues: { ':pk': keys.rateSummary(orgId, kind, '').pk, ':from': fromPeriod, ':to': toPeriod },
     });
     return items
-      .map((item) => ({
-        kind,
-        period: String(item.sk),
-        groups: Object.fromEntries(
-          Object.entries(item)
-            .filter(([name]) => name.startsWith(groupPrefix))
-            .map(([name, tally]) => [name.slice(groupPrefix.length), { ...emptyTally(), ...(tally as Tally) }]),
-        ),
-      }))
+      .map((item) => {
+        const groups: Record<string, Tally> = {};
+        for (const [name, value] of Object.entries(item)) {
+          const at = name.lastIndexOf(fieldSeparator);
+          if (at < 0) continue;
+          const group = name.slice(0, at);
+          const field = name.slice(at + 1);
+          if (!(field in tallyFields)) continue;
+          (groups[group] ??= emptyTally())[field as keyof Tally] = Number(value);
+        }
+        for (const [group, tally] of Object.entries(groups)) if (isEmptyTally(tally)) delete groups[group];
+        return { kind, period: String(item.sk), groups };
+      })
       .filter((s) => Object.keys(s.groups).length > 0);
   }
 
   async state(orgId: string): Promise<RatesState> {
     const { Item } = await this.db.send(new GetCommand({ TableName: this.tableName, Key: keys.rateState(orgId), ConsistentRead: true }));
-    const { watermark, overdueCheckedAt, fullRequested, lastFull } = (Item ?? {}) as RatesState;
-    return { ...(watermark ? { watermark } : {}), ...(overdueCheckedAt ? { overdueCheckedAt } : {}), ...(fullRequested ? { fullRequested } : {}), ...(lastFull ? { lastFull } : {}) };
+    const { watermark, overdueCheckedAt, fullRequested, lastFull, fullRunning } = (Item ?? {}) as RatesState;
+    return {
+      ...(watermark ? { watermark } : {}),
+      ...(overdueCheckedAt ? { overdueCheckedAt } : {}),
+      ...(fullRequested ? { fullRequested } : {}),
+      ...(lastFull ? { lastFull } : {}),
+      ...(fullRunning ? { fullRunning } : {}),
+    };
   }
 
-  async saveState(orgId: string, patch: Partial<RatesState>): Promise<void> {
-    const entries = Object.entries(patch).filter(([, v]) => v !== undefined);
+  async saveState(orgId: string, patch: { [K in keyof RatesState]?: RatesState[K] | undefined }): Promise<void> {
+    const entries = Object.entries(patch);
+    const sets = entries.filter(([, v]) => v !== undefined);
+    const removes = entries.filter(([, v]) => v === undefined);
     if (!entries.length) return;
     await this.db.send(
       new UpdateCommand({
         TableName: this.tableName,
         Key: keys.rateState(orgId),
-        UpdateExpression: `SET #type = :type, ${entries.map((_, i) => `#f${i} = :v${i}`).join(', ')}`,
-        ExpressionAttributeNames: { '#type': 'type', ...Object.fromEntries(entries.map(([name], i) => [`#f${i}`, name])) },
-        ExpressionAttributeValues: { ':type': 'rateState', ...Object.fromEntries(entries.map(([, value], i) => [`:v${i}`, value])) },
+        UpdateExpression: [
+          `SET #type = :type${sets.map(([name]) => `, #${name} = :${name}`).join('')}`,
+          ...(removes.length ? [`REMOVE ${removes.map(([name]) => `#${name}`).join(', ')}`] : []),
+        ].join(' '),
+        ExpressionAttributeNames: { '#type': 'type', ...Object.fromEntries(entries.map(([name]) => [`#${name}`, name])) },
+        ExpressionAttributeValues: { ':type': 'rateState', ...Object.fromEntries(sets.map(([name, value]) => [`:${name}`, value])) },
       }),
     );
   }

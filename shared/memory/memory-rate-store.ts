@@ -1,31 +1,29 @@
 /**
  * The rate store in memory: the same port as the DynamoDB one, for the benchmark at a million suggestions and for
- * tests. It counts the items it reads and writes, as DynamoDB would bill them, and the reads it makes (queries and
- * gets), as a request to DynamoDB would count them.
+ * tests. It counts the items it reads and writes, as DynamoDB would bill them, and the requests it serves (a query
+ * or a get is one), as the DynamoDB client would send them.
  */
 import type { AuditRecord } from '../domain/staff/audit-record';
 import { bucketKey, bucketsOf, type Bucket } from '../domain/rates/buckets';
+import { applyDelta, isEmptyTally, type ChangeDeltas } from '../domain/rates/contributions';
 import type { RateFacts } from '../domain/rates/facts';
 import type { SummaryKind } from '../domain/rates/periods';
 import { defaultRankingSettings, type RankingSettings } from '../domain/rates/ranking';
 import type { Tally } from '../domain/rates/tally';
-import type { RateStore, RatesState, RateSummary, SuggestionHistory } from '../ports';
-
-const isEmpty = (t: Tally) => Object.values(t).every((v) => v === 0);
+import { StaleFactsError, type KeptFacts, type RateStore, type RatesState, type RateSummary, type SuggestionHistory } from '../ports';
 
 export class MemoryRateStore implements RateStore {
   readonly counts = { read: 0, written: 0, requests: 0 };
   readonly audits: AuditRecord[] = [];
   private readonly histories = new Map<string, { seq: number; history: SuggestionHistory }>();
   private seq = 0;
-  private readonly factsById = new Map<string, RateFacts>();
-  private readonly membersByBucket = new Map<string, Set<string>>();
-  /** The days each group has members on. */
-  private readonly daysByGroup = new Map<string, Set<string>>();
-  /** Tallies by group, then day: a group's range is one lookup, as it is one query in DynamoDB. */
+  private readonly factsById = new Map<string, KeptFacts>();
+  /** Members by group, then day: a group's range is one lookup, as it is one query in DynamoDB. */
+  private readonly membersByGroup = new Map<string, Map<string, Set<string>>>();
   private readonly tallyByGroup = new Map<string, Map<string, Tally>>();
   private readonly summaryByKey = new Map<string, RateSummary>();
   private current: RatesState = {};
+  private ranking: RankingSettings = defaultRankingSettings;
 
   /** Records a change of a suggestion (what the table's changed-since index would show). */
   record(history: SuggestionHistory): void {
@@ -38,12 +36,16 @@ export class MemoryRateStore implements RateStore {
     const after = since === undefined ? 0 : Number(since);
     // The map keeps insertion order, and a re-recorded suggestion moves to the end: it is in change order.
     const items: { seq: number; history: SuggestionHistory }[] = [];
-    for (const entry of this.histories.values()) {
-      if (entry.seq <= after) continue;
-      items.push(entry);
-      if (items.length >= limit) break;
+    if (after < this.seq) {
+      for (const entry of this.histories.values()) {
+        if (entry.seq <= after) continue;
+        items.push(entry);
+        if (items.length >= limit) break;
+      }
     }
-    this.counts.read += items.length;
+    // The suggestion and its timeline entries, as the index and the timeline query return them.
+    this.counts.read += items.reduce((n, h) => n + 1 + h.history.timeline.length, 0);
+    this.counts.requests += items.length;
     const last = items.at(-1);
     return { items: items.map((h) => h.history), ...(last ? { watermark: String(last.seq) } : {}) };
   }
@@ -51,80 +53,96 @@ export class MemoryRateStore implements RateStore {
   async dueBetween(_orgId: string, after: string, until: string) {
     this.counts.requests++;
     const finished = new Set(['closed', 'rejected', 'merged', 'replied']);
-    const out = [...this.histories.values()]
-      .map((h) => h.history)
-      .filter(({ suggestion: s }) => !finished.has(s.status) && s.dueAt > after && s.dueAt <= until);
-    this.counts.read += out.length;
+    const out: SuggestionHistory[] = [];
+    for (const { history } of this.histories.values()) {
+      const s = history.suggestion;
+      if (!finished.has(s.status) && s.dueAt > after && s.dueAt <= until) out.push(history);
+    }
+    this.counts.read += out.reduce((n, h) => n + 1 + h.timeline.length, 0);
     return out;
   }
 
   async facts(_orgId: string, id: string) {
     this.counts.requests++;
     this.counts.read++;
-    return this.factsById.get(id);
+    const kept = this.factsById.get(id);
+    return kept && { facts: kept.facts, rev: kept.rev };
   }
 
-  async saveFacts(_orgId: string, facts: RateFacts, previous: RateFacts | undefined) {
-    for (const b of previous ? bucketsOf(previous) : []) this.membersByBucket.get(bucketKey(b))?.delete(facts.id);
+  private moveMembers(facts: RateFacts, previous: RateFacts | undefined): void {
+    for (const b of previous ? bucketsOf(previous) : []) this.membersByGroup.get(b.group)?.get(b.day)?.delete(facts.id);
     for (const b of bucketsOf(facts)) {
-      const key = bucketKey(b);
-      if (!this.membersByBucket.has(key)) this.membersByBucket.set(key, new Set());
-      if (!this.daysByGroup.has(b.group)) this.daysByGroup.set(b.group, new Set());
-      this.daysByGroup.get(b.group)!.add(b.day);
-      this.membersByBucket.get(key)!.add(facts.id);
+      if (!this.membersByGroup.has(b.group)) this.membersByGroup.set(b.group, new Map());
+      const days = this.membersByGroup.get(b.group)!;
+      if (!days.has(b.day)) days.set(b.day, new Set());
+      days.get(b.day)!.add(facts.id);
     }
-    this.factsById.set(facts.id, facts);
-    this.counts.written += 1 + bucketsOf(facts).length;
+    this.counts.written += bucketsOf(facts).length + (previous ? bucketsOf(previous).length : 0);
   }
 
-  async members(_orgId: string, bucket: Bucket) {
-    this.counts.requests++;
-    const ids = [...(this.membersByBucket.get(bucketKey(bucket)) ?? [])];
-    this.counts.read += ids.length;
-    return ids.map((id) => this.factsById.get(id)!);
+  async applyChange(_orgId: string, next: RateFacts, previous: KeptFacts | undefined, deltas: ChangeDeltas) {
+    this.moveMembers(next, previous?.facts);
+    if ((this.factsById.get(next.id)?.rev ?? 0) !== (previous?.rev ?? 0)) throw new StaleFactsError(next.id);
+    this.factsById.set(next.id, { facts: next, rev: (previous?.rev ?? 0) + 1 });
+    for (const { bucket, delta } of deltas.buckets) {
+      const days = this.tallyByGroup.get(bucket.group) ?? new Map<string, Tally>();
+      this.tallyByGroup.set(bucket.group, days);
+      days.set(bucket.day, applyDelta(days.get(bucket.day), delta));
+    }
+    for (const { kind, period, group, delta } of deltas.summaries) {
+      const key = `${kind}|${period}`;
+      const summary = this.summaryByKey.get(key) ?? { kind, period, groups: {} };
+      summary.groups[group] = applyDelta(summary.groups[group], delta);
+      this.summaryByKey.set(key, summary);
+    }
+    this.counts.written += 1 + deltas.buckets.length + new Set(deltas.summaries.map((s) => `${s.kind}|${s.period}`)).size;
+  }
+
+  async resetFacts(_orgId: string, next: RateFacts, previous: KeptFacts | undefined) {
+    this.moveMembers(next, previous?.facts);
+    this.factsById.set(next.id, { facts: next, rev: (this.factsById.get(next.id)?.rev ?? 0) + 1 });
+    this.counts.written++;
+  }
+
+  async putTally(_orgId: string, bucket: Bucket, tally: Tally) {
+    this.counts.written++;
+    const days = this.tallyByGroup.get(bucket.group) ?? new Map<string, Tally>();
+    this.tallyByGroup.set(bucket.group, days);
+    if (isEmptyTally(tally)) days.delete(bucket.day);
+    else days.set(bucket.day, { ...tally });
+  }
+
+  async putSummary(_orgId: string, kind: SummaryKind, period: string, groups: Record<string, Tally>) {
+    this.counts.written++;
+    const kept = Object.fromEntries(Object.entries(groups).filter(([, t]) => !isEmptyTally(t)).map(([g, t]) => [g, { ...t }]));
+    if (Object.keys(kept).length) this.summaryByKey.set(`${kind}|${period}`, { kind, period, groups: kept });
+    else this.summaryByKey.delete(`${kind}|${period}`);
   }
 
   async membersIn(_orgId: string, group: string, fromDay: string, toDay: string) {
     this.counts.requests++;
     const ids = new Set<string>();
-    for (const day of this.daysByGroup.get(group) ?? []) {
+    for (const [day, members] of this.membersByGroup.get(group) ?? []) {
       if (day < fromDay || day > toDay) continue;
-      const members = this.membersByBucket.get(bucketKey({ group: group as Bucket['group'], day })) ?? new Set<string>();
       for (const id of members) ids.add(id);
       this.counts.read += members.size;
     }
-    return [...ids].map((id) => this.factsById.get(id)!);
-  }
-
-  async saveTally(_orgId: string, bucket: Bucket, tally: Tally) {
-    this.counts.written++;
-    if (!this.tallyByGroup.has(bucket.group)) this.tallyByGroup.set(bucket.group, new Map());
-    const days = this.tallyByGroup.get(bucket.group)!;
-    if (isEmpty(tally)) days.delete(bucket.day);
-    else days.set(bucket.day, tally);
+    return [...ids].map((id) => this.factsById.get(id)!.facts);
   }
 
   async tallies(_orgId: string, group: string, fromDay: string, toDay: string) {
     this.counts.requests++;
-    const out = [...(this.tallyByGroup.get(group) ?? [])].filter(([day]) => day >= fromDay && day <= toDay);
+    const out = [...(this.tallyByGroup.get(group) ?? [])].filter(([day, t]) => day >= fromDay && day <= toDay && !isEmptyTally(t));
     this.counts.read += out.length;
     return new Map(out.sort(([a], [b]) => a.localeCompare(b)));
-  }
-
-  async saveSummary(_orgId: string, kind: SummaryKind, period: string, group: string, tally: Tally) {
-    this.counts.written++;
-    const key = `${kind}|${period}`;
-    const summary = this.summaryByKey.get(key) ?? { kind, period, groups: {} };
-    if (isEmpty(tally)) delete summary.groups[group];
-    else summary.groups[group] = tally;
-    if (Object.keys(summary.groups).length) this.summaryByKey.set(key, summary);
-    else this.summaryByKey.delete(key);
   }
 
   async summaries(_orgId: string, kind: SummaryKind, fromPeriod: string, toPeriod: string) {
     this.counts.requests++;
     const out = [...this.summaryByKey.values()]
       .filter((s) => s.kind === kind && s.period >= fromPeriod && s.period <= toPeriod)
+      .map((s) => ({ ...s, groups: Object.fromEntries(Object.entries(s.groups).filter(([, t]) => !isEmptyTally(t))) }))
+      .filter((s) => Object.keys(s.groups).length > 0)
       .sort((a, b) => a.period.localeCompare(b.period))
       .map((s) => structuredClone(s));
     this.counts.read += out.length;
@@ -137,9 +155,11 @@ export class MemoryRateStore implements RateStore {
     return structuredClone(this.current);
   }
 
-  async saveState(_orgId: string, patch: Partial<RatesState>) {
+  async saveState(_orgId: string, patch: { [K in keyof RatesState]?: RatesState[K] | undefined }) {
     this.counts.written++;
-    this.current = { ...this.current, ...structuredClone(patch) };
+    const next = { ...this.current, ...structuredClone(patch) } as Record<string, unknown>;
+    for (const [key, value] of Object.entries(patch)) if (value === undefined) delete next[key];
+    this.current = next as RatesState;
   }
 
   async requestFull(_orgId: string, at: string, by: string, audit: AuditRecord) {
@@ -147,20 +167,6 @@ export class MemoryRateStore implements RateStore {
     this.current = { ...this.current, fullRequested: { at, by } };
     this.audits.push(audit);
   }
-
-  /** Every kept tally, by bucket key (for comparing runs). */
-  snapshot(): Map<string, Tally> {
-    const out = new Map<string, Tally>();
-    for (const [group, days] of this.tallyByGroup) for (const [day, tally] of days) out.set(bucketKey({ group: group as Bucket['group'], day }), tally);
-    return new Map([...out].sort(([a], [b]) => a.localeCompare(b)));
-  }
-
-  /** Every kept summary, by kind|period (for comparing runs). */
-  summarySnapshot(): Map<string, RateSummary> {
-    return new Map([...this.summaryByKey].map(([key, s]) => [key, structuredClone(s)]));
-  }
-
-  private ranking: RankingSettings = defaultRankingSettings;
 
   async rankingSettings() {
     this.counts.requests++;
@@ -172,5 +178,22 @@ export class MemoryRateStore implements RateStore {
     this.counts.written += 2;
     this.ranking = { ...settings };
     this.audits.push(audit);
+  }
+
+  /** Every kept (non-empty) tally, by bucket key (for comparing runs). */
+  snapshot(): Map<string, Tally> {
+    const out = new Map<string, Tally>();
+    for (const [group, days] of this.tallyByGroup) for (const [day, tally] of days) if (!isEmptyTally(tally)) out.set(bucketKey({ group: group as Bucket['group'], day }), tally);
+    return new Map([...out].sort(([a], [b]) => a.localeCompare(b)));
+  }
+
+  /** Every kept summary without its empty groups, by kind|period (for comparing runs). */
+  summarySnapshot(): Map<string, RateSummary> {
+    const out = new Map<string, RateSummary>();
+    for (const [key, s] of this.summaryByKey) {
+      const groups = Object.fromEntries(Object.entries(s.groups).filter(([, t]) => !isEmptyTally(t)));
+      if (Object.keys(groups).length) out.set(key, { ...s, groups: structuredClone(groups) });
+    }
+    return new Map([...out].sort(([a], [b]) => a.localeCompare(b)));
   }
 }

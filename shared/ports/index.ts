@@ -14,6 +14,7 @@ import type { Bucket } from '../domain/rates/buckets';
 import type { RateFacts } from '../domain/rates/facts';
 import type { SummaryKind } from '../domain/rates/periods';
 import type { RankingSettings } from '../domain/rates/ranking';
+import type { ChangeDeltas } from '../domain/rates/contributions';
 import type { Tally } from '../domain/rates/tally';
 import type { QueuedNotification } from '../domain/notifications/delivery';
 import type { Escalation } from '../domain/supervision/escalation';
@@ -262,34 +263,54 @@ export interface RatesState {
   overdueCheckedAt?: string;
   fullRequested?: { at: string; by: string };
   lastFull?: { at: string; changed: number; ms: number };
+  /** A full recompute under way since then: scheduled runs wait for it rather than add to figures it rewrites. */
+  fullRunning?: string;
+}
+
+/** The facts a suggestion is counted with, and their revision: a change applies only on top of the one it read. */
+export interface KeptFacts {
+  facts: RateFacts;
+  rev: number;
+}
+
+/** The kept facts moved on since they were read (another run counted the change): read them again. */
+export class StaleFactsError extends Error {
+  constructor(id: string) {
+    super(`rate facts of ${id} changed since read`);
+  }
 }
 
 /**
- * Where the rates are kept: each suggestion's rate facts (indexed by the buckets they count in), each bucket's
- * tally under its deterministic key, each period's summary (every group's tally, one item: what the dashboard
- * reads), and where the job stands.
+ * Where the rates are kept: each suggestion's rate facts (and its membership of each bucket it counts in, for the
+ * drill-down), each (group, day) bucket's tally, each period's figures (every group's tally, one item: what the
+ * dashboard reads), and where the job stands. Figures move only together with the facts they follow from.
  */
 export interface RateStore {
   /** Suggestions changed after `since` (an opaque watermark; none: from the start), oldest change first. */
   changedSince(orgId: string, since: string | undefined, limit: number): Promise<{ items: SuggestionHistory[]; watermark?: string }>;
   /** Open suggestions whose deadline fell after `after` and by `until`: they turned overdue without changing. */
   dueBetween(orgId: string, after: string, until: string): Promise<SuggestionHistory[]>;
-  facts(orgId: string, id: string): Promise<RateFacts | undefined>;
-  /** Saves the facts and moves their bucket memberships from `previous` to theirs. */
-  saveFacts(orgId: string, facts: RateFacts, previous: RateFacts | undefined): Promise<void>;
-  members(orgId: string, bucket: Bucket): Promise<RateFacts[]>;
+  facts(orgId: string, id: string): Promise<KeptFacts | undefined>;
+  /**
+   * Counts one suggestion's change: its bucket memberships move first (absolute writes, safe to repeat); then, in
+   * one write, its facts become revision `previous.rev + 1` — only if the kept revision is still `previous`'s
+   * (StaleFactsError otherwise, and nothing moves) — and the figures move by the deltas.
+   */
+  applyChange(orgId: string, next: RateFacts, previous: KeptFacts | undefined, deltas: ChangeDeltas): Promise<void>;
+  /** The full recompute: saves the facts and memberships as they are now, moving no figure. */
+  resetFacts(orgId: string, next: RateFacts, previous: KeptFacts | undefined): Promise<void>;
+  /** The full recompute: a bucket's tally outright (empty: removed). */
+  putTally(orgId: string, bucket: Bucket, tally: Tally): Promise<void>;
+  /** The full recompute: a period's figures outright, every group (none: removed). */
+  putSummary(orgId: string, kind: SummaryKind, period: string, groups: Record<string, Tally>): Promise<void>;
   /** The facts of a group's suggestions counted on the days from..to (each once): a drill-down's candidates. */
   membersIn(orgId: string, group: string, fromDay: string, toDay: string): Promise<RateFacts[]>;
-  /** Writes the bucket's tally under its key (an empty bucket is removed). */
-  saveTally(orgId: string, bucket: Bucket, tally: Tally): Promise<void>;
   tallies(orgId: string, group: string, fromDay: string, toDay: string): Promise<Map<string, Tally>>;
-  /** Sets one group's tally in a period's summary (an empty tally removes the group). */
-  saveSummary(orgId: string, kind: SummaryKind, period: string, group: string, tally: Tally): Promise<void>;
-  /** The summaries of a kind from..to (period strings sort in time order), in one read. */
+  /** The figures of a kind's periods from..to (period strings sort in time order), in one read. */
   summaries(orgId: string, kind: SummaryKind, fromPeriod: string, toPeriod: string): Promise<RateSummary[]>;
   state(orgId: string): Promise<RatesState>;
-  /** Sets the fields given, leaving the others (an admin's request may arrive during a run). */
-  saveState(orgId: string, patch: Partial<RatesState>): Promise<void>;
+  /** Sets the fields given (undefined: removes it), leaving the others (an admin's request may arrive during a run). */
+  saveState(orgId: string, patch: { [K in keyof RatesState]?: RatesState[K] | undefined }): Promise<void>;
   /** Records an admin's request for a full recompute, with its audit record, in one write. */
   requestFull(orgId: string, at: string, by: string, audit: AuditRecord): Promise<void>;
   /** The office's ranking settings (the defaults until an admin saves some). */

@@ -1,22 +1,21 @@
 /**
- * Keeps the rates up to date (scheduled every 5 minutes). A run reads the suggestions changed since its watermark —
- * its cost grows with the changes, not the table — and the open ones whose deadline passed since the last run
- * (they turned overdue without changing). For each:
- *  1. reads its facts now (facts.ts) and the facts it had, and saves the new ones with their bucket memberships;
- *  2. collects the buckets either counts in (a change can move a suggestion out of a day or a department);
- * then recomputes each touched (group, day) bucket from its members, each week, month and year holding a touched
- * day from its days' tallies, and all time from the years; and moves the watermark last.
- * Nothing is ever added blindly: every figure is recomputed from what it sums, under a key that follows from the
- * data, so a run that is retried, overlaps another or comes a day late writes the same figures.
- * The full recompute (an admin's request, the CLI, or the first run) is the same run from the first change, with
- * the buckets written once at the end; it replaces no data before it has the new, so the dashboard never reads an
- * empty store in between.
+ * Keeps the rates up to date (scheduled every 5 minutes). A run reads the suggestions changed since its watermark,
+ * and the open ones whose deadline passed since the last run (they turned overdue without changing): its cost grows
+ * with the changes, not with the table. For each, it computes the facts now (facts.ts) and, when they differ from
+ * the facts kept, moves the figures by exactly the difference of the two (contributions.ts) in the same write that
+ * keeps the new facts — and only if the kept facts are still those it read. So nothing is added blindly: a run that
+ * is retried, overlaps another or comes a day late finds the kept facts already equal to the new ones and adds
+ * nothing, and a missed day is counted on its own day when the run comes.
+ * The full recompute (an admin's request, the CLI, or the first run on a data folder) counts every suggestion from
+ * nothing, in memory, and writes every figure outright; scheduled runs wait while it runs.
  */
-import { bucketKey, bucketTally, bucketsOf, type Bucket } from '../domain/rates/buckets';
-import { rateFacts } from '../domain/rates/facts';
-import { allTime, periodOf, periodRange } from '../domain/rates/periods';
-import { addTallies, emptyTally } from '../domain/rates/tally';
-import type { Clock, RateStore, SuggestionHistory, SupervisionStore } from '../ports';
+import { bucketKey, bucketsOf, type Bucket } from '../domain/rates/buckets';
+import { bucketContributions, changeDeltas, isEmptyTally } from '../domain/rates/contributions';
+import { rateFacts, type RateFacts } from '../domain/rates/facts';
+import { allTime, periodOf, type SummaryKind } from '../domain/rates/periods';
+import { addTallies, emptyTally, type Tally } from '../domain/rates/tally';
+import { StaleFactsError, type Clock, type RateStore, type SuggestionHistory, type SupervisionStore } from '../ports';
+import { inParallel } from './in-parallel';
 import { deadlinePolicy } from './org-calendar';
 
 export interface UpdateRatesDeps {
@@ -27,87 +26,143 @@ export interface UpdateRatesDeps {
 
 export interface RatesRunReport {
   full: boolean;
+  /** Suggestions read. */
   changed: number;
-  bucketsRecomputed: number;
-  summariesRecomputed: number;
+  /** Of those, the ones whose figures moved. */
+  counted: number;
+  /** Runs skipped because a full recompute was under way. */
+  skipped?: boolean;
 }
 
 const pageSize = 200;
+/** A full recompute that has not finished in this long is taken to have died. */
+const fullLeaseMs = 15 * 60_000;
+const attempts = 3;
+/** Writes a full recompute keeps in flight: independent items, so DynamoDB takes them side by side. */
+const writers = 16;
+
+const sameFacts = (a: RateFacts | undefined, b: RateFacts) => a !== undefined && JSON.stringify(a) === JSON.stringify(b);
 
 export async function updateRates(deps: UpdateRatesDeps, orgId: string, options: { full?: boolean } = {}): Promise<RatesRunReport> {
   const started = deps.clock.now();
   const state = await deps.rates.state(orgId);
   // A first run (or data kept before the rates existed) is a full one; so is one an admin asked for since the last.
   const full = options.full === true || !state.lastFull || (!!state.fullRequested && state.fullRequested.at > state.lastFull.at);
-  const report: RatesRunReport = { full, changed: 0, bucketsRecomputed: 0, summariesRecomputed: 0 };
-  const touched = new Map<string, Bucket>();
-
-  const read = async ({ suggestion, timeline }: SuggestionHistory) => {
+  if (!full && state.fullRunning && started.getTime() - Date.parse(state.fullRunning) < fullLeaseMs) {
+    return { full, changed: 0, counted: 0, skipped: true };
+  }
+  const factsOf = async ({ suggestion, timeline }: SuggestionHistory) => {
     const { calendar, limits } = await deadlinePolicy(deps.supervision, orgId, suggestion.campaignId, started.getTime());
-    const previous = await deps.rates.facts(orgId, suggestion.id);
-    const facts = rateFacts(suggestion, timeline, started, limits, calendar);
-    await deps.rates.saveFacts(orgId, facts, previous);
-    for (const b of [...(previous ? bucketsOf(previous) : []), ...bucketsOf(facts)]) touched.set(bucketKey(b), b);
-    report.changed++;
+    return rateFacts(suggestion, timeline, started, limits, calendar);
   };
-  const flush = async () => {
-    await recompute(deps.rates, orgId, [...touched.values()], report);
-    touched.clear();
-  };
+  return full ? fullRecompute(deps, orgId, started, factsOf) : incremental(deps, orgId, state, started, factsOf);
+}
 
-  let watermark = full ? undefined : state.watermark;
+async function incremental(
+  deps: UpdateRatesDeps,
+  orgId: string,
+  state: Awaited<ReturnType<RateStore['state']>>,
+  started: Date,
+  factsOf: (h: SuggestionHistory) => Promise<RateFacts>,
+): Promise<RatesRunReport> {
+  const report: RatesRunReport = { full: false, changed: 0, counted: 0 };
+  const count = async (history: SuggestionHistory) => {
+    report.changed++;
+    const next = await factsOf(history);
+    for (let attempt = 1; ; attempt++) {
+      const previous = await deps.rates.facts(orgId, next.id);
+      if (sameFacts(previous?.facts, next)) return;
+      try {
+        await deps.rates.applyChange(orgId, next, previous, changeDeltas(previous?.facts, next));
+        report.counted++;
+        return;
+      } catch (error) {
+        // Another run counted a change of it meanwhile: count ours on top of theirs.
+        if (!(error instanceof StaleFactsError) || attempt >= attempts) throw error;
+      }
+    }
+  };
+  let watermark = state.watermark;
   for (;;) {
     const page = await deps.rates.changedSince(orgId, watermark, pageSize);
-    for (const history of page.items) await read(history);
-    if (page.watermark) watermark = page.watermark;
-    // Only once the page's buckets are written: a run that dies before reads the page again.
-    if (!full) {
-      await flush();
-      if (page.watermark) await deps.rates.saveState(orgId, { watermark: page.watermark });
+    for (const history of page.items) await count(history);
+    // Only once the page is counted: a run that dies before reads the page again (and finds it counted).
+    if (page.watermark) {
+      watermark = page.watermark;
+      await deps.rates.saveState(orgId, { watermark });
     }
     if (page.items.length < pageSize) break;
   }
-  // Deadlines that passed since the last check (a full run read everything as of now).
-  if (!full && state.overdueCheckedAt) {
-    for (const history of await deps.rates.dueBetween(orgId, state.overdueCheckedAt, started.toISOString())) await read(history);
-    await flush();
+  if (state.overdueCheckedAt) {
+    for (const history of await deps.rates.dueBetween(orgId, state.overdueCheckedAt, started.toISOString())) await count(history);
   }
-  if (full) await flush();
+  await deps.rates.saveState(orgId, { overdueCheckedAt: started.toISOString() });
+  return report;
+}
+
+async function fullRecompute(deps: UpdateRatesDeps, orgId: string, started: Date, factsOf: (h: SuggestionHistory) => Promise<RateFacts>): Promise<RatesRunReport> {
+  await deps.rates.saveState(orgId, { fullRunning: started.toISOString() });
+  const report: RatesRunReport = { full: true, changed: 0, counted: 0 };
+  const tallies = new Map<string, { bucket: Bucket; tally: Tally }>();
+  const stale = new Map<string, Bucket>();
+  // A suggestion changed during the run comes again later in the index: counted once, with its latest facts.
+  const counted = new Map<string, RateFacts>();
+  const add = (f: RateFacts, sign: 1 | -1) => {
+    for (const { bucket, tally } of bucketContributions(f)) {
+      const key = bucketKey(bucket);
+      const scaled = sign === 1 ? tally : (Object.fromEntries(Object.entries(tally).map(([k, v]) => [k, -v])) as unknown as Tally);
+      const current = tallies.get(key);
+      tallies.set(key, { bucket, tally: current ? addTallies(current.tally, scaled) : scaled });
+    }
+  };
+  let watermark: string | undefined;
+  for (;;) {
+    const page = await deps.rates.changedSince(orgId, watermark, pageSize);
+    // The page's reads and writes in parallel (each suggestion's own items); the counting itself is in memory.
+    const read = await Promise.all(page.items.map(async (history) => {
+      const next = await factsOf(history);
+      return { next, previous: await deps.rates.facts(orgId, next.id) };
+    }));
+    for (const { next, previous } of read) {
+      report.changed++;
+      const before = counted.get(next.id);
+      if (before) add(before, -1);
+      else for (const b of previous ? bucketsOf(previous.facts) : []) stale.set(bucketKey(b), b);
+      add(next, 1);
+      counted.set(next.id, next);
+    }
+    await inParallel(read.filter(({ next, previous }) => !sameFacts(previous?.facts, next)), writers, ({ next, previous }) => deps.rates.resetFacts(orgId, next, previous));
+    if (page.watermark) watermark = page.watermark;
+    if (page.items.length < pageSize) break;
+  }
+  report.counted = counted.size;
+  // Every bucket outright; the ones only the old facts counted in, emptied.
+  await inParallel(tallies.values(), writers, ({ bucket, tally }) => deps.rates.putTally(orgId, bucket, tally));
+  await inParallel([...stale].filter(([key]) => !tallies.has(key)), writers, ([, bucket]) => deps.rates.putTally(orgId, bucket, emptyTally()));
+  // Every period from its days.
+  const periods = new Map<string, { kind: SummaryKind; period: string; groups: Record<string, Tally> }>();
+  const stalePeriods = new Map<string, { kind: SummaryKind; period: string }>();
+  for (const { bucket, tally } of [...tallies.values(), ...[...stale.values()].map((bucket) => ({ bucket, tally: undefined }))]) {
+    for (const kind of ['week', 'month', 'year', 'all'] as const) {
+      const period = kind === 'all' ? allTime : periodOf(kind, bucket.day);
+      const key = `${kind}|${period}`;
+      if (!tally || isEmptyTally(tally)) {
+        stalePeriods.set(key, { kind, period });
+        continue;
+      }
+      const entry = periods.get(key) ?? { kind, period, groups: {} };
+      entry.groups[bucket.group] = entry.groups[bucket.group] ? addTallies(entry.groups[bucket.group]!, tally) : tally;
+      periods.set(key, entry);
+    }
+  }
+  await inParallel(periods.values(), writers, ({ kind, period, groups }) => deps.rates.putSummary(orgId, kind, period, groups));
+  await inParallel([...stalePeriods].filter(([key]) => !periods.has(key)), writers, ([, { kind, period }]) => deps.rates.putSummary(orgId, kind, period, {}));
   const finished = deps.clock.now();
   await deps.rates.saveState(orgId, {
     ...(watermark ? { watermark } : {}),
     overdueCheckedAt: started.toISOString(),
-    ...(full ? { lastFull: { at: started.toISOString(), changed: report.changed, ms: finished.getTime() - started.getTime() } } : {}),
+    lastFull: { at: started.toISOString(), changed: report.changed, ms: finished.getTime() - started.getTime() },
+    fullRunning: undefined,
   });
   return report;
-}
-
-/** Each bucket from its members; then each period holding a touched day from its days; all time from its years. */
-async function recompute(rates: RateStore, orgId: string, buckets: readonly Bucket[], report: RatesRunReport): Promise<void> {
-  if (!buckets.length) return;
-  for (const bucket of buckets) {
-    await rates.saveTally(orgId, bucket, bucketTally(await rates.members(orgId, bucket), bucket));
-    report.bucketsRecomputed++;
-  }
-  const periods = new Map<string, { group: string; kind: 'week' | 'month' | 'year'; period: string }>();
-  for (const { group, day } of buckets) {
-    for (const kind of ['week', 'month', 'year'] as const) {
-      const period = periodOf(kind, day);
-      periods.set(`${group}|${kind}|${period}`, { group, kind, period });
-    }
-  }
-  // Years first: all time is their sum.
-  const ordered = [...periods.values()].sort((a, b) => (a.kind === 'year' ? 0 : 1) - (b.kind === 'year' ? 0 : 1));
-  for (const { group, kind, period } of ordered) {
-    const { from, to } = periodRange(kind, period);
-    const days = await rates.tallies(orgId, group, from, to);
-    await rates.saveSummary(orgId, kind, period, group, [...days.values()].reduce(addTallies, emptyTally()));
-    report.summariesRecomputed++;
-  }
-  const years = await rates.summaries(orgId, 'year', '0000', '9999');
-  for (const group of new Set(buckets.map((b) => b.group))) {
-    const total = years.reduce((sum, y) => (y.groups[group] ? addTallies(sum, y.groups[group]) : sum), emptyTally());
-    await rates.saveSummary(orgId, 'all', allTime, group, total);
-    report.summariesRecomputed++;
-  }
 }

@@ -79,8 +79,10 @@ describe('the rates on DynamoDB', () => {
       json: { decision: 'assign', category: 'traffic', tier: 'deadline', leadDepartmentId: 'transport' },
     });
     expect(r.status).toBe(200);
-    const report = await updateRates(deps, 'demo');
-    expect(report.changed).toBeLessThan(10);
+    // Two runs at once (an overlap): each change is counted once, whichever run gets to it.
+    const [a, b] = await Promise.all([updateRates(deps, 'demo'), updateRates(deps, 'demo')]);
+    expect(a.changed + b.changed).toBeLessThan(20);
+    expect(a.counted + b.counted).toBeGreaterThanOrEqual(1);
     expect((await store.tallies('demo', 'department:transport', today, today)).get(today)?.assigned).toBe(before + 1);
     const expected = await inMemory();
     expect(await kept(expected.keys())).toEqual(expected);
