@@ -14,7 +14,9 @@ export type NotificationEvent =
   | 'extensionRequested'
   | 'extensionDecided'
   | 'progressNote'
-  | 'workflowFailure';
+  | 'workflowFailure'
+  // Hot topics: a spike (苗头性意见) found by the topics job, told to dispatchers.
+  | 'topicSpike';
 
 export interface NotificationRequest {
   /** Suggestion, event, recipient and checkpoint: the same request twice is delivered once. */
