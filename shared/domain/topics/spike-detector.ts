@@ -31,6 +31,8 @@ export const spikeRule = {
    * mean of 0, against which any count is infinitely improbable; with the floor it is merely very improbable.
    */
   minBaseline: 1 / 28,
+  /** The negative binomial's smallest dispersion r (the widest tail the window's variance may choose). */
+  minDispersion: 1,
 } as const;
 
 export interface SpikeTest {
@@ -48,7 +50,7 @@ export interface SpikeTest {
 }
 
 /** Tests one day of a series given by its counts per day (missing days count zero). */
-export function testDay(counts: ReadonlyMap<DayString, number>, day: DayString, rule = spikeRule): SpikeTest {
+export function testDay(counts: ReadonlyMap<DayString, number>, day: DayString, rule: typeof spikeRule = spikeRule): SpikeTest {
   const n = dayNumber(day);
   const window = Array.from({ length: rule.baselineDays }, (_, i) => counts.get(dayString(n - rule.baselineDays + i)) ?? 0);
   const mean = window.reduce((a, b) => a + b, 0) / window.length;
@@ -56,13 +58,16 @@ export function testDay(counts: ReadonlyMap<DayString, number>, day: DayString, 
   const baseline = Math.max(mean, rule.minBaseline);
   const count = counts.get(day) ?? 0;
   const overdispersed = variance > baseline * 1.0001 && mean > 0;
-  const pValue = overdispersed ? negativeBinomialUpperTail(count, baseline, (baseline * baseline) / (variance - baseline)) : poissonUpperTail(count, baseline);
+  // The dispersion is read from 28 days, and a sparse series (one earlier day of 3 among zeros) would read as
+  // wildly bursty and hide any spike: never wider than a geometric distribution (r = 1, variance = mean + mean²).
+  const dispersion = Math.max(rule.minDispersion, (baseline * baseline) / (variance - baseline));
+  const pValue = overdispersed ? negativeBinomialUpperTail(count, baseline, dispersion) : poissonUpperTail(count, baseline);
   const spike = count >= rule.minCount && count >= rule.minRatio * mean && pValue < rule.pValue;
   return { day, count, baseline: mean, variance, pValue, model: overdispersed ? 'negativeBinomial' : 'poisson', spike };
 }
 
 /** The spikes among the given days of a series. */
-export function spikesIn(counts: ReadonlyMap<DayString, number>, days: readonly DayString[], rule = spikeRule): SpikeTest[] {
+export function spikesIn(counts: ReadonlyMap<DayString, number>, days: readonly DayString[], rule: typeof spikeRule = spikeRule): SpikeTest[] {
   return days.map((day) => testDay(counts, day, rule)).filter((t) => t.spike);
 }
 
