@@ -91,6 +91,8 @@ const expectations: Record<string, (who: Who) => Expected> = {
   'PUT /api/staff/time-limits': orgLevel('admin'),
   'GET /api/staff/campaigns/{campaignId}/time-limits': orgLevel('admin', 'organizer', 'dispatcher', 'supervisor'),
   'PUT /api/staff/campaigns/{campaignId}/time-limits': orgLevel('admin', 'organizer'),
+  // Hot topics and barometer: the organisation's counts; a handler (one department) and an organiser get 403.
+  'GET /api/staff/topics': orgLevel('admin', 'dispatcher', 'supervisor', 'viewer'),
 };
 
 const otherOrg = 'matrix-other';

@@ -166,6 +166,9 @@ const zhCN = {
   'action.cohandlerOpinion': '协办意见',
   'action.progressNote': '阶段性办理进展',
   'action.denyExtension': '已拒绝延期',
+  // Hot topics and barometer.
+  'rule.isoWeek': '周的格式应为 YYYY-Www，如 2026-W49',
+  'field.week': '周',
 
 } as const;
 
@@ -328,6 +331,9 @@ const en: Record<MessageKey, string> = {
   'action.cohandlerOpinion': 'Co-handler opinion',
   'action.progressNote': 'Progress note',
   'action.denyExtension': 'Extension denied',
+  // Hot topics and barometer.
+  'rule.isoWeek': 'must be an ISO week, YYYY-Www, e.g. 2026-W49',
+  'field.week': 'Week',
 
 };
 
