@@ -26,6 +26,7 @@ import type {
   StaffActionName,
   StaffActionRequest,
   StaffSuggestionDetail,
+  TopicsResponse,
 } from '../../shared/http/api-types';
 import type { TimeLimitOverrides } from '../../shared/domain/deadlines/time-limits';
 import { request } from './api';
@@ -181,4 +182,9 @@ export function previewCalendarSchedule(body: CalendarScheduleRequest): Promise<
 /** Saves the schedule for its year (replacing that year's overrides); the year then counts as covered. */
 export function importCalendarSchedule(body: CalendarScheduleRequest): Promise<CalendarOverridesResponse> {
   return request('/api/staff/calendar-overrides/import', { method: 'POST', body, staff: true });
+}
+
+/** Hot topics (热度表) and barometer (晴雨表) of an ISO week (default: this week). */
+export function getTopics(week?: string): Promise<TopicsResponse> {
+  return request(`/api/staff/topics${week ? `?week=${encodeURIComponent(week)}` : ''}`, { staff: true });
 }

@@ -10,6 +10,7 @@ import { clearSession } from '../session';
 const staffPages: { path: string; label: UiKey; roles?: readonly StaffRole[] }[] = [
   { path: '/staff', label: 'staffNav.queue' },
   { path: '/staff/escalations', label: 'staffNav.escalations', roles: ['supervisor', 'admin', 'dispatcher'] },
+  { path: '/staff/topics', label: 'staffNav.topics', roles: ['supervisor', 'admin', 'dispatcher', 'viewer'] },
   { path: '/staff/notifications', label: 'staffNav.notifications', roles: ['admin'] },
   { path: '/staff/workflows', label: 'staffNav.workflows', roles: ['admin'] },
   { path: '/staff/calendar', label: 'staffNav.calendar', roles: ['admin'] },
