@@ -126,7 +126,7 @@ function Barometer({ data }: { data: TopicsResponse }) {
               </th>
               <td class="number">{formatNumber(spike.count, locale)}</td>
               <td class="number">{formatNumber(Number(spike.baseline.toFixed(2)), locale)}</td>
-              <td>{reasonText(spike, rule.baselineDays, t, locale)}</td>
+              <td class="topic-reason">{reasonText(spike, rule.baselineDays, t, locale)}</td>
               <td>
                 <Behind suggestions={spike.suggestions} count={spike.count} />
               </td>
