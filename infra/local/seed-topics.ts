@@ -9,7 +9,7 @@ import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dyn
 import { randomBytes } from 'node:crypto';
 import { ulid } from 'ulid';
 import { dayNumber, DAY_MS, officeDayOf, officeOffsetMs } from '../../shared/domain/deadlines/office-time';
-import { submitted } from '../../shared/domain/suggestion/lifecycle';
+import { submitted, transition } from '../../shared/domain/suggestion/lifecycle';
 import { screeningDueAt } from '../../shared/domain/suggestion/phase-deadlines';
 import { hashPin } from '../../shared/domain/suggestion/pin-hash';
 import { newTrackingCode } from '../../shared/domain/suggestion/tracking-code';
@@ -36,8 +36,8 @@ const cluster: ReadonlyArray<readonly [string, string, string]> = [
 const channels: Channel[] = ['web', 'qr', 'hotline', 'miniapp'];
 
 /**
- * Half the cluster yesterday, half today (before now), at spread-out hours. Called from seed.ts with the seed's
- * options; writes through the same items the API writes and starts each one's workflow as intake would.
+ * Half the cluster yesterday, half today (before now), at spread-out times. Called from seed.ts with the seed's
+ * options; writes the items the API writes, each in screening (its workflow started in demo time, as seed.ts does).
  */
 export async function seedTopicsDemo(options: {
   tableName: string;
@@ -46,19 +46,22 @@ export async function seedTopicsDemo(options: {
   orgId: string;
   pin: string;
   startWorkflow?: (suggestionId: string) => Promise<void>;
+  workflows?: 'new' | 'open';
 }): Promise<number> {
   const todayStart = (dayNumber(officeDayOf(options.now)) * DAY_MS) - officeOffsetMs;
-  const sinceToday = Math.max(60_000, options.now.getTime() - todayStart);
+  const sinceToday = options.now.getTime() - todayStart;
+  const quarterHour = 15 * 60_000;
   const half = Math.ceil(cluster.length / 2);
   const random = (n: number) => new Uint8Array(randomBytes(n));
   const items: Record<string, unknown>[] = [];
   const ids: string[] = [];
   cluster.forEach(([title, content, address], i) => {
     const yesterday = i < half;
-    const at = yesterday
-      ? new Date(todayStart - DAY_MS + ((i + 1) / (half + 1)) * DAY_MS)
-      : new Date(todayStart + ((i - half + 1) / (cluster.length - half + 1)) * sinceToday);
-    const { suggestion, entry } = submitted(
+    // Today's at least a quarter of an hour ago, so they are settled history when the first job runs (just after
+    // midnight some fall on yesterday instead: the spike is then yesterday's, still told).
+    const step = Math.max(120_000, (sinceToday - quarterHour) / (cluster.length - half + 1));
+    const at = yesterday ? new Date(todayStart - DAY_MS + ((i + 1) / (half + 1)) * DAY_MS) : new Date(options.now.getTime() - quarterHour - (i - half) * step);
+    const first = submitted(
       {
         id: ulid(at.getTime()),
         orgId: options.orgId,
@@ -74,9 +77,13 @@ export async function seedTopicsDemo(options: {
       },
       { type: 'citizen', id: 'citizen' },
     );
+    // In screening, as the workflow leaves a new suggestion a moment after it arrives (seed.ts does the same for
+    // the suggestions it moves along): the dispatcher finds them in the queue.
+    const screening = transition(first.suggestion, { action: 'beginScreening', actor: { type: 'system', id: 'workflow' }, at: new Date(at.getTime() + 30_000).toISOString(), changes: { phaseStartedAt: new Date(at.getTime() + 30_000).toISOString() } });
+    const suggestion = screening.suggestion;
     items.push(suggestionItem(suggestion));
     items.push({ ...keys.trackingCode(suggestion.trackingCode), type: 'trackingCode', suggestionId: suggestion.id });
-    items.push({ ...keys.timelineEntry(suggestion.id, entry.at, entry.seq), type: 'timeline', suggestionId: suggestion.id, ...entry });
+    for (const entry of [first.entry, screening.entry]) items.push({ ...keys.timelineEntry(suggestion.id, entry.at, entry.seq), type: 'timeline', suggestionId: suggestion.id, ...entry });
     ids.push(suggestion.id);
   });
   for (let i = 0; i < items.length; i += 25) {
@@ -88,6 +95,7 @@ export async function seedTopicsDemo(options: {
       request = result.UnprocessedItems as typeof request;
     }
   }
-  if (options.startWorkflow) for (const id of ids) await options.startWorkflow(id);
+  // As seed.ts: in demo time every open seeded suggestion runs its workflow; otherwise only new ones do.
+  if (options.startWorkflow && options.workflows === 'open') for (const id of ids) await options.startWorkflow(id);
   return ids.length;
 }
