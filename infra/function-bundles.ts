@@ -4,9 +4,11 @@
  * and parses the whole file, and a handler that pulls in an SDK client or a library it never uses pays for it
  * on every cold start. Read by test/infra/bundle-sizes.test.ts (the limit) and bench/bundles.ts (the table).
  */
+import { statSync } from 'node:fs';
 import { isBuiltin } from 'node:module';
 import * as path from 'node:path';
 import { build, type Metafile } from 'esbuild';
+import { bundleCompanions } from './bundle-companions';
 import { projectBundling, projectRoot, projectRuntime } from './constructs/project-function';
 import { functionPermissions, type FunctionEntry } from './function-permissions';
 
@@ -21,6 +23,8 @@ export interface FunctionBundle {
   readonly byPackage: ReadonlyArray<readonly [string, number]>;
   /** The packages it imports at run time instead of bundling (the runtime's AWS SDK), sorted. */
   readonly externalImports: readonly string[];
+  /** Files shipped beside index.mjs, not in it (infra/bundle-companions.ts: jieba's WebAssembly), with their size. */
+  readonly companions: ReadonlyArray<{ readonly file: string; readonly bytes: number }>;
 }
 
 /** Every function the stacks deploy: the entries of the one permissions declaration (one per handler file). */
@@ -72,6 +76,7 @@ export async function bundleFunction(entry: FunctionEntry): Promise<FunctionBund
     bytes: code.contents.byteLength,
     byPackage: byPackage(result.metafile),
     externalImports: [...new Set(externalImports.filter((name) => !name.startsWith('node:') && !isBuiltin(name)))].sort(),
+    companions: (bundleCompanions[entry] ?? []).map((file) => ({ file, bytes: statSync(path.join(projectRoot, file)).size })),
   };
 }
 

@@ -180,6 +180,21 @@ export const functionPermissions = {
   'jobs/queue-stats': {
     table: { actions: ['PutItem'], queryIndexes: ['byOrgDue'] },
   },
+  // --- Hot topics and barometer (热度表 / 晴雨表) ---
+  /**
+   * The topics job: the suggestions changed since its watermark (their index), the facts, memberships, counts and
+   * spikes it keeps (get, query, put, delete; memberships in one transaction), the dispatchers (query) and the
+   * notice of a new spike (send).
+   */
+  'jobs/update-topics': {
+    table: { actions: ['GetItem', 'PutItem', 'DeleteItem', 'Query'], queryIndexes: ['byOrgChanged'] },
+    notificationQueue: ['send'],
+  },
+  /** The account check (get), a week's counts and spikes (query), the view audited (put). */
+  'api/staff-topics': {
+    table: { actions: ['GetItem', 'PutItem', 'Query'] },
+    secrets: ['origin'],
+  },
 } as const satisfies Record<`${string}/${string}`, FunctionPermissions>;
 
 export type FunctionEntry = keyof typeof functionPermissions;

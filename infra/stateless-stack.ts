@@ -80,6 +80,7 @@ export class StatelessStack extends Stack {
   public readonly notifier: ProjectFunction;
   public readonly queueStats: ProjectFunction;
   public readonly updateRates: ProjectFunction;
+  public readonly updateTopics: ProjectFunction;
   public readonly workflowSweep: ProjectFunction;
   public readonly alarms: OperatorAlarms;
   /** Routes by route key (`GET /api/health`), plus `$default`. */
@@ -240,6 +241,11 @@ export class StatelessStack extends Stack {
         description: 'Supervisor board, reply templates, failed notifications, calendar overrides, directory',
         environment: staffEnvironment,
       }),
+      'staff-topics': new ProjectFunction(this, 'StaffTopics', {
+        entry: 'api/staff-topics',
+        description: 'Hot topics and barometer of a week',
+        environment: staffEnvironment,
+      }),
       fallback: new ProjectFunction(this, 'Fallback', {
         entry: 'api/fallback',
         description: 'Unknown route (404) or method (405), in JSON',
@@ -319,6 +325,16 @@ export class StatelessStack extends Stack {
       description: 'Scheduled: bring the rates up to date from what changed since the last run',
       timeout: Duration.minutes(5),
       environment: commonEnvironment,
+    });
+
+    this.updateTopics = new ProjectFunction(this, 'UpdateTopics', {
+      entry: 'jobs/update-topics',
+      description: 'Scheduled: bring the hot topics up to date, flag spikes and tell dispatchers of new ones',
+      timeout: Duration.minutes(5),
+      // Segmenting: jieba's WebAssembly and dictionary take ~60 MB besides the counts of a page.
+      memorySize: 1024,
+      // The notice links to the topics page.
+      environment: webEnvironment,
     });
 
     this.queueStats = new ProjectFunction(this, 'QueueStats', {
@@ -401,6 +417,11 @@ export class StatelessStack extends Stack {
       // Every 5 minutes: a run with nothing changed costs two reads, and an admin's full recompute waits at most this.
       schedule: events.Schedule.rate(Duration.minutes(5)),
       targets: [new targets.LambdaFunction(this.updateRates, { retryAttempts: 2 })],
+    });
+    new events.Rule(this, 'UpdateTopicsSchedule', {
+      description: 'Bring the hot topics up to date and flag spikes (idempotent: the same counts, one notice per spike)',
+      schedule: events.Schedule.rate(Duration.minutes(15)),
+      targets: [new targets.LambdaFunction(this.updateTopics, { retryAttempts: 2 })],
     });
 
     // --- What the operator is told about (one SNS topic; -c alarmEmail=… subscribes an address) ---------------

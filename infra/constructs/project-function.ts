@@ -11,6 +11,7 @@ import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
 import type { Construct } from 'constructs';
+import { bundleCompanions, companionCopyCommands } from '../bundle-companions';
 import { executionActions, executionsArn, queueActions, workflowActions, type FunctionPermissions, type QueueUse, type WorkflowUse } from '../function-permissions';
 
 /** The repository root: entries, the lock file and esbuild are resolved from here. */
@@ -120,7 +121,17 @@ export class ProjectFunction extends NodejsFunction {
         NODE_OPTIONS: '--enable-source-maps',
         ...props.environment,
       },
-      bundling: projectBundling,
+      // Files the code reads beside index.mjs (infra/bundle-companions.ts) are copied there after esbuild.
+      bundling: bundleCompanions[props.entry]
+        ? {
+            ...projectBundling,
+            commandHooks: {
+              beforeBundling: () => [],
+              beforeInstall: () => [],
+              afterBundling: (inputDir: string, outputDir: string) => companionCopyCommands(props.entry, inputDir, outputDir),
+            },
+          }
+        : projectBundling,
     });
 
     this.entry = props.entry;

@@ -21,6 +21,7 @@ import { suggestionItem } from '../../shared/aws/dynamo-suggestion-store';
 import { hashPassword } from '../../shared/aws/dev-password';
 import { seedAdoptions } from './seed-adoptions';
 import { historyItems } from './seed-history';
+import { seedTopicsDemo } from './seed-topics';
 
 export const demoOrgId = 'demo';
 export const demoPassword = 'jianyi-demo';
@@ -200,9 +201,10 @@ export async function seedDemoData(options: SeedOptions): Promise<SeedResult> {
   await writeAll(options.dynamodb, options.tableName, items);
   await seedAdoptions(options.dynamodb, options.tableName, demoOrgId, now); // adoption records (issue 10, point 4)
   if (options.startWorkflow) for (const id of toStart) await options.startWorkflow(id);
+  const topicsCluster = await seedTopicsDemo({ ...options, now, orgId: demoOrgId, pin: demoPin }); // hot topics: a 路灯 spike
   return {
     logins: staff.map((s) => ({ username: s.username, password: demoPassword, role: s.role, ...(s.departmentId ? { departmentId: s.departmentId } : {}) })),
-    suggestions: examples.length,
+    suggestions: examples.length + topicsCluster,
     pin: demoPin,
   };
 }

@@ -36,6 +36,9 @@ export type { EscalationsResponse, ReplyTemplatesResponse, TimeLimitsResponse, C
 export type { FailedNotificationsResponse, RecipientRevealResponse } from '../use-cases/failed-notifications';
 export type { StaffListResponse, SaveStaffResponse } from '../use-cases/org-directory';
 export type { CalendarOverridesResponse, CalendarSchedulePreview } from '../use-cases/calendar-overrides';
+// Hot topics and barometer.
+export type { TopicsResponse, TopicsSpikeView } from '../use-cases/topics-report';
+export type { HotTopic } from '../domain/topics/hot-topics';
 
 export interface ApiError {
   error: {

@@ -17,7 +17,9 @@ export type FunctionName =
   | 'staff-suggestions'
   | 'staff-directory'
   | 'staff-actions'
-  | 'staff-admin';
+  | 'staff-admin'
+  // Hot topics and barometer.
+  | 'staff-topics';
 
 export interface RouteDefinition {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -70,6 +72,8 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'PUT', path: '/api/staff/time-limits', fn: 'staff-admin', auth: 'staff' },
   { method: 'GET', path: '/api/staff/campaigns/{campaignId}/time-limits', fn: 'staff-admin', auth: 'staff' },
   { method: 'PUT', path: '/api/staff/campaigns/{campaignId}/time-limits', fn: 'staff-admin', auth: 'staff' },
+  // Hot topics (热度表) and barometer (晴雨表) of a week.
+  { method: 'GET', path: '/api/staff/topics', fn: 'staff-topics', auth: 'staff' },
 ];
 
 export function routeKey(route: Pick<RouteDefinition, 'method' | 'path'>): string {

@@ -102,6 +102,18 @@ export const keys = {
   campaign: (orgId: string, campaignId: string) => ({ pk: `ORG#${orgId}`, sk: `CAMPAIGN#${campaignId}` }),
   replyTemplate: (orgId: string, id: string) => ({ pk: `ORG#${orgId}`, sk: `TPL#${id}` }),
   replyTemplatePrefix: 'TPL#',
+  // --- Hot topics (热度表 / 晴雨表): as the rates, facts per suggestion, members per bucket, counts under their keys.
+  /** A suggestion's topic facts, and the topics job's watermark, in the organisation's topics partition. */
+  topicFacts: (orgId: string, id: string) => ({ pk: `ORG#${orgId}#TOPICS`, sk: `FACTS#${id}` }),
+  topicWatermark: (orgId: string) => ({ pk: `ORG#${orgId}#TOPICS`, sk: 'WATERMARK' }),
+  /** A suggestion's membership of a (series, day) bucket: a bucket's members are one query. */
+  topicMember: (orgId: string, bucket: string, id: string) => ({ pk: `ORG#${orgId}#TOPICBUCKET#${bucket}`, sk: id }),
+  /** A bucket's count by day (a day's every series is one query: the hot topics of a week are 14)... */
+  topicDayCount: (orgId: string, day: string, series: string) => ({ pk: `ORG#${orgId}#TOPICDAY#${day}`, sk: series }),
+  /** ...and by series (a series' days are one query: the spike detector's baseline). */
+  topicSeriesCount: (orgId: string, series: string, day: string) => ({ pk: `ORG#${orgId}#TOPICSERIES#${series}`, sk: day }),
+  /** A spike found on a day: a week's spikes are one query (sk between two days). */
+  topicSpike: (orgId: string, day: string, series: string) => ({ pk: `ORG#${orgId}#TOPICSPIKES`, sk: `${day}#${series}` }),
 };
 
 /** Queue index partition values. Kept here beside the keys so writers and readers agree. */

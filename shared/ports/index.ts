@@ -19,6 +19,8 @@ import type { Tally } from '../domain/rates/tally';
 import type { QueuedNotification } from '../domain/notifications/delivery';
 import type { Escalation } from '../domain/supervision/escalation';
 import type { ReplyTemplate } from '../domain/supervision/reply-template';
+import type { SeriesKey, TopicBucket, TopicCount, TopicFacts } from '../domain/topics/series';
+import type { TopicSpike } from '../domain/topics/spike-detector';
 
 // The domain's types the ports speak in, for adapters that import them from here.
 export type { AuditRecord, NotificationRequest, RenderedNotification };
@@ -316,4 +318,41 @@ export interface RateStore {
   /** The office's ranking settings (the defaults until an admin saves some). */
   rankingSettings(orgId: string): Promise<RankingSettings>;
   saveRankingSettings(orgId: string, settings: RankingSettings, audit: AuditRecord): Promise<void>;
+}
+
+// --- Hot topics and barometer (热度表 / 晴雨表) -----------------------------------------------------------------
+
+/**
+ * Cuts text into words (jieba, shared/text/jieba-segmenter.ts). Pure in its contract: the same text, the same
+ * words; the first call may load a dictionary.
+ */
+export interface Segmenter {
+  segment(text: string): string[];
+}
+
+/**
+ * Where the hot topics are kept, as the rates are: each suggestion's topic facts (indexed by the (series, day)
+ * buckets they count in), each bucket's count under its deterministic key (readable by day and by series), the
+ * spikes found, and the watermark up to which changes were read.
+ */
+export interface TopicStore {
+  /** Suggestions changed after `since` (an opaque watermark; none: from the start), oldest change first. */
+  changedSince(orgId: string, since: string | undefined, limit: number): Promise<{ items: Suggestion[]; watermark?: string }>;
+  facts(orgId: string, id: string): Promise<TopicFacts | undefined>;
+  /** Saves the facts and moves their bucket memberships from `previous` to theirs. */
+  saveFacts(orgId: string, facts: TopicFacts, previous: TopicFacts | undefined): Promise<void>;
+  /** The suggestions in a bucket. */
+  members(orgId: string, bucket: TopicBucket): Promise<{ id: string; title: string }[]>;
+  /** Writes a bucket's count under its key (a count of 0 is removed). */
+  saveCount(orgId: string, count: TopicCount): Promise<void>;
+  /** One series' counts per day, from and to (inclusive). */
+  seriesCounts(orgId: string, series: SeriesKey, fromDay: string, toDay: string): Promise<Map<string, number>>;
+  /** Every series' count on one day. */
+  dayCounts(orgId: string, day: string): Promise<TopicCount[]>;
+  /** Spikes found on days from and to (inclusive). */
+  spikes(orgId: string, fromDay: string, toDay: string): Promise<TopicSpike[]>;
+  saveSpike(orgId: string, spike: TopicSpike): Promise<void>;
+  deleteSpike(orgId: string, day: string, series: SeriesKey): Promise<void>;
+  watermark(orgId: string): Promise<string | undefined>;
+  saveWatermark(orgId: string, watermark: string): Promise<void>;
 }

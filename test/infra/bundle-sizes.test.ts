@@ -49,6 +49,14 @@ describe('function bundles', () => {
     });
   }
 
+  it('jobs/update-topics ships jieba’s WebAssembly beside its bundle, not in it', () => {
+    const topics = bundles.get('jobs/update-topics')!;
+    expect(topics.companions.map((c) => c.file)).toEqual(['node_modules/jieba-wasm/pkg/web/jieba_rs_wasm_bg.wasm']);
+    expect(topics.companions[0]!.bytes).toBeGreaterThan(1_000_000);
+    expect(topics.bytes).toBeLessThan(topics.companions[0]!.bytes / 4);
+    for (const bundle of bundles.values()) if (bundle.entry !== 'jobs/update-topics') expect(bundle.companions, bundle.entry).toEqual([]);
+  });
+
   it('bundle nothing of the AWS SDK itself', () => {
     for (const bundle of bundles.values()) {
       expect(bundle.byPackage.map(([name]) => name).filter((name) => name.startsWith('@aws-sdk/')), bundle.entry).toEqual([]);

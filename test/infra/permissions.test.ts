@@ -112,6 +112,16 @@ const expected: Record<string, Actions> = {
     table: ['dynamodb:PutItem'],
     'index/byOrgDue': ['dynamodb:Query'],
   },
+  // Hot topics and barometer.
+  'jobs/update-topics': {
+    table: tableRead('dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:Query'),
+    'index/byOrgChanged': ['dynamodb:Query'],
+    notificationQueue: ['sqs:SendMessage'],
+  },
+  'api/staff-topics': {
+    table: tableRead('dynamodb:PutItem', 'dynamodb:Query'),
+    ...origin,
+  },
 };
 
 /** Lambda functions in the stateless stack that are not project functions, and why they are not listed above. */

@@ -203,6 +203,9 @@ describe('stateless stack: functions', () => {
     expect(env(wf.recordFailure)).toEqual([...web, 'NOTIFY_QUEUE_URL'].sort());
     expect(env(stateless.notifier)).toEqual([...web, 'NOTIFY_MAX_RECEIVES', 'NOTIFY_PROVIDER', 'NOTIFY_QUEUE_URL'].sort());
     expect(env(stateless.queueStats)).toEqual(base.sort());
+    // Hot topics: the job's notice links to the topics page; the page's API is a staff one.
+    expect(env(stateless.updateTopics)).toEqual([...web, 'NOTIFY_QUEUE_URL'].sort());
+    expect(env(api['staff-topics'])).toEqual([...edge, 'JWT_ISSUER', 'JWT_AUDIENCE'].sort());
 
     const notifier = resourcesOf(statelessTemplate, 'AWS::Lambda::Function')[logicalId(stateless.notifier)]!;
     expect(notifier.Properties.Environment.Variables.NOTIFY_PROVIDER).toBe('outbox');
@@ -238,7 +241,8 @@ describe('stateless stack: functions', () => {
   it('runs the queue statistics and rates jobs every 15 minutes and the workflow sweep every minute', () => {
     const rules = Object.values(resourcesOf(statelessTemplate, 'AWS::Events::Rule'));
     const target = (fn: ProjectFunction) => rules.find((r) => JSON.stringify(r.Properties.Targets[0].Arn) === JSON.stringify({ 'Fn::GetAtt': [logicalId(fn), 'Arn'] }));
-    expect(rules).toHaveLength(3);
+    expect(rules).toHaveLength(4);
+    expect(target(stateless.updateTopics)?.Properties.ScheduleExpression).toBe('rate(15 minutes)');
     expect(target(stateless.queueStats)?.Properties.ScheduleExpression).toBe('rate(15 minutes)');
     expect(target(stateless.updateRates)?.Properties.ScheduleExpression).toBe('rate(15 minutes)');
     expect(target(stateless.workflowSweep)?.Properties.ScheduleExpression).toBe('rate(1 minute)');

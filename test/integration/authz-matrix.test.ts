@@ -103,6 +103,8 @@ const expectations: Record<string, (who: Who) => Expected> = {
   'POST /api/staff/suggestions/{id}/correctAdoption': onSuggestion('admin', 'dispatcher', 'supervisor', 'handler'),
   'POST /api/staff/suggestions/{id}/featureIdea': onSuggestion('admin', 'dispatcher', 'supervisor'),
   'POST /api/staff/suggestions/{id}/unfeatureIdea': onSuggestion('admin', 'dispatcher', 'supervisor'),
+  // Hot topics and barometer: the organisation's counts; a handler (one department) and an organiser get 403.
+  'GET /api/staff/topics': orgLevel('admin', 'dispatcher', 'supervisor', 'viewer'),
 };
 
 const otherOrg = 'matrix-other';

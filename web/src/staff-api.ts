@@ -29,6 +29,7 @@ import type {
   StaffActionName,
   StaffActionRequest,
   StaffSuggestionDetail,
+  TopicsResponse,
 } from '../../shared/http/api-types';
 import type { TimeLimitOverrides } from '../../shared/domain/deadlines/time-limits';
 import { request } from './api';
@@ -208,3 +209,7 @@ export function requestRatesRecompute(): Promise<RecomputeResponse> {
   return request('/api/staff/rates/recompute', { staff: true, method: 'POST', body: {} });
 }
 
+/** Hot topics (热度表) and barometer (晴雨表) of an ISO week (default: this week). */
+export function getTopics(week?: string): Promise<TopicsResponse> {
+  return request(`/api/staff/topics${week ? `?week=${encodeURIComponent(week)}` : ''}`, { staff: true });
+}

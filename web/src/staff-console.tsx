@@ -18,6 +18,7 @@ import { NotificationsPage } from './pages/notifications-page';
 import { StaffDetailPage } from './pages/staff-detail-page';
 import { StaffLoginPage } from './pages/staff-login-page';
 import { StaffQueuePage } from './pages/staff-queue-page';
+import { TopicsPage } from './pages/topics-page';
 import { WorkflowsPage } from './pages/workflows-page';
 import { matchRoute, type Route } from './router';
 import { readToken } from './session';
@@ -33,6 +34,7 @@ function staffPage(route: Route): { node: ComponentChild; title: UiKey } {
   if (path === '/staff') return { node: <StaffQueuePage route={route} />, title: 'queue.heading' };
   if (path === '/staff/dashboard') return { node: <LazyDashboardPage route={route} />, title: 'dash.heading' };
   if (path === '/staff/escalations') return { node: <EscalationsPage />, title: 'esc.heading' };
+  if (path === '/staff/topics') return { node: <TopicsPage route={route} />, title: 'topics.heading' };
   if (path === '/staff/notifications') return { node: <NotificationsPage />, title: 'notif.heading' };
   if (path === '/staff/workflows') return { node: <WorkflowsPage />, title: 'wf.heading' };
   if (path === '/staff/calendar') return { node: <CalendarPage />, title: 'cal.heading' };

@@ -169,6 +169,9 @@ const zhCN = {
   'action.cohandlerOpinion': '协办意见',
   'action.progressNote': '阶段性办理进展',
   'action.denyExtension': '已拒绝延期',
+  // Hot topics and barometer.
+  'rule.isoWeek': '周的格式应为 YYYY-Www，如 2026-W49',
+  'field.week': '周',
 
   // Adoption records (issue 10, point 4).
   'error.alreadyAdopted': '该建议已有采纳记录；如有错误请更正，不能重复采纳',
@@ -353,6 +356,9 @@ const en: Record<MessageKey, string> = {
   'action.cohandlerOpinion': 'Co-handler opinion',
   'action.progressNote': 'Progress note',
   'action.denyExtension': 'Extension denied',
+  // Hot topics and barometer.
+  'rule.isoWeek': 'must be an ISO week, YYYY-Www, e.g. 2026-W49',
+  'field.week': 'Week',
 
   // Adoption records (issue 10, point 4).
   'error.alreadyAdopted': 'This suggestion already has an adoption record; correct it if it is wrong, it cannot be adopted twice',

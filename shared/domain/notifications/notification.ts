@@ -17,7 +17,9 @@ export type NotificationEvent =
   | 'workflowFailure'
   // Adoption records (issue 10, point 4): the citizen is told the idea was adopted, and of each progress update.
   | 'adoption'
-  | 'adoptionProgress';
+  | 'adoptionProgress'
+  // Hot topics: a spike (苗头性意见) found by the topics job, told to dispatchers.
+  | 'topicSpike';
 
 export interface NotificationRequest {
   /** Suggestion, event, recipient and checkpoint: the same request twice is delivered once. */

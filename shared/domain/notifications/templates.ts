@@ -176,6 +176,17 @@ export const notificationTemplates: Record<NotificationEvent, Record<Locale, Not
       body: 'There is news on how your adopted suggestion "{title}" (tracking code {trackingCode}) is being put into practice. Read it with your tracking code and PIN: {trackUrl}',
     },
   },
+  // Hot topics (晴雨表): a series rose well above its own baseline (shared/domain/topics/spike-detector.ts).
+  topicSpike: {
+    'zh-CN': {
+      subject: '【晴雨表】发现苗头性意见',
+      body: '{kindText}“{valueText}”{day} 收到 {count} 件建议，过去 28 天平均每天 {baseline} 件，明显上升（最近一件：{trackingCode}）。请关注：{topicsUrl}',
+    },
+    en: {
+      subject: 'Barometer: a topic is rising',
+      body: '{kindTextEn} "{valueTextEn}" had {count} suggestions on {day}, against {baseline} a day over the previous 28 days (latest: {trackingCode}). Have a look: {topicsUrl}',
+    },
+  },
 };
 
 /** How a reminder names its checkpoint (`checkpoint` param). */

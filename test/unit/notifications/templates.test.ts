@@ -30,7 +30,7 @@ const events = Object.keys(notificationTemplates) as NotificationEvent[];
 describe('notification templates', () => {
   it('cover every event of the NotificationEvent union', () => {
     expect(events.sort()).toEqual(
-      ['assigned', 'cohandlerOpinion', 'cohandlingAssigned', 'escalation', 'extensionDecided', 'extensionRequested', 'infoRequest', 'overdue', 'progressNote', 'receipt', 'reminder', 'reopened', 'reply', 'workflowFailure', 'adoption', 'adoptionProgress'].sort(),
+      ['assigned', 'cohandlerOpinion', 'cohandlingAssigned', 'escalation', 'extensionDecided', 'extensionRequested', 'infoRequest', 'overdue', 'progressNote', 'receipt', 'reminder', 'reopened', 'reply', 'workflowFailure', 'adoption', 'adoptionProgress', 'topicSpike'].sort(),
     );
   });
 

@@ -12,6 +12,7 @@ const staffPages: { path: string; label: UiKey; roles?: readonly StaffRole[] }[]
   // Every role: a handler's shows their own department.
   { path: '/staff/dashboard', label: 'staffNav.dashboard' },
   { path: '/staff/escalations', label: 'staffNav.escalations', roles: ['supervisor', 'admin', 'dispatcher'] },
+  { path: '/staff/topics', label: 'staffNav.topics', roles: ['supervisor', 'admin', 'dispatcher', 'viewer'] },
   { path: '/staff/notifications', label: 'staffNav.notifications', roles: ['admin'] },
   { path: '/staff/workflows', label: 'staffNav.workflows', roles: ['admin'] },
   { path: '/staff/calendar', label: 'staffNav.calendar', roles: ['admin'] },
