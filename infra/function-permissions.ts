@@ -172,10 +172,13 @@ export const functionPermissions = {
   /**
    * The rates job: the suggestions changed since its watermark (their index) and those whose deadline passed (the
    * open queue's index), with their timelines (query); the facts, memberships, tallies and summaries it keeps (get,
-   * put, delete, update; memberships in one transaction), where it stands (get, update), the time limits (get).
+   * put, delete, update; the figures in a transaction with the facts), where it stands (get, update), the time
+   * limits (get).
    */
+  // BatchWriteItem: a suggestion's bucket memberships (absolute puts and deletes, kept for the drill-down) are
+  // written 25 a request; the figures themselves move only in a conditional transaction with the facts.
   'jobs/update-rates': {
-    table: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'Query'], queryIndexes: ['byOrgChanged', 'byOrgDue'] },
+    table: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem', 'BatchWriteItem', 'Query'], queryIndexes: ['byOrgChanged', 'byOrgDue'] },
   },
   'jobs/queue-stats': {
     table: { actions: ['PutItem'], queryIndexes: ['byOrgDue'] },

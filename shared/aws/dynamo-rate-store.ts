@@ -9,7 +9,7 @@
  *  - summaries: one item per period with every group's tally, so the dashboard's figures are one query;
  *  - state: the watermark, the last overdue check, the full recompute asked for and the last one done.
  */
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditRecord } from '../domain/staff/audit-record';
 import { bucketKey, bucketsOf, type Bucket } from '../domain/rates/buckets';
 import type { RateFacts } from '../domain/rates/facts';
@@ -50,8 +50,9 @@ export class DynamoRateStore implements RateStore {
     private readonly suggestions: Pick<DynamoSuggestionStore, 'timeline'>,
   ) {}
 
-  async changedSince(orgId: string, since: string | undefined, limit: number): Promise<{ items: SuggestionHistory[]; watermark?: string }> {
-    const from = since ? new Date(Date.parse(since.split('#')[0]!) - rereadMs).toISOString() : undefined;
+  async changedSince(orgId: string, since: string | undefined, limit: number, reread = false): Promise<{ items: SuggestionHistory[]; watermark?: string }> {
+    // A run's first page reads a little before the watermark; its next pages follow on from their predecessor.
+    const from = since ? (reread ? new Date(Date.parse(since.split('#')[0]!) - rereadMs).toISOString() : since) : undefined;
     // Pages until `limit` rows past the watermark (or the end): the re-read window alone never ends a run early.
     const rows: Record<string, unknown>[] = [];
     let fresh = 0;
@@ -108,11 +109,17 @@ export class DynamoRateStore implements RateStore {
   private async moveMembers(orgId: string, facts: RateFacts, previous: RateFacts | undefined): Promise<void> {
     const now = new Map(bucketsOf(facts).map((b) => [bucketKey(b), b]));
     const gone = (previous ? bucketsOf(previous) : []).filter((b) => !now.has(bucketKey(b)));
+    // Absolute puts and deletes, so they need no transaction: a batch (25 a request) is several times cheaper.
     const writes = [
-      ...[...now.values()].map((b) => ({ Put: { TableName: this.tableName, Item: { ...keys.rateMember(orgId, b.group, b.day, facts.id), type: 'rateMember', facts } } })),
-      ...gone.map((b) => ({ Delete: { TableName: this.tableName, Key: keys.rateMember(orgId, b.group, b.day, facts.id) } })),
+      ...[...now.values()].map((b) => ({ PutRequest: { Item: { ...keys.rateMember(orgId, b.group, b.day, facts.id), type: 'rateMember', facts } } })),
+      ...gone.map((b) => ({ DeleteRequest: { Key: keys.rateMember(orgId, b.group, b.day, facts.id) } })),
     ];
-    for (let i = 0; i < writes.length; i += 100) await this.db.send(new TransactWriteCommand({ TransactItems: writes.slice(i, i + 100) }));
+    for (let i = 0; i < writes.length; i += 25) {
+      let request: Record<string, unknown[]> | undefined = { [this.tableName]: writes.slice(i, i + 25) };
+      while (request && Object.keys(request).length) {
+        request = (await this.db.send(new BatchWriteCommand({ RequestItems: request as never }))).UnprocessedItems as Record<string, unknown[]> | undefined;
+      }
+    }
   }
 
   async applyChange(orgId: string, next: RateFacts, previous: KeptFacts | undefined, deltas: ChangeDeltas): Promise<void> {

@@ -288,8 +288,11 @@ export class StaleFactsError extends Error {
  * dashboard reads), and where the job stands. Figures move only together with the facts they follow from.
  */
 export interface RateStore {
-  /** Suggestions changed after `since` (an opaque watermark; none: from the start), oldest change first. */
-  changedSince(orgId: string, since: string | undefined, limit: number): Promise<{ items: SuggestionHistory[]; watermark?: string }>;
+  /**
+   * Suggestions changed after `since` (an opaque watermark; none: from the start), oldest change first. `reread`:
+   * also those a little before it (a run's first page), in case a write's clock lagged another's.
+   */
+  changedSince(orgId: string, since: string | undefined, limit: number, reread?: boolean): Promise<{ items: SuggestionHistory[]; watermark?: string }>;
   /** Open suggestions whose deadline fell after `after` and by `until`: they turned overdue without changing. */
   dueBetween(orgId: string, after: string, until: string): Promise<SuggestionHistory[]>;
   facts(orgId: string, id: string): Promise<KeptFacts | undefined>;

@@ -83,8 +83,8 @@ async function incremental(
     }
   };
   let watermark = state.watermark;
-  for (;;) {
-    const page = await deps.rates.changedSince(orgId, watermark, pageSize);
+  for (let first = true; ; first = false) {
+    const page = await deps.rates.changedSince(orgId, watermark, pageSize, first);
     for (const history of page.items) await count(history);
     // Only once the page is counted: a run that dies before reads the page again (and finds it counted).
     if (page.watermark) {

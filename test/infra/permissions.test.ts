@@ -104,7 +104,7 @@ const expected: Record<string, Actions> = {
     executions: ['states:DescribeExecution'],
   },
   'jobs/update-rates': {
-    table: tableRead('dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'),
+    table: tableRead('dynamodb:BatchWriteItem', 'dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'),
     'index/byOrgChanged': ['dynamodb:Query'],
     'index/byOrgDue': ['dynamodb:Query'],
   },

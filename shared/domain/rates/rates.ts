@@ -44,8 +44,8 @@ export function ratio(numerator: number, denominator: number): Ratio {
 const mean = (sum: number, count: number): number | undefined => (count > 0 ? sum / count : undefined);
 
 export function ratesOf(t: Tally): Rates {
-  const meanSignHours = mean(t.signHours, t.signed);
-  const meanReplyHours = mean(t.replyHours, t.replied);
+  const meanSignHours = mean(t.signMinutes / 60, t.signed);
+  const meanReplyHours = mean(t.replyMinutes / 60, t.replied);
   return {
     closure: ratio(t.closed, t.assigned),
     onTimeClosure: ratio(t.closedOnTime, t.closed),

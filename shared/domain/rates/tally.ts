@@ -18,9 +18,10 @@ export interface Tally {
   valid: number;
   signedInTime: number;
   signed: number;
-  signHours: number;
+  /** Working minutes, whole: sums of whole numbers are exact in any order (hours as floats are not). */
+  signMinutes: number;
   replied: number;
-  replyHours: number;
+  replyMinutes: number;
   closed: number;
   closedOnTime: number;
   rated: number;
@@ -38,8 +39,8 @@ export interface Tally {
 }
 
 export const emptyTally = (): Tally => ({
-  submitted: 0, merged: 0, rejected: 0, assigned: 0, valid: 0, signedInTime: 0, signed: 0, signHours: 0, replied: 0,
-  replyHours: 0, closed: 0, closedOnTime: 0, rated: 0, satisfiedOrBasic: 0, dissatisfied: 0, unratedClosed: 0,
+  submitted: 0, merged: 0, rejected: 0, assigned: 0, valid: 0, signedInTime: 0, signed: 0, signMinutes: 0, replied: 0,
+  replyMinutes: 0, closed: 0, closedOnTime: 0, rated: 0, satisfiedOrBasic: 0, dissatisfied: 0, unratedClosed: 0,
   resolutionAnswered: 0, resolvedYes: 0, resolvedPartly: 0, adopted: 0, reopened: 0, overdue: 0, supports: 0,
 });
 
@@ -62,9 +63,9 @@ export function tallyOf(f: RateFacts, { submittedIn, assignedIn }: { submittedIn
     t.valid = f.merged || f.rejected ? 0 : 1;
     t.signedInTime = f.signedInTime ? 1 : 0;
     t.signed = f.signHours === undefined ? 0 : 1;
-    t.signHours = f.signHours ?? 0;
+    t.signMinutes = Math.round((f.signHours ?? 0) * 60);
     t.replied = f.replyHours === undefined ? 0 : 1;
-    t.replyHours = f.replyHours ?? 0;
+    t.replyMinutes = Math.round((f.replyHours ?? 0) * 60);
     t.closed = f.closed ? 1 : 0;
     t.closedOnTime = f.closedOnTime ? 1 : 0;
     t.rated = f.rating ? 1 : 0;
