@@ -9,7 +9,9 @@ import { randomBytes } from 'node:crypto';
 import type { Clock } from '../ports';
 import { dynamoDocumentClient } from './clients/dynamodb';
 import { DynamoAuditLog } from './dynamo-audit-log';
+import { DynamoBulletinStore } from './dynamo-bulletin-store';
 import { DynamoDirectory } from './dynamo-directory';
+import { DynamoExportStore } from './dynamo-export-store';
 import { DynamoFailedNotifications } from './dynamo-failed-notifications';
 import { DynamoRateLimiter } from './dynamo-rate-limiter';
 import { DynamoRateStore } from './dynamo-rate-store';
@@ -39,6 +41,9 @@ export const directory = () => new DynamoDirectory(dynamoDocumentClient(), table
 export const supervision = () => new DynamoSupervisionStore(dynamoDocumentClient(), tableName());
 export const rateStore = () => new DynamoRateStore(dynamoDocumentClient(), tableName(), suggestionStore());
 export const failedNotifications = () => new DynamoFailedNotifications(dynamoDocumentClient(), tableName(), orgId());
+// Exports and bulletins (issue 10, point 5).
+export const exportStore = () => new DynamoExportStore(dynamoDocumentClient(), tableName());
+export const bulletinStore = () => new DynamoBulletinStore(dynamoDocumentClient(), tableName());
 export const orgId = () => optionalEnv('ORG_ID', 'demo');
 export const publicBaseUrl = () => optionalEnv('PUBLIC_BASE_URL', '').replace(/\/$/, '');
 export const jwt = () => ({ issuer: requiredEnv('JWT_ISSUER'), audience: requiredEnv('JWT_AUDIENCE') });

@@ -17,7 +17,8 @@ export type FunctionName =
   | 'staff-suggestions'
   | 'staff-directory'
   | 'staff-actions'
-  | 'staff-admin';
+  | 'staff-admin'
+  | 'staff-files';
 
 export interface RouteDefinition {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -65,6 +66,13 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'PUT', path: '/api/staff/time-limits', fn: 'staff-admin', auth: 'staff' },
   { method: 'GET', path: '/api/staff/campaigns/{campaignId}/time-limits', fn: 'staff-admin', auth: 'staff' },
   { method: 'PUT', path: '/api/staff/campaigns/{campaignId}/time-limits', fn: 'staff-admin', auth: 'staff' },
+  // Kept files (issue 10, point 5): exports of the queue, written in the background, and bulletins (通报).
+  { method: 'POST', path: '/api/staff/exports', fn: 'staff-files', auth: 'staff' },
+  { method: 'GET', path: '/api/staff/exports', fn: 'staff-files', auth: 'staff' },
+  { method: 'GET', path: '/api/staff/exports/{id}/download', fn: 'staff-files', auth: 'staff' },
+  { method: 'GET', path: '/api/staff/bulletins', fn: 'staff-files', auth: 'staff' },
+  { method: 'POST', path: '/api/staff/bulletins', fn: 'staff-files', auth: 'staff' },
+  { method: 'GET', path: '/api/staff/bulletins/{id}/download', fn: 'staff-files', auth: 'staff' },
 ];
 
 export function routeKey(route: Pick<RouteDefinition, 'method' | 'path'>): string {

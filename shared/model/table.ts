@@ -95,6 +95,14 @@ export const keys = {
   campaign: (orgId: string, campaignId: string) => ({ pk: `ORG#${orgId}`, sk: `CAMPAIGN#${campaignId}` }),
   replyTemplate: (orgId: string, id: string) => ({ pk: `ORG#${orgId}`, sk: `TPL#${id}` }),
   replyTemplatePrefix: 'TPL#',
+  // Exports and bulletins (issue 10, point 5).
+  /** One person's exports of the queue, newest last by their ulid (their list is one query). */
+  queueExport: (orgId: string, username: string, id: string) => ({ pk: `ORG#${orgId}#EXPORTS#${username}`, sk: `EXPORT#${id}` }),
+  /** One revision of a bulletin: a period's revisions sort together, the newest last. */
+  bulletin: (orgId: string, kind: string, period: string, revision: number) => ({
+    pk: `ORG#${orgId}#BULLETINS`,
+    sk: `${kind}#${period}#r${String(revision).padStart(4, '0')}`,
+  }),
 };
 
 /** Queue index partition values. Kept here beside the keys so writers and readers agree. */

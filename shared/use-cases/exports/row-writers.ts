@@ -1,0 +1,71 @@
+/**
+ * Rows streamed into a file, one at a time, never all in memory: CSV through csv-stringify (UTF-8 with a BOM, so
+ * Excel opens Chinese text correctly; CRLF, quoted where needed; formula-looking cells neutralised) and XLSX
+ * through exceljs' streaming WorkbookWriter (rows committed as they come; no shared strings, no styles).
+ * Each writer's `output` is the byte stream a FileWriter stores; `write` waits when the output is full.
+ */
+import { once } from 'node:events';
+import { PassThrough } from 'node:stream';
+import { stringify } from 'csv-stringify';
+import ExcelJS from 'exceljs';
+import { spreadsheetSafe } from '../../domain/exports/csv-injection';
+import { exportContentTypes as contentTypes, type ExportFormat } from '../../domain/exports/export-record';
+
+export interface RowWriter {
+  readonly output: NodeJS.ReadableStream;
+  readonly contentType: string;
+  write(cells: readonly (string | number)[]): Promise<void>;
+  /** Ends the file (the output ends after its last byte). */
+  end(): Promise<void>;
+  /** Gives up: the output ends with an error, so the store keeps nothing. */
+  abort(error: Error): void;
+}
+
+
+export function csvWriter(): RowWriter {
+  const output = new PassThrough();
+  const csv = stringify({ bom: true, record_delimiter: 'windows', cast: { string: (value) => spreadsheetSafe(value) } });
+  csv.pipe(output);
+  return {
+    output,
+    contentType: contentTypes.csv,
+    async write(cells) {
+      if (!csv.write(cells)) await once(csv, 'drain');
+    },
+    async end() {
+      csv.end();
+      await once(csv, 'finish');
+    },
+    abort(error) {
+      csv.unpipe(output);
+      output.destroy(error);
+      csv.destroy();
+    },
+  };
+}
+
+export function xlsxWriter(sheetName: string): RowWriter {
+  const output = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: false, useSharedStrings: false });
+  const sheet = workbook.addWorksheet(sheetName);
+  return {
+    output,
+    contentType: contentTypes.xlsx,
+    async write(cells) {
+      sheet.addRow([...cells]).commit();
+      // exceljs pushes into the stream without asking; waiting here keeps what it buffered bounded.
+      if (output.writableNeedDrain) await once(output, 'drain');
+    },
+    async end() {
+      sheet.commit();
+      await workbook.commit();
+    },
+    abort(error) {
+      output.destroy(error);
+    },
+  };
+}
+
+export function rowWriter(format: ExportFormat, sheetName: string): RowWriter {
+  return format === 'csv' ? csvWriter() : xlsxWriter(sheetName);
+}
