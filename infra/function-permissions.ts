@@ -208,7 +208,7 @@ export const functionPermissions = {
    * the supervisors' notices). Consumes the file-jobs queue.
    */
   'queue/file-jobs': {
-    table: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'], queryIndexes: ['byOrgDue', 'byStatusDue', 'byDepartmentDue'] },
+    table: { actions: ['PutItem', 'UpdateItem', 'Query'], queryIndexes: ['byOrgDue', 'byStatusDue', 'byDepartmentDue'] },
     fileJobQueue: ['consume'],
     notificationQueue: ['send'],
     files: ['write'],

@@ -18,6 +18,9 @@ function sdkPackagesFor(permissions: FunctionPermissions): string[] {
   if (permissions.secrets?.length) packages.add('@aws-sdk/client-secrets-manager');
   if (permissions.deliver?.includes('email')) packages.add('@aws-sdk/client-sesv2');
   if (permissions.deliver?.includes('sms')) packages.add('@aws-sdk/client-sns');
+  if (permissions.fileJobQueue?.some((use) => use !== 'consume')) packages.add('@aws-sdk/client-sqs');
+  if (permissions.files?.includes('write')) ['@aws-sdk/client-s3', '@aws-sdk/lib-storage'].forEach((p) => packages.add(p));
+  if (permissions.files?.includes('link')) ['@aws-sdk/client-s3', '@aws-sdk/s3-request-presigner'].forEach((p) => packages.add(p));
   return [...packages].sort();
 }
 
