@@ -94,3 +94,7 @@ export type RatingRequest = z.input<typeof ratingSchema>;
  * schedule and marks the year covered, answering CalendarOverridesResponse.
  */
 export type CalendarScheduleRequest = z.input<typeof scheduleSchema>;
+
+// Exports and bulletins (issue 10, point 5).
+export type { ExportView, ExportsResponse, DownloadResponse } from '../use-cases/exports/staff-exports';
+export type { BulletinView, BulletinsResponse } from '../use-cases/bulletins/staff-bulletins';

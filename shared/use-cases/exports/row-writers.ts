@@ -17,7 +17,7 @@ export interface RowWriter {
   write(cells: readonly (string | number)[]): Promise<void>;
   /** Ends the file (the output ends after its last byte). */
   end(): Promise<void>;
-  /** Gives up: the output ends with an error, so the store keeps nothing. */
+  /** Gives up: the output ends with an error, so the store keeps nothing; a write waiting for room fails. */
   abort(error: Error): void;
 }
 
@@ -25,6 +25,9 @@ export interface RowWriter {
 export function csvWriter(): RowWriter {
   const output = new PassThrough();
   const csv = stringify({ bom: true, record_delimiter: 'windows', cast: { string: (value) => spreadsheetSafe(value) } });
+  // An aborted stream's error is the run's to report (from the write it fails), not an unhandled event.
+  csv.on('error', () => undefined);
+  output.on('error', () => undefined);
   csv.pipe(output);
   return {
     output,
@@ -39,13 +42,14 @@ export function csvWriter(): RowWriter {
     abort(error) {
       csv.unpipe(output);
       output.destroy(error);
-      csv.destroy();
+      csv.destroy(error);
     },
   };
 }
 
 export function xlsxWriter(sheetName: string): RowWriter {
   const output = new PassThrough();
+  output.on('error', () => undefined);
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: false, useSharedStrings: false });
   const sheet = workbook.addWorksheet(sheetName);
   return {
@@ -55,6 +59,7 @@ export function xlsxWriter(sheetName: string): RowWriter {
       sheet.addRow([...cells]).commit();
       // exceljs pushes into the stream without asking; waiting here keeps what it buffered bounded.
       if (output.writableNeedDrain) await once(output, 'drain');
+      if (output.destroyed) throw output.errored ?? new Error('the file was aborted');
     },
     async end() {
       sheet.commit();

@@ -46,8 +46,8 @@ export async function runExport(
   const maxRows = options.xlsxMaxRows ?? xlsxMaxDataRows;
   const writer = rowWriter(record.format, record.locale === 'en' ? 'Suggestions' : '建议');
   const stored = deps.files.write(record.fileKey!, writer.output, writer.contentType);
-  // Until it is awaited below, a failed upload must not be an unhandled rejection.
-  stored.catch(() => undefined);
+  // A store that fails stops taking bytes: abort at once, or the next write would wait for room for ever.
+  stored.catch((error: Error) => writer.abort(error));
   let rows = 0;
   try {
     const departments = new Map((await deps.directory.departments(record.orgId)).map((d) => [d.id, d]));

@@ -49,10 +49,12 @@ export interface DownloadResponse {
 /** A download link lives five minutes: long enough to start it, short enough that a forwarded link goes stale. */
 export const downloadLinkSeconds = 300;
 
+const filterOrder = ['status', 'departmentId', 'role', 'category', 'from', 'to'] as const;
+
 function filtersText(filters: ExportRecord['filters']): string {
-  return Object.entries(filters)
-    .filter(([, value]) => value !== undefined && value !== '')
-    .map(([name, value]) => `${name}=${value}`)
+  return filterOrder
+    .filter((name) => filters[name] !== undefined && filters[name] !== '')
+    .map((name) => `${name}=${filters[name]}`)
     .join(' ');
 }
 

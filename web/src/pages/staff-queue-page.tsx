@@ -10,6 +10,7 @@ import type { QueueStats } from '../../../shared/http/api-types';
 import { CategoryOptions } from '../components/category-options';
 import { DataTable } from '../components/data-table';
 import { ErrorAlert } from '../components/error-alert';
+import { QueueExports } from '../components/queue-exports';
 import { StaffPage } from '../components/staff-page';
 import { StatusBadge } from '../components/status-badge';
 import { categoryName, formatCompact, formatDate, formatDateTime, formatNumber } from '../format';
@@ -175,6 +176,8 @@ export function StaffQueuePage({ route }: { route: Route }) {
           </a>
         </div>
       </form>
+
+      <QueueExports filters={filters} />
 
       <ErrorAlert message={error} />
 
