@@ -91,6 +91,16 @@ const expectations: Record<string, (who: Who) => Expected> = {
   'PUT /api/staff/time-limits': orgLevel('admin'),
   'GET /api/staff/campaigns/{campaignId}/time-limits': orgLevel('admin', 'organizer', 'dispatcher', 'supervisor'),
   'PUT /api/staff/campaigns/{campaignId}/time-limits': orgLevel('admin', 'organizer'),
+  // Exports and bulletins (issue 10, point 5). Anyone who sees the queue may export it (scoped as the queue is);
+  // an export is its owner's alone: the probe's id is nobody's export (404 for all). Every role reads bulletins;
+  // only admins and supervisors generate one (the role is checked before the body).
+  'POST /api/staff/exports': orgLevel(...everyone),
+  'GET /api/staff/exports': orgLevel(...everyone),
+  'GET /api/staff/exports/{id}/download': () => 404,
+  'GET /api/staff/bulletins': orgLevel(...everyone),
+  'POST /api/staff/bulletins': orgLevel('admin', 'supervisor'),
+  // Without ?format= every role gets the 400 naming it (the bulletin is looked up after).
+  'GET /api/staff/bulletins/{id}/download': orgLevel(...everyone),
 };
 
 const otherOrg = 'matrix-other';

@@ -4,8 +4,8 @@
  * through exceljs' streaming WorkbookWriter (rows committed as they come; no shared strings, no styles).
  * Each writer's `output` is the byte stream a FileWriter stores; `write` waits when the output is full.
  */
-import { once } from 'node:events';
-import { PassThrough } from 'node:stream';
+import { PassThrough, type Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import { spreadsheetSafe } from '../../domain/exports/csv-injection';
@@ -22,6 +22,25 @@ export interface RowWriter {
 }
 
 
+const aborted = (stream: Writable) => stream.errored ?? new Error('the file was aborted');
+
+/** Waits until the stream takes more, or fails if it is (or gets) destroyed: a dead store never hangs a run. */
+function room(stream: Writable): Promise<void> {
+  if (stream.destroyed) return Promise.reject(aborted(stream));
+  return new Promise((resolve, reject) => {
+    const settle = (error?: Error) => {
+      stream.off('drain', onDrain);
+      stream.off('close', onClose);
+      if (error) reject(error);
+      else resolve();
+    };
+    const onDrain = () => settle();
+    const onClose = () => settle(aborted(stream));
+    stream.on('drain', onDrain);
+    stream.on('close', onClose);
+  });
+}
+
 export function csvWriter(): RowWriter {
   const output = new PassThrough();
   const csv = stringify({ bom: true, record_delimiter: 'windows', cast: { string: (value) => spreadsheetSafe(value) } });
@@ -33,11 +52,13 @@ export function csvWriter(): RowWriter {
     output,
     contentType: contentTypes.csv,
     async write(cells) {
-      if (!csv.write(cells)) await once(csv, 'drain');
+      if (csv.destroyed) throw aborted(csv);
+      if (!csv.write(cells)) await room(csv);
     },
     async end() {
+      if (csv.destroyed) throw aborted(csv);
       csv.end();
-      await once(csv, 'finish');
+      await finished(csv, { readable: false });
     },
     abort(error) {
       csv.unpipe(output);
@@ -56,14 +77,16 @@ export function xlsxWriter(sheetName: string): RowWriter {
     output,
     contentType: contentTypes.xlsx,
     async write(cells) {
+      if (output.destroyed) throw aborted(output);
       sheet.addRow([...cells]).commit();
       // exceljs pushes into the stream without asking; waiting here keeps what it buffered bounded.
-      if (output.writableNeedDrain) await once(output, 'drain');
-      if (output.destroyed) throw output.errored ?? new Error('the file was aborted');
+      if (output.writableNeedDrain) await room(output);
     },
     async end() {
+      if (output.destroyed) throw aborted(output);
       sheet.commit();
-      await workbook.commit();
+      await Promise.race([workbook.commit(), finished(output, { readable: false })]);
+      if (output.destroyed && output.errored) throw output.errored;
     },
     abort(error) {
       output.destroy(error);

@@ -69,7 +69,7 @@ describe('running an export', () => {
     expect(f.record()).toMatchObject({ state: 'done', rows: 1234, attempts: 1 });
     const rows = parse(f.stored.get('exports/demo/u/E1')!, { bom: true });
     expect(rows).toHaveLength(1235);
-    expect(rows[1234][0]).toBe('T1233');
+    expect(rows[1234]![0]).toBe('T1233');
   });
 
   it('refuses an XLSX past the sheet limit: failed with the reason, never done', async () => {
@@ -88,19 +88,19 @@ describe('running an export', () => {
   });
 
   it('says failed when the file cannot be written — also when the store fails before reading a byte', async () => {
-    for (const files of [
-      { write: async () => Promise.reject(new Error('bucket says no')) },
-      {
-        async write(_key: string, body: NodeJS.ReadableStream) {
-          let seen = 0;
-          for await (const chunk of body as AsyncIterable<Buffer>) if ((seen += chunk.length) > 10_000) throw new Error('connection reset');
-        },
+    const refuses: FileWriter = { write: async () => Promise.reject(new Error('bucket says no')) };
+    const resets: FileWriter = {
+      async write(_key, body) {
+        let seen = 0;
+        for await (const chunk of body as AsyncIterable<Buffer>) if ((seen += chunk.length) > 10_000) throw new Error('connection reset');
       },
-    ] as FileWriter[]) {
-      const f = fakes('csv', suggestions(5000), files);
-      expect(await runExport(f.deps, { orgId: 'demo', username: 'u', exportId: 'E1' }, { pageSize: 500 })).toEqual({ outcome: 'failed', reason: 'error' });
-      expect(f.record().state).toBe('failed');
-      expect(f.record().failure?.reason).toBe('error');
+    };
+    // Many rows (a write waits for room when the store dies) and a few (the end waits when it dies).
+    const cases = [[refuses, 'csv', 5000], [refuses, 'csv', 3], [refuses, 'xlsx', 3], [refuses, 'xlsx', 5000], [resets, 'csv', 5000], [resets, 'xlsx', 5000]] as const;
+    for (const [files, format, count] of cases) {
+      const f = fakes(format, suggestions(count), files);
+      expect(await runExport(f.deps, { orgId: 'demo', username: 'u', exportId: 'E1' }, { pageSize: 500 }), `${format} ${count}`).toEqual({ outcome: 'failed', reason: 'error' });
+      expect(f.record()).toMatchObject({ state: 'failed', failure: { reason: 'error' } });
     }
   });
 
