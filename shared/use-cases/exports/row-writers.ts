@@ -68,6 +68,22 @@ export function csvWriter(): RowWriter {
   };
 }
 
+/**
+ * exceljs' sheet stream hands its chunks to the zip without waiting (its StreamBuf ignores backpressure), so a fast
+ * producer piles compressed-to-be XML up in the zip's input. The zip's input is a plain Writable: while it holds
+ * more than this, the run waits for it to drain (measured: bench/export-memory.ts).
+ */
+const zipBacklogBytes = 4 * 1024 * 1024;
+
+type ZipInput = Writable & { _writableState?: { length: number } };
+
+/** The stream the zip reads the sheet from (archiver's, a readable-stream PassThrough: its own buffer count). */
+function zipInput(sheet: ExcelJS.Worksheet): ZipInput | undefined {
+  return (sheet as unknown as { stream?: { pipes?: ZipInput[] } }).stream?.pipes?.[0];
+}
+
+const backlogOf = (zip: ZipInput): number => zip.writableLength ?? zip._writableState?.length ?? 0;
+
 export function xlsxWriter(sheetName: string): RowWriter {
   const output = new PassThrough();
   output.on('error', () => undefined);
@@ -79,7 +95,9 @@ export function xlsxWriter(sheetName: string): RowWriter {
     async write(cells) {
       if (output.destroyed) throw aborted(output);
       sheet.addRow([...cells]).commit();
-      // exceljs pushes into the stream without asking; waiting here keeps what it buffered bounded.
+      // exceljs pushes into the zip and the output without asking; waiting here keeps what they buffer bounded.
+      const zip = zipInput(sheet);
+      if (zip && backlogOf(zip) > zipBacklogBytes) await room(zip);
       if (output.writableNeedDrain) await room(output);
     },
     async end() {
