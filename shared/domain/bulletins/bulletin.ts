@@ -4,6 +4,7 @@
  * (organisation, kind, period): generating a period that exists replaces nothing; a regeneration on demand is a
  * new revision (audited), and earlier revisions stay.
  */
+import { ValidationError } from '../errors';
 import { isoWeekOf } from '../rates/buckets';
 import { officeDay } from '../office-day';
 
@@ -79,4 +80,15 @@ export function bulletinFileName(b: Pick<BulletinRecord, 'kind' | 'period' | 're
   return locale === 'en'
     ? `bulletin-${b.kind}-${b.period}-r${b.revision}.${format}`
     : `通报-${b.kind === 'week' ? '周' : '月'}-${b.period}-第${b.revision}版.${format}`;
+}
+
+export const bulletinContentTypes: Record<BulletinFormat, string> = {
+  html: 'text/html; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/** A bulletin is made only of a period that has ended (office time): its last day is before today. */
+export function checkBulletinPeriod(kind: BulletinKind, period: string, now: Date): void {
+  if (!isPeriod(kind, period)) throw new ValidationError({ period: { rule: 'bulletinPeriod' } });
+  if (periodDays(kind, period).to >= officeDay(now)) throw new ValidationError({ period: { rule: 'bulletinFuture' } });
 }

@@ -12,9 +12,7 @@
  */
 import { Readable } from 'node:stream';
 import { ulid } from 'ulid';
-import { bulletinId, isPeriod, periodDays, type BulletinKind, type BulletinRecord } from '../../domain/bulletins/bulletin';
-import { ValidationError } from '../../domain/errors';
-import { officeDay } from '../../domain/office-day';
+import { bulletinContentTypes, bulletinId, checkBulletinPeriod, type BulletinKind, type BulletinRecord } from '../../domain/bulletins/bulletin';
 import { auditRecord } from '../../domain/staff/audit-record';
 import type { StaffRole } from '../../domain/staff/staff';
 import type { BulletinStore, Clock, Directory, FileWriter, Log, NotificationQueue, NotificationRequest } from '../../ports';
@@ -44,14 +42,6 @@ export interface BulletinJob {
 }
 
 export type GenerateOutcome = { outcome: 'created'; id: string; revision: number } | { outcome: 'exists'; id: string };
-
-export const bulletinContentTypes = { html: 'text/html; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
-
-/** The period has ended (office time): its last day is before today. */
-export function checkBulletinPeriod(kind: BulletinKind, period: string, now: Date): void {
-  if (!isPeriod(kind, period)) throw new ValidationError({ period: { rule: 'bulletinPeriod' } });
-  if (periodDays(kind, period).to >= officeDay(now)) throw new ValidationError({ period: { rule: 'bulletinFuture' } });
-}
 
 export async function generateBulletin(deps: GenerateBulletinDeps, job: BulletinJob): Promise<GenerateOutcome> {
   const now = deps.clock.now();

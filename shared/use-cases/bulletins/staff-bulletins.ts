@@ -5,7 +5,16 @@
  * revision of the period and audits it; the request itself is audited at once).
  */
 import * as z from 'zod';
-import { bulletinFileName, bulletinFormats, bulletinId, bulletinKinds, parseBulletinId, type BulletinRecord } from '../../domain/bulletins/bulletin';
+import {
+  bulletinContentTypes,
+  bulletinFileName,
+  bulletinFormats,
+  bulletinId,
+  bulletinKinds,
+  checkBulletinPeriod,
+  parseBulletinId,
+  type BulletinRecord,
+} from '../../domain/bulletins/bulletin';
 import { NotFoundError } from '../../domain/errors';
 import type { Locale } from '../../domain/i18n/messages';
 import { auditRecord } from '../../domain/staff/audit-record';
@@ -14,7 +23,6 @@ import type { StaffRole } from '../../domain/staff/staff';
 import { parseOrThrow } from '../../domain/validation';
 import type { AuditLog, BulletinStore, Clock, FileJobQueue, FileLinks } from '../../ports';
 import { downloadLinkSeconds, type DownloadResponse } from '../exports/staff-exports';
-import { bulletinContentTypes, checkBulletinPeriod } from './generate-bulletin';
 
 /** Who may generate one on demand; every staff role may read them. */
 export const bulletinGenerators: readonly StaffRole[] = ['admin', 'supervisor'];
