@@ -46,6 +46,9 @@ export function buildJianyi(app: App): JianyiStacks {
     userPool: stateful.userPool,
     webClient: stateful.webClient,
     pinSecret: stateful.pinSecret,
+    filesBucket: stateful.filesBucket,
+    fileJobQueue: stateful.fileJobQueue,
+    fileJobDeadLetterQueue: stateful.fileJobDeadLetterQueue,
     webAssetsPath: fs.existsSync(webDistPath) ? webDistPath : undefined,
   });
   applyNagSuppressions({ stateful, stateless });

@@ -12,6 +12,7 @@
 import type { ITable } from 'aws-cdk-lib/aws-dynamodb';
 import type { IUserPool } from 'aws-cdk-lib/aws-cognito';
 import * as iam from 'aws-cdk-lib/aws-iam';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
@@ -43,6 +44,13 @@ export type WorkflowUse = 'start' | 'answer' | 'supervise';
 /** Secrets a function reads, by name; the stack says which secret each name is in this deployment (if any). */
 export type SecretName = 'notifyWebhook' | 'pin' | 'origin';
 
+/**
+ * The private files bucket (exports, bulletins): `write` a file (a multipart upload: PutObject covers its create,
+ * part and complete calls; AbortMultipartUpload its abort), `link` to one (a presigned GET is authorised as the
+ * signer's s3:GetObject).
+ */
+export type FileUse = 'write' | 'link';
+
 /** Channels a function delivers to people on, through whichever provider the deployment chose for each. */
 export type DeliveryChannel = 'email' | 'sms';
 
@@ -60,6 +68,10 @@ export interface FunctionPermissions {
    * (sns:Publish) when SNS sends SMS; nothing for the outbox and the webhook (the webhook's key is a secret).
    */
   readonly deliver?: readonly DeliveryChannel[];
+  /** Objects of the files bucket (issue 10, point 5). */
+  readonly files?: readonly FileUse[];
+  /** The background file-jobs queue, as `notificationQueue` (its URL in FILE_JOB_QUEUE_URL). */
+  readonly fileJobQueue?: readonly QueueUse[];
 }
 
 /**
@@ -198,6 +210,32 @@ export const functionPermissions = {
     table: { actions: ['GetItem', 'PutItem', 'Query'] },
     secrets: ['origin'],
   },
+  // --- Exports and bulletins (issue 10, point 5) ---------------------------------------------------------------
+  /**
+   * Exports (ask: the export and its audit record in a transaction of puts, then the job; a failed enqueue marks it
+   * failed: put), the person's exports (query, get), bulletins (query, get), the download links, audited (put).
+   */
+  'api/staff-files': {
+    table: { actions: ['GetItem', 'PutItem', 'Query'] },
+    fileJobQueue: ['send'],
+    files: ['link'],
+    secrets: ['origin'],
+  },
+  /**
+   * The worker: an export (its record: update, put; the queue on whichever index its filters choose; departments:
+   * query) streamed into the bucket; a bulletin (rate tallies, staff: query; its record: query, put; its files;
+   * the supervisors' notices). Consumes the file-jobs queue.
+   */
+  'queue/file-jobs': {
+    table: { actions: ['PutItem', 'UpdateItem', 'Query'], queryIndexes: ['byOrgDue', 'byStatusDue', 'byDepartmentDue'] },
+    fileJobQueue: ['consume'],
+    notificationQueue: ['send'],
+    files: ['write'],
+  },
+  /** The schedule of bulletins: queues the period that just ended (the worker generates it once). */
+  'jobs/bulletins': {
+    fileJobQueue: ['send'],
+  },
 } as const satisfies Record<`${string}/${string}`, FunctionPermissions>;
 
 export type FunctionEntry = keyof typeof functionPermissions;
@@ -249,6 +287,10 @@ export const staffAccountActions = [
   'cognito-idp:AdminRemoveUserFromGroup',
 ] as const;
 const deliveryActions: Record<DeliveryChannel, string> = { email: 'ses:SendEmail', sms: 'sns:Publish' };
+export const fileActions: Record<FileUse, readonly string[]> = {
+  write: ['s3:PutObject', 's3:AbortMultipartUpload'],
+  link: ['s3:GetObject'],
+};
 
 /**
  * The IAM actions a declaration stands for, by resource: `table`, `index/<name>`, `notificationQueue`,
@@ -268,6 +310,8 @@ export function actionsOf(permissions: FunctionPermissions): Record<string, stri
   if (permissions.staffAccounts) add('staffAccounts', staffAccountActions);
   for (const secret of permissions.secrets ?? []) add(`secret/${secret}`, ['secretsmanager:GetSecretValue']);
   for (const channel of permissions.deliver ?? []) add(channel, [deliveryActions[channel]]);
+  add('files', (permissions.files ?? []).flatMap((use) => fileActions[use]));
+  add('fileJobQueue', (permissions.fileJobQueue ?? []).flatMap((use) => queueActions[use]));
   return out;
 }
 
@@ -288,6 +332,8 @@ export interface PermissionResources {
   readonly secrets: Partial<Record<SecretName, { readonly secret: ISecret; readonly variable: string }>>;
   /** The SES sender, when SES sends email; SNS, when it sends SMS. Absent: that channel needs no permission. */
   readonly delivery: { readonly sesSender?: string; readonly snsSms?: boolean };
+  readonly filesBucket: IBucket;
+  readonly fileJobQueue: IQueue;
 }
 
 /** Grants one function what it declares (and sets the variables naming those resources), nothing else. */
@@ -297,6 +343,8 @@ export function bindPermissions(fn: ProjectFunction, resources: PermissionResour
   if (permissions.notificationQueue) fn.bindQueue(resources.notificationQueue, permissions.notificationQueue);
   if (permissions.workflow) fn.bindWorkflow(resources.stateMachine, permissions.workflow, resources.workflowTasks.includes(fn));
   if (permissions.staffAccounts) fn.bindStaffAccounts(resources.userPool, staffAccountActions);
+  if (permissions.files) fn.bindFiles(resources.filesBucket, permissions.files.flatMap((use) => fileActions[use]));
+  if (permissions.fileJobQueue) fn.bindQueue(resources.fileJobQueue, permissions.fileJobQueue, 'FILE_JOB_QUEUE_URL');
   for (const name of permissions.secrets ?? []) {
     const configured = resources.secrets[name];
     if (configured) fn.bindSecret(configured.secret, configured.variable);

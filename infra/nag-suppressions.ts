@@ -50,6 +50,8 @@ const reasons = {
     "CDK's BucketDeployment provider function is created by aws-cdk-lib with AWSLambdaBasicExecutionRole; its role is not configurable for that policy.",
   deploymentWildcards:
     "CDK's BucketDeployment provider copies the web assets from the CDK asset bucket into the site bucket and invalidates the distribution: object-level wildcards on those two buckets, and CreateInvalidation has no resource-level scope.",
+  filesObjects:
+    'Exports and bulletins are objects under keys made at run time (an export id, a bulletin revision): object actions (PutObject and AbortMultipartUpload to write, GetObject to sign a download link) need the bucket\'s objects as resource; granted on this one private bucket only, never on the bucket itself (no listing, no policy).',
   deploymentRuntime:
     "CDK's BucketDeployment provider is a Python function whose runtime aws-cdk-lib pins; it runs only during deployments.",
 } as const;
@@ -133,6 +135,14 @@ export function applyNagSuppressions({ stateful, stateless }: { stateful: Statef
       reason: reasons.deploymentWildcards,
     })),
   );
+  // --- Exports and bulletins: object actions on the private files bucket (issue 10, point 5) -----------------
+  // The bucket is the stateful stack's: the grant names it by the export CDK makes for the reference, which
+  // exportValue gives now, by the same name (resolving the bucket's own token here would name the other stack).
+  const filesObjects = `${stateful.exportValue(stateful.filesBucket.bucketArn)}/*`;
+  for (const fn of [stateless.apiFunctions['staff-files'], stateless.fileJobs]) {
+    acknowledge(fn.role!, { id: wildcardResource(fn, filesObjects), reason: reasons.filesObjects });
+  }
+
   const provider = stateless.node.children.find((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'));
   if (provider) acknowledge(provider, { id: 'AwsSolutions-L1', reason: reasons.deploymentRuntime });
 }

@@ -1,11 +1,13 @@
 import { Duration, RemovalPolicy, Stack, type StackProps } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { tableModel } from '../shared/model/table';
 import { passwordMinLength } from '../shared/domain/staff/password-policy';
+import { exportRunLimitMs } from '../shared/domain/exports/export-record';
 
 /** Staff roles; each is a Cognito group whose name arrives in the token's `cognito:groups` claim. */
 export const staffGroups = ['admin', 'dispatcher', 'handler', 'supervisor', 'organizer', 'viewer'] as const;
@@ -38,6 +40,11 @@ export class StatefulStack extends Stack {
   public readonly webClient: cognito.UserPoolClient;
   /** The server secret keyed submissions derive their PIN from (shared/aws/server-secret.ts). */
   public readonly pinSecret: secretsmanager.Secret;
+  /** Exports and bulletins (issue 10, point 5): the private files bucket, its access logs, the background jobs. */
+  public readonly filesBucket: s3.Bucket;
+  public readonly filesAccessLogsBucket: s3.Bucket;
+  public readonly fileJobQueue: sqs.Queue;
+  public readonly fileJobDeadLetterQueue: sqs.Queue;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -51,6 +58,61 @@ export class StatefulStack extends Stack {
       // Kept with the data: a new key would give a retried submission a PIN that does not match its stored hash.
       removalPolicy: RemovalPolicy.RETAIN,
     });
+    [this.filesBucket, this.filesAccessLogsBucket] = this.createFilesBucket();
+    [this.fileJobQueue, this.fileJobDeadLetterQueue] = this.createFileJobQueues();
+  }
+
+  /**
+   * Exports of the queue and bulletins: private (every public access blocked, TLS only, objects owned by the
+   * bucket), encrypted at rest (SSE-S3: a customer key would need kms grants on every function that reads or
+   * writes, for no reader this key would keep out), its access logged. Exports are working copies: gone after 30
+   * days (a person exports again); bulletins are the record sent up the line: kept. An upload that neither
+   * completed nor aborted leaves parts behind: removed after a day. Retained with the data on delete.
+   */
+  private createFilesBucket(): [s3.Bucket, s3.Bucket] {
+    // The stateless stack's logs bucket cannot be the target (stateless depends on stateful): one of its own.
+    const accessLogs = new s3.Bucket(this, 'FilesAccessLogsBucket', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      lifecycleRules: [{ expiration: Duration.days(365) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const bucket = new s3.Bucket(this, 'FilesBucket', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      serverAccessLogsBucket: accessLogs,
+      serverAccessLogsPrefix: 'files-bucket/',
+      lifecycleRules: [
+        { id: 'ExpireExports', prefix: 'exports/', expiration: Duration.days(30) },
+        { id: 'AbortIncompleteUploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+      ],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    return [bucket, accessLogs];
+  }
+
+  /**
+   * Background file work (an export, a bulletin): one job per message. The visibility timeout is six times the
+   * worker's timeout (Lambda's advice for SQS sources); a job that fails three times parks for 14 days.
+   */
+  private createFileJobQueues(): [sqs.Queue, sqs.Queue] {
+    const deadLetterQueue = new sqs.Queue(this, 'FileJobDeadLetterQueue', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      retentionPeriod: Duration.days(14),
+    });
+    const queue = new sqs.Queue(this, 'FileJobQueue', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      visibilityTimeout: Duration.millis(exportRunLimitMs * 6),
+      retentionPeriod: Duration.days(4),
+      deadLetterQueue: { queue: deadLetterQueue, maxReceiveCount: 3 },
+    });
+    return [queue, deadLetterQueue];
   }
 
   /** The application table, keys and indexes taken from shared/model/table.ts. */

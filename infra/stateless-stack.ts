@@ -15,6 +15,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import { exportRunLimitMs } from '../shared/domain/exports/export-record';
 import type { Construct } from 'constructs';
 import type { SiteConfig } from '../shared/http/api-types';
 import { originHeader } from '../shared/http/origin-guard';
@@ -40,6 +41,11 @@ export interface StatelessStackProps extends StackProps {
   readonly webAclArn: string;
   /** The built web app (web/dist). @default - only config.json is deployed to the site bucket */
   readonly webAssetsPath?: string;
+  /** Exports and bulletins (issue 10, point 5): the private files bucket and the background jobs' queue. */
+  readonly filesBucket: s3.IBucket;
+  readonly fileJobQueue: sqs.IQueue;
+  /** Where file jobs go after every retry failed (alarmed on). */
+  readonly fileJobDeadLetterQueue?: sqs.IQueue;
 }
 
 /**
@@ -82,6 +88,9 @@ export class StatelessStack extends Stack {
   public readonly updateRates: ProjectFunction;
   public readonly updateTopics: ProjectFunction;
   public readonly workflowSweep: ProjectFunction;
+  /** The background file work (exports, bulletins) and the bulletins' schedule. */
+  public readonly fileJobs: ProjectFunction;
+  public readonly bulletinSchedule: ProjectFunction;
   public readonly alarms: OperatorAlarms;
   /** Routes by route key (`GET /api/health`), plus `$default`. */
   public readonly routes: Record<string, apigw.HttpRoute> = {};
@@ -246,6 +255,11 @@ export class StatelessStack extends Stack {
         description: 'Hot topics and barometer of a week',
         environment: staffEnvironment,
       }),
+      'staff-files': new ProjectFunction(this, 'StaffFiles', {
+        entry: 'api/staff-files',
+        description: 'Exports of the queue and bulletins: ask, list, download links',
+        environment: staffEnvironment,
+      }),
       fallback: new ProjectFunction(this, 'Fallback', {
         entry: 'api/fallback',
         description: 'Unknown route (404) or method (405), in JSON',
@@ -344,6 +358,20 @@ export class StatelessStack extends Stack {
       environment: commonEnvironment,
     });
 
+    this.fileJobs = new ProjectFunction(this, 'FileJobs', {
+      entry: 'queue/file-jobs',
+      description: 'Background file work: streams an export of the queue into a file, generates a bulletin',
+      timeout: Duration.millis(exportRunLimitMs),
+      // exceljs' streaming writer and the upload's parts; an export never holds all its rows.
+      memorySize: 1024,
+      environment: webEnvironment,
+    });
+    this.bulletinSchedule = new ProjectFunction(this, 'BulletinSchedule', {
+      entry: 'jobs/bulletins',
+      description: 'Scheduled: queues the bulletin of the week or month that just ended',
+      environment: commonEnvironment,
+    });
+
     // --- Suggestion workflow --------------------------------------------------------------------------------
     this.workflow = new SuggestionWorkflow(this, 'SuggestionWorkflow', { functions: this.workflowFunctions });
 
@@ -364,6 +392,8 @@ export class StatelessStack extends Stack {
         ...(notifyChoice.email === 'ses' ? { sesSender: notifyEnvironment.NOTIFY_EMAIL_FROM! } : {}),
         snsSms: notifyChoice.sms === 'sns',
       },
+      filesBucket: props.filesBucket,
+      fileJobQueue: props.fileJobQueue,
     };
     // Every project function of the stack, so none can be left out (one without a declaration fails synth).
     for (const fn of this.node.findAll().filter((c): c is ProjectFunction => c instanceof ProjectFunction)) {
@@ -402,6 +432,23 @@ export class StatelessStack extends Stack {
       batchSize: 10,
       reportBatchItemFailures: true,
     });
+    // One job per invocation: an export may run for minutes, and a failure is retried alone.
+    this.fileJobs.addEventSourceMapping('FileJobQueueSource', {
+      eventSourceArn: props.fileJobQueue.queueArn,
+      batchSize: 1,
+      reportBatchItemFailures: true,
+    });
+    // Office time is UTC+8: 00:00 UTC is 08:00 in the office.
+    new events.Rule(this, 'WeeklyBulletinSchedule', {
+      description: 'Mondays 08:00 office time: the bulletin of the previous ISO week',
+      schedule: events.Schedule.expression('cron(0 0 ? * MON *)'),
+      targets: [new targets.LambdaFunction(this.bulletinSchedule, { retryAttempts: 2, event: events.RuleTargetInput.fromObject({ kind: 'week' }) })],
+    });
+    new events.Rule(this, 'MonthlyBulletinSchedule', {
+      description: 'The 1st, 08:00 office time: the bulletin of the previous month',
+      schedule: events.Schedule.expression('cron(0 0 1 * ? *)'),
+      targets: [new targets.LambdaFunction(this.bulletinSchedule, { retryAttempts: 2, event: events.RuleTargetInput.fromObject({ kind: 'month' }) })],
+    });
     new events.Rule(this, 'WorkflowSweepSchedule', {
       description: 'Give every suggestion without a live workflow one (never started, or its execution ended)',
       schedule: events.Schedule.rate(Duration.minutes(1)),
@@ -430,6 +477,7 @@ export class StatelessStack extends Stack {
       workflowSweep: this.workflowSweep,
       publicFunctions: [this.apiFunctions['public-suggestions'], this.apiFunctions['citizen-actions']],
       notificationDeadLetterQueue: props.notificationDeadLetterQueue,
+      fileJobDeadLetterQueue: props.fileJobDeadLetterQueue,
       email: this.node.tryGetContext('alarmEmail') || undefined,
     });
 

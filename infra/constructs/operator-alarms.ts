@@ -17,6 +17,8 @@ export interface OperatorAlarmsProps {
   /** The functions behind the public routes: a throttle there means reserved concurrency is below the route's throttle. */
   readonly publicFunctions: lambda.IFunction[];
   readonly notificationDeadLetterQueue?: sqs.IQueue;
+  /** Exports and bulletins whose job failed every retry (issue 10, point 5). */
+  readonly fileJobDeadLetterQueue?: sqs.IQueue;
   /** Subscribed to the alarm topic by email when given (`-c alarmEmail=ops@example.org`). */
   readonly email?: string;
 }
@@ -83,6 +85,14 @@ export class OperatorAlarms extends Construct {
         props.notificationDeadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
         1,
         'Notifications could not be delivered after every retry; staff see them on the failed notifications page.',
+      );
+    }
+    if (props.fileJobDeadLetterQueue) {
+      this.add(
+        'FileJobsDeadLettered',
+        props.fileJobDeadLetterQueue.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+        1,
+        'A background export or bulletin failed after every retry (the export shows as failed; a bulletin is missing): read the file-jobs function log.',
       );
     }
   }

@@ -7,6 +7,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat, type BundlingOptions } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import type { IBucket } from 'aws-cdk-lib/aws-s3';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { IQueue } from 'aws-cdk-lib/aws-sqs';
 import type { IStateMachine } from 'aws-cdk-lib/aws-stepfunctions';
@@ -158,10 +159,10 @@ export class ProjectFunction extends NodejsFunction {
     return this;
   }
 
-  /** Sets NOTIFY_QUEUE_URL (when the code addresses the queue) and grants what each use needs on the queue. */
-  public bindQueue(queue: IQueue, uses: readonly QueueUse[]): this {
+  /** Sets `variable` (when the code addresses the queue) and grants what each use needs on the queue. */
+  public bindQueue(queue: IQueue, uses: readonly QueueUse[], variable = 'NOTIFY_QUEUE_URL'): this {
     if (queue.encryptionMasterKey) throw new Error(`${this.node.path}: the queue has a customer key; grant kms here before binding it`);
-    if (uses.some((use) => use !== 'consume')) this.addEnvironment('NOTIFY_QUEUE_URL', queue.queueUrl);
+    if (uses.some((use) => use !== 'consume')) this.addEnvironment(variable, queue.queueUrl);
     iam.Grant.addToPrincipal({ grantee: this, actions: [...new Set(uses.flatMap((use) => queueActions[use]))], resourceArns: [queue.queueArn] });
     return this;
   }
@@ -184,6 +185,14 @@ export class ProjectFunction extends NodejsFunction {
     } else {
       this.addToRolePolicy(statement);
     }
+    return this;
+  }
+
+  /** Sets FILES_BUCKET and grants the object actions given on the bucket's objects only (`<bucket>/*`). */
+  public bindFiles(bucket: IBucket, actions: readonly string[]): this {
+    if (bucket.encryptionKey) throw new Error(`${this.node.path}: the bucket has a customer key; grant kms here before binding it`);
+    this.addEnvironment('FILES_BUCKET', bucket.bucketName);
+    iam.Grant.addToPrincipal({ grantee: this, actions: [...new Set(actions)], resourceArns: [bucket.arnForObjects('*')] });
     return this;
   }
 

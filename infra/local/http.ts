@@ -3,6 +3,7 @@
  *   /api/local/outbox  the developer's outbox (local only)
  *   /api/*             API Gateway HTTP API: v2.0 events to the routes' functions, JWT authorizer emulated
  *   /idp/*             the dev identity provider (stands in for Cognito)
+ *   /files/*           kept exports and bulletins at signed, expiring links (stands in for presigned S3 GETs)
  *   /config.json       tells the web app it runs locally
  *   anything else      the built web app (web/dist), SPA fallback
  * Clients never see a stack trace: failures are logged here and answered with a generic JSON error.
@@ -58,6 +59,8 @@ export interface LocalHttpOptions {
   readonly log?: (message: string) => void;
   /** Logs one line per API request. */
   readonly logRequests?: boolean;
+  /** Serves /files/ (signed download links to kept files: infra/local/file-downloads.ts). */
+  readonly files?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
 }
 
 export interface LocalHttpServer {
@@ -189,6 +192,10 @@ export async function startLocalHttpServer(options: LocalHttpOptions): Promise<L
     if (pathname === '/idp' || pathname.startsWith('/idp/')) {
       if (identityProvider && (await identityProvider.handle(req, res, pathname))) return;
       if (!res.headersSent) sendJson(res, 404, { error: { code: 'not_found', message: 'Unknown identity provider path' } });
+      return;
+    }
+    if (pathname.startsWith('/files/') && options.files) {
+      await options.files(req, res, new URL(url, 'http://127.0.0.1'));
       return;
     }
     if (pathname === '/config.json') {

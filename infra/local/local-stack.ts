@@ -24,6 +24,7 @@ import { startDemoClock, type DemoClock } from './demo-clock';
 import { loadLocalApp, localAccountId, readCloudAssembly, unionEnvironment, type LocalApp } from './cdk-template';
 import { ensureTable, localCredentials, startDynamoDbLocal } from './dynamodb';
 import { DynamoDbExecutionStore, MemoryExecutionStore, type ExecutionStore } from './execution-store';
+import { createFileDownloads } from './file-downloads';
 import { startLocalHttpServer, type IdentityProviderHandler } from './http';
 import { LambdaRuntime, type InvokeOutcome } from './lambda-runtime';
 import { createOutboxReader } from './outbox';
@@ -281,6 +282,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     }
     const pinSecret = ensureSecretFile(idpDir, 'pin-secret');
     const originSecret = ensureSecretFile(idpDir, 'origin-secret');
+    // Kept files (exports, bulletins) in the data folder; the origin serves them at links signed with this key.
+    const filesSecret = ensureSecretFile(idpDir, 'files-signing-secret');
+    const filesDir = path.join(idpDir, 'files');
     const environment = unionEnvironment(app.functions);
     for (const endpoint of [database.endpoint, sqs.endpoint, sfnEndpoint.endpoint]) assertLocalEndpoint(endpoint);
     const restoreEnvironment = applyEnvironment({
@@ -303,6 +307,10 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       PIN_SECRET_FILE: pinSecret.file,
       ORIGIN_SECRET_ARN: undefined,
       ORIGIN_SECRET_FILE: originSecret.file,
+      // The files bucket is the data folder here (shared/aws/composition-files.ts).
+      FILES_BUCKET: undefined,
+      FILES_DIR: filesDir,
+      FILES_SIGNING_SECRET_FILE: filesSecret.file,
       // Metrics are CloudWatch's (embedded metric format log lines); here they would only be noise in the log.
       POWERTOOLS_METRICS_DISABLED: 'true',
       // No X-Ray here: Powertools' tracer is off outside Lambda anyway; this keeps it off whatever the shell has
@@ -335,6 +343,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       originSecret: originSecret.value,
       log,
       logRequests: options.logRequests,
+      files: createFileDownloads({ dir: filesDir, secret: filesSecret.value }),
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
     });
     cleanups.push({ name: 'HTTP server', run: () => http.stop() });

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 
-export function ensureSecretFile(dir: string, name: 'pin-secret' | 'origin-secret'): { file: string; value: string } {
+export function ensureSecretFile(dir: string, name: 'pin-secret' | 'origin-secret' | 'files-signing-secret'): { file: string; value: string } {
   const file = path.join(dir, name);
   if (!existsSync(file)) {
     mkdirSync(dir, { recursive: true });

@@ -6,10 +6,11 @@
  * (composition-sfn.ts), staff sign-in accounts (staff-accounts.ts), the notifier's providers (notifier-deps.ts).
  */
 import { randomBytes } from 'node:crypto';
-import type { Clock } from '../ports';
 import { dynamoDocumentClient } from './clients/dynamodb';
 import { DynamoAuditLog } from './dynamo-audit-log';
+import { DynamoBulletinStore } from './dynamo-bulletin-store';
 import { DynamoDirectory } from './dynamo-directory';
+import { DynamoExportStore } from './dynamo-export-store';
 import { DynamoFailedNotifications } from './dynamo-failed-notifications';
 import { DynamoRateLimiter } from './dynamo-rate-limiter';
 import { DynamoRateStore } from './dynamo-rate-store';
@@ -17,16 +18,11 @@ import { DynamoSuggestionStore } from './dynamo-suggestion-store';
 import { DynamoSupervisionStore } from './dynamo-supervision-store';
 import { optionalEnv, requiredEnv } from './env';
 
-/**
- * The clock every handler uses. For demos the local runtime can speed time up: with JIANYI_TIME_SCALE=1440 a
- * day passes per minute, counted from JIANYI_CLOCK_ORIGIN (epoch ms). Unset on AWS: real time.
- */
-export function scaledClock(scale: number, originMs: number, realNow: () => number = Date.now): Clock {
-  if (!(scale > 1)) return { now: () => new Date(realNow()) };
-  return { now: () => new Date(originMs + (realNow() - originMs) * scale) };
-}
+// The clock and the organisation need no SDK: they have a file of their own (a function using only them imports no
+// table adapter), re-exported here for the handlers that use both.
+import { orgId } from './system-config';
 
-export const systemClock: Clock = scaledClock(Number(process.env.JIANYI_TIME_SCALE ?? 1), Number(process.env.JIANYI_CLOCK_ORIGIN ?? Date.now()));
+export { orgId, scaledClock, systemClock } from './system-config';
 export const systemRandomBytes = (size: number) => new Uint8Array(randomBytes(size));
 
 const tableName = () => requiredEnv('TABLE_NAME');
@@ -39,6 +35,8 @@ export const directory = () => new DynamoDirectory(dynamoDocumentClient(), table
 export const supervision = () => new DynamoSupervisionStore(dynamoDocumentClient(), tableName());
 export const rateStore = () => new DynamoRateStore(dynamoDocumentClient(), tableName(), suggestionStore());
 export const failedNotifications = () => new DynamoFailedNotifications(dynamoDocumentClient(), tableName(), orgId());
-export const orgId = () => optionalEnv('ORG_ID', 'demo');
+// Exports and bulletins (issue 10, point 5).
+export const exportStore = () => new DynamoExportStore(dynamoDocumentClient(), tableName());
+export const bulletinStore = () => new DynamoBulletinStore(dynamoDocumentClient(), tableName());
 export const publicBaseUrl = () => optionalEnv('PUBLIC_BASE_URL', '').replace(/\/$/, '');
 export const jwt = () => ({ issuer: requiredEnv('JWT_ISSUER'), audience: requiredEnv('JWT_AUDIENCE') });

@@ -106,3 +106,6 @@ export type CalendarScheduleRequest = z.input<typeof scheduleSchema>;
 // Adoption records (issue 10, point 4).
 export type { CitizenAdoption } from '../domain/suggestion/view-types';
 export type { Adoption, AdoptionCorrection, AdoptionUpdate, FeaturedMark } from '../domain/suggestion/adoption';
+// Exports and bulletins (issue 10, point 5).
+export type { ExportView, ExportsResponse, DownloadResponse } from '../use-cases/exports/staff-exports';
+export type { BulletinView, BulletinsResponse } from '../use-cases/bulletins/staff-bulletins';

@@ -19,7 +19,8 @@ export type FunctionName =
   | 'staff-actions'
   | 'staff-admin'
   // Hot topics and barometer.
-  | 'staff-topics';
+  | 'staff-topics'
+  | 'staff-files';
 
 export interface RouteDefinition {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -74,6 +75,13 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'PUT', path: '/api/staff/campaigns/{campaignId}/time-limits', fn: 'staff-admin', auth: 'staff' },
   // Hot topics (热度表) and barometer (晴雨表) of a week.
   { method: 'GET', path: '/api/staff/topics', fn: 'staff-topics', auth: 'staff' },
+  // Kept files (issue 10, point 5): exports of the queue, written in the background, and bulletins (通报).
+  { method: 'POST', path: '/api/staff/exports', fn: 'staff-files', auth: 'staff' },
+  { method: 'GET', path: '/api/staff/exports', fn: 'staff-files', auth: 'staff' },
+  { method: 'GET', path: '/api/staff/exports/{id}/download', fn: 'staff-files', auth: 'staff' },
+  { method: 'GET', path: '/api/staff/bulletins', fn: 'staff-files', auth: 'staff' },
+  { method: 'POST', path: '/api/staff/bulletins', fn: 'staff-files', auth: 'staff' },
+  { method: 'GET', path: '/api/staff/bulletins/{id}/download', fn: 'staff-files', auth: 'staff' },
 ];
 
 export function routeKey(route: Pick<RouteDefinition, 'method' | 'path'>): string {

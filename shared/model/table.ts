@@ -114,6 +114,14 @@ export const keys = {
   topicSeriesCount: (orgId: string, series: string, day: string) => ({ pk: `ORG#${orgId}#TOPICSERIES#${series}`, sk: day }),
   /** A spike found on a day: a week's spikes are one query (sk between two days). */
   topicSpike: (orgId: string, day: string, series: string) => ({ pk: `ORG#${orgId}#TOPICSPIKES`, sk: `${day}#${series}` }),
+  // Exports and bulletins (issue 10, point 5).
+  /** One person's exports of the queue, newest last by their ulid (their list is one query). */
+  queueExport: (orgId: string, username: string, id: string) => ({ pk: `ORG#${orgId}#EXPORTS#${username}`, sk: `EXPORT#${id}` }),
+  /** One revision of a bulletin: a period's revisions sort together, the newest last. */
+  bulletin: (orgId: string, kind: string, period: string, revision: number) => ({
+    pk: `ORG#${orgId}#BULLETINS`,
+    sk: `${kind}#${period}#r${String(revision).padStart(4, '0')}`,
+  }),
 };
 
 /** Queue index partition values. Kept here beside the keys so writers and readers agree. */

@@ -21,6 +21,8 @@ import type { Escalation } from '../domain/supervision/escalation';
 import type { ReplyTemplate } from '../domain/supervision/reply-template';
 import type { SeriesKey, TopicBucket, TopicCount, TopicFacts } from '../domain/topics/series';
 import type { TopicSpike } from '../domain/topics/spike-detector';
+import type { ExportRecord } from '../domain/exports/export-record';
+import type { BulletinKind, BulletinRecord } from '../domain/bulletins/bulletin';
 
 // The domain's types the ports speak in, for adapters that import them from here.
 export type { AuditRecord, NotificationRequest, RenderedNotification };
@@ -358,4 +360,54 @@ export interface TopicStore {
   deleteSpike(orgId: string, day: string, series: SeriesKey): Promise<void>;
   watermark(orgId: string): Promise<string | undefined>;
   saveWatermark(orgId: string, watermark: string): Promise<void>;
+}
+
+// --- Files: exports of the queue and bulletins (issue 10, point 5) -------------------------------------------
+
+/**
+ * Where exports and bulletins are kept: a private S3 bucket on AWS, the data folder locally. A file is written as
+ * a stream (an S3 multipart upload), so nothing holds a whole file in memory; a file that did not finish writing
+ * is not there (S3 completes an upload or aborts it; locally a temporary file is renamed once written).
+ */
+export interface FileWriter {
+  write(key: string, body: NodeJS.ReadableStream, contentType: string): Promise<void>;
+}
+
+/** Short-lived download links to kept files: a presigned GET on AWS, an HMAC-signed URL of the local origin. */
+export interface FileLinks {
+  /** `disposition` inline for a page to open in the browser (a bulletin's HTML), attachment to save. */
+  downloadUrl(key: string, options: { fileName: string; contentType: string; disposition: 'inline' | 'attachment'; expiresInSeconds: number }): Promise<string>;
+}
+
+/** A person's exports (one partition each) and the worker's updates of them. */
+export interface ExportStore {
+  /** The new (queued) export and the audit record of who asked for which filters, in one transaction. */
+  create(record: ExportRecord, audit: AuditRecord): Promise<void>;
+  get(orgId: string, username: string, id: string): Promise<ExportRecord | undefined>;
+  /** Newest first. */
+  list(orgId: string, username: string, limit: number): Promise<ExportRecord[]>;
+  /** queued/running → running with one more attempt; undefined when it is done or failed already (a duplicate job). */
+  start(orgId: string, username: string, id: string, at: string): Promise<ExportRecord | undefined>;
+  /** Done or failed, only by the attempt that is running (a stale worker's word is dropped): false when it was not. */
+  finish(record: ExportRecord): Promise<boolean>;
+}
+
+/** Bulletins by organisation, kind and period, every revision kept. */
+export interface BulletinStore {
+  /** Writes a revision if it does not exist: false when it does (the same period generated twice changes nothing). */
+  create(record: BulletinRecord, audit?: AuditRecord): Promise<boolean>;
+  /** The newest revision of a period, if any. */
+  latest(orgId: string, kind: BulletinKind, period: string): Promise<BulletinRecord | undefined>;
+  get(orgId: string, kind: BulletinKind, period: string, revision: number): Promise<BulletinRecord | undefined>;
+  /** Newest period first, every revision. */
+  list(orgId: string, limit: number): Promise<Omit<BulletinRecord, 'figures'>[]>;
+}
+
+/** Work done in the background, beside the requests (an SQS queue and its consumer; the same locally). */
+export type FileJob =
+  | { type: 'export'; orgId: string; username: string; exportId: string }
+  | { type: 'bulletin'; orgId: string; kind: BulletinKind; period: string; requestedBy?: string; requestedByRole?: StaffProfile['role'] };
+
+export interface FileJobQueue {
+  enqueue(job: FileJob): Promise<void>;
 }

@@ -12,11 +12,11 @@ import { ForbiddenError } from '../domain/errors';
 import { auditRecord } from '../domain/staff/audit-record';
 import { categories } from '../domain/intake/categories';
 import type { StaffPrincipal } from '../domain/staff/principal';
-import { statuses } from '../domain/suggestion/suggestion';
+import { statuses, type SuggestionStatus } from '../domain/suggestion/suggestion';
 import { queueItem } from '../domain/suggestion/views';
 import { parseOrThrow } from '../domain/validation';
 
-import type { AuditLog, Clock, RateStore, SuggestionStore } from '../ports';
+import type { AuditLog, Clock, QueueQuery, RateStore, SuggestionStore } from '../ports';
 import type { RateGroup } from '../domain/rates/buckets';
 import { contributes, measures, type Measure } from '../domain/rates/drill-down';
 import { isPeriod, periodRange, summaryKinds, type SummaryKind } from '../domain/rates/periods';
@@ -107,27 +107,45 @@ async function drillDown(deps: QueueDeps, principal: StaffPrincipal, filters: Dr
   };
 }
 
+/**
+ * The filters a person may apply, narrowed by who they are: a handler always gets their own department (and is
+ * refused another's). Shared by the queue and its exports, so an export shows exactly what the queue would.
+ */
+export function scopedFilters<F extends { departmentId?: string | undefined }>(principal: StaffPrincipal, filters: F): F {
+  if (principal.role !== 'handler') return filters;
+  if (!principal.departmentId) throw new ForbiddenError('error.departmentForbidden');
+  if (filters.departmentId && filters.departmentId !== principal.departmentId) throw new ForbiddenError('error.departmentForbidden');
+  return { ...filters, departmentId: principal.departmentId };
+}
+
+/** The store's query for (scoped) queue filters: which index follows from these; office days become instants. */
+export function queueQueryOf(
+  orgId: string,
+  filters: { status?: string | undefined; departmentId?: string | undefined; role?: 'lead' | 'cohandler' | undefined; category?: string | undefined; from?: string | undefined; to?: string | undefined },
+): Omit<QueueQuery, 'limit' | 'cursor'> {
+  const { departmentId } = filters;
+  return {
+    orgId,
+    ...(filters.status ? { status: filters.status as SuggestionStatus } : {}),
+    ...(departmentId ? (filters.role === 'cohandler' ? { cohandlerDepartmentId: departmentId } : { departmentId }) : {}),
+    ...(filters.category ? { category: filters.category } : {}),
+    ...(filters.from ? { from: startOfOfficeDay(filters.from) } : {}),
+    ...(filters.to ? { to: endOfOfficeDay(filters.to) } : {}),
+  };
+}
+
 export async function listQueue(
   deps: QueueDeps,
   principal: StaffPrincipal,
   query: Record<string, string | undefined>,
 ): Promise<QueueResponse> {
-  const filters = parseOrThrow(queueFilterSchema, query);
-  checkDrillDown(filters);
-  if (filters.measure) return drillDown(deps, principal, filters as DrillDownFilters);
-  let departmentId = filters.departmentId;
-  if (principal.role === 'handler') {
-    if (!principal.departmentId) throw new ForbiddenError('error.departmentForbidden');
-    if (departmentId && departmentId !== principal.departmentId) throw new ForbiddenError('error.departmentForbidden');
-    departmentId = principal.departmentId;
-  }
+  const parsed = parseOrThrow(queueFilterSchema, query);
+  checkDrillDown(parsed);
+  if (parsed.measure) return drillDown(deps, principal, parsed as DrillDownFilters);
+  const filters = scopedFilters(principal, parsed);
+  const { departmentId } = filters;
   const page = await deps.store.queue({
-    orgId: principal.orgId,
-    ...(filters.status ? { status: filters.status } : {}),
-    ...(departmentId ? (filters.role === 'cohandler' ? { cohandlerDepartmentId: departmentId } : { departmentId }) : {}),
-    ...(filters.category ? { category: filters.category } : {}),
-    ...(filters.from ? { from: startOfOfficeDay(filters.from) } : {}),
-    ...(filters.to ? { to: endOfOfficeDay(filters.to) } : {}),
+    ...queueQueryOf(principal.orgId, filters),
     ...(filters.overdue ? { overdueAt: deps.clock.now().toISOString() } : {}),
     limit: filters.limit,
     ...(filters.cursor ? { cursor: filters.cursor } : {}),

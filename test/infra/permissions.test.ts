@@ -122,6 +122,25 @@ const expected: Record<string, Actions> = {
     table: tableRead('dynamodb:PutItem', 'dynamodb:Query'),
     ...origin,
   },
+  // Exports and bulletins (issue 10, point 5).
+  'api/staff-files': {
+    table: tableRead('dynamodb:PutItem', 'dynamodb:Query'),
+    fileJobQueue: ['sqs:SendMessage'],
+    files: ['s3:GetObject'],
+    ...origin,
+  },
+  'queue/file-jobs': {
+    table: ['dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
+    'index/byOrgDue': ['dynamodb:Query'],
+    'index/byStatusDue': ['dynamodb:Query'],
+    'index/byDepartmentDue': ['dynamodb:Query'],
+    fileJobQueue: ['sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ReceiveMessage'],
+    notificationQueue: ['sqs:SendMessage'],
+    files: ['s3:AbortMultipartUpload', 's3:PutObject'],
+  },
+  'jobs/bulletins': {
+    fileJobQueue: ['sqs:SendMessage'],
+  },
 };
 
 /** Lambda functions in the stateless stack that are not project functions, and why they are not listed above. */
@@ -155,6 +174,9 @@ function resourceNames(stacks: JianyiStacks, fn: ProjectFunction, extra: Record<
     [resolve(stateful.userPool.userPoolArn), 'userPool'],
     [resolve(stateful.pinSecret.secretFullArn ?? stateful.pinSecret.secretArn), 'pinSecret'],
     [resolve(stateless.originSecret.secretFullArn ?? stateless.originSecret.secretArn), 'originSecret'],
+    // The files bucket's objects (never the bucket itself), and the file-jobs queue.
+    [resolve(stateful.filesBucket.arnForObjects('*')), 'files'],
+    [resolve(stateful.fileJobQueue.queueArn), 'fileJobQueue'],
   ]);
   for (const [arn, name] of Object.entries(extra)) names.set(resolve(arn), name);
   return names;
@@ -253,19 +275,24 @@ describe('least privilege: each function’s role, as synthesized', () => {
     }
   });
 
-  it('gives the queue consumer exactly the consume grant, and only the function with an event source mapping', () => {
+  it('gives the queue consumers exactly the consume grant, and only the functions with an event source mapping', () => {
     const template = Template.fromStack(stacks.stateless);
     const mappings = Object.values(template.findResources('AWS::Lambda::EventSourceMapping')) as { Properties: { FunctionName: { Ref: string } } }[];
     const consumers = mappings.map((m) => m.Properties.FunctionName.Ref);
-    expect(consumers).toEqual([stacks.stateless.getLogicalId(stacks.stateless.notifier.node.defaultChild as never)]);
-    const declaredConsumers = Object.entries(functionPermissions)
-      .filter(([, p]) => ((p as { notificationQueue?: readonly string[] }).notificationQueue ?? []).includes('consume'))
-      .map(([entry]) => entry);
-    expect(declaredConsumers).toEqual([stacks.stateless.notifier.entry]);
+    const logicalId = (fn: ProjectFunction) => stacks.stateless.getLogicalId(fn.node.defaultChild as never);
+    expect(consumers.sort()).toEqual([logicalId(stacks.stateless.notifier), logicalId(stacks.stateless.fileJobs)].sort());
+    const declaredConsumers = (queue: 'notificationQueue' | 'fileJobQueue') =>
+      Object.entries(functionPermissions)
+        .filter(([, p]) => ((p as Partial<Record<typeof queue, readonly string[]>>)[queue] ?? []).includes('consume'))
+        .map(([entry]) => entry);
+    expect(declaredConsumers('notificationQueue')).toEqual([stacks.stateless.notifier.entry]);
+    expect(declaredConsumers('fileJobQueue')).toEqual([stacks.stateless.fileJobs.entry]);
     // The poller's grant must exist before the mapping is created: the mapping refers to the function, which
     // depends on its role's default policy, where the consume grant sits.
-    const notifier = template.toJSON().Resources[consumers[0]!];
+    const notifier = template.toJSON().Resources[logicalId(stacks.stateless.notifier)];
     expect(JSON.stringify(notifier.DependsOn)).toContain('NotifierRoleDefaultPolicy');
+    const fileJobs = template.toJSON().Resources[logicalId(stacks.stateless.fileJobs)];
+    expect(JSON.stringify(fileJobs.DependsOn)).toContain('FileJobsRoleDefaultPolicy');
   });
 });
 

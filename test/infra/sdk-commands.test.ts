@@ -33,7 +33,11 @@ const notSentByAnyFunction: Record<string, string> = {
 
 /** The declaration in the analysis' terms: one `index` for all index queries, one `secret`, no event source polling. */
 function codeLevel(permissions: FunctionPermissions): ActionsByResource {
-  const actions = actionsOf({ ...permissions, notificationQueue: (permissions.notificationQueue ?? []).filter((use) => use !== 'consume') });
+  const actions = actionsOf({
+    ...permissions,
+    notificationQueue: (permissions.notificationQueue ?? []).filter((use) => use !== 'consume'),
+    fileJobQueue: (permissions.fileJobQueue ?? []).filter((use) => use !== 'consume'),
+  });
   const out: ActionsByResource = {};
   for (const [resource, list] of Object.entries(actions)) {
     const kind = resource.startsWith('index/') ? 'index' : resource.startsWith('secret/') ? 'secret' : resource;

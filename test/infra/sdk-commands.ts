@@ -26,7 +26,7 @@ export interface CommandSite {
   readonly sdkPackage: string;
 }
 
-/** IAM actions by resource kind: table, index (some index), notificationQueue, workflow, staffAccounts, secret, email, sms. */
+/** IAM actions by resource kind: table, index (some index), notificationQueue, workflow, staffAccounts, secret, email, sms, files, fileJobQueue. */
 export type ActionsByResource = Record<string, string[]>;
 
 export interface HandlerCommands {
@@ -44,6 +44,22 @@ const packages: Record<string, { prefix: string; resource: string }> = {
   '@aws-sdk/client-secrets-manager': { prefix: 'secretsmanager', resource: 'secret' },
   '@aws-sdk/client-sesv2': { prefix: 'ses', resource: 'email' },
   '@aws-sdk/client-sns': { prefix: 'sns', resource: 'sms' },
+  // The private files bucket (exports, bulletins): presigned GETs and multipart uploads.
+  '@aws-sdk/client-s3': { prefix: 's3', resource: 'files' },
+  '@aws-sdk/lib-storage': { prefix: 's3', resource: 'files' },
+};
+
+/**
+ * Classes that send commands of their own inside the SDK, by the IAM actions those need: lib-storage's Upload
+ * (create, upload parts, complete: s3:PutObject; abort on failure: s3:AbortMultipartUpload).
+ */
+const senders: Record<string, Record<string, readonly string[]>> = {
+  '@aws-sdk/lib-storage': { Upload: ['PutObject', 'AbortMultipartUpload'] },
+};
+
+/** Files whose commands go to another resource of the same service than the package's: the file-jobs queue. */
+const fileResources: Record<string, string> = {
+  'shared/aws/sqs-file-job-queue.ts': 'fileJobQueue',
 };
 
 /** Commands authorised on another resource than their package's: a workflow's executions, not the machine. */
@@ -188,7 +204,7 @@ export class SdkCommandAnalysis {
     const from = specifier?.parent.parent.parent.moduleSpecifier;
     const sdkPackage = from && ts.isStringLiteral(from) && /^@aws-sdk\/[^/]+$/.test(from.text) ? from.text : undefined;
     const command = (specifier?.propertyName ?? specifier?.name)?.text;
-    if (!sdkPackage || !command?.endsWith('Command')) return undefined;
+    if (!sdkPackage || !command || !(command.endsWith('Command') || senders[sdkPackage]?.[command])) return undefined;
     const { line } = node.getSourceFile().getLineAndCharacterOfPosition(node.getStart());
     return { file: this.relative(node), line: line + 1, command, sdkPackage };
   }
@@ -301,6 +317,11 @@ export class SdkCommandAnalysis {
       const where = `${site.file}:${site.line} ${site.command}`;
       const service = packages[site.sdkPackage];
       if (!service) throw new Error(`${where}: no IAM prefix for ${site.sdkPackage}; add it to test/infra/sdk-commands.ts`);
+      const sent = senders[site.sdkPackage]?.[site.command];
+      if (sent) {
+        for (const action of sent) add(service.resource, `${service.prefix}:${action}`);
+        continue;
+      }
       if (transactWrites.has(site.command)) {
         const kinds = this.transactionItemKinds(node);
         if (!kinds.length) throw new Error(`${where}: cannot tell the transaction's items (Put, Update, Delete, ConditionCheck): write them as object literals in the method`);
@@ -315,7 +336,7 @@ export class SdkCommandAnalysis {
         add(onIndex ? 'index' : 'table', `${service.prefix}:${action}`);
         continue;
       }
-      add(commandResources[site.sdkPackage]?.[site.command] ?? service.resource, `${service.prefix}:${action}`);
+      add(commandResources[site.sdkPackage]?.[site.command] ?? fileResources[site.file] ?? service.resource, `${service.prefix}:${action}`);
     }
     return out;
   }

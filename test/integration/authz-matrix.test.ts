@@ -105,6 +105,16 @@ const expectations: Record<string, (who: Who) => Expected> = {
   'POST /api/staff/suggestions/{id}/unfeatureIdea': onSuggestion('admin', 'dispatcher', 'supervisor'),
   // Hot topics and barometer: the organisation's counts; a handler (one department) and an organiser get 403.
   'GET /api/staff/topics': orgLevel('admin', 'dispatcher', 'supervisor', 'viewer'),
+  // Exports and bulletins (issue 10, point 5). Anyone who sees the queue may export it (scoped as the queue is);
+  // an export is its owner's alone: the probe's id is nobody's export (404 for all). Every role reads bulletins;
+  // only admins and supervisors generate one (the role is checked before the body).
+  'POST /api/staff/exports': orgLevel(...everyone),
+  'GET /api/staff/exports': orgLevel(...everyone),
+  'GET /api/staff/exports/{id}/download': () => 404,
+  'GET /api/staff/bulletins': orgLevel(...everyone),
+  'POST /api/staff/bulletins': orgLevel('admin', 'supervisor'),
+  // Without ?format= every role gets the 400 naming it (the bulletin is looked up after).
+  'GET /api/staff/bulletins/{id}/download': orgLevel(...everyone),
 };
 
 const otherOrg = 'matrix-other';

@@ -30,6 +30,10 @@ import type {
   StaffActionRequest,
   StaffSuggestionDetail,
   TopicsResponse,
+  BulletinsResponse,
+  DownloadResponse,
+  ExportsResponse,
+  ExportView,
 } from '../../shared/http/api-types';
 import type { TimeLimitOverrides } from '../../shared/domain/deadlines/time-limits';
 import { request } from './api';
@@ -212,4 +216,32 @@ export function requestRatesRecompute(): Promise<RecomputeResponse> {
 /** Hot topics (热度表) and barometer (晴雨表) of an ISO week (default: this week). */
 export function getTopics(week?: string): Promise<TopicsResponse> {
   return request(`/api/staff/topics${week ? `?week=${encodeURIComponent(week)}` : ''}`, { staff: true });
+}
+
+// Exports of the queue and bulletins (issue 10, point 5): asked for here, written in the background, downloaded
+// through a short-lived link the server signs.
+
+export function requestExport(format: 'csv' | 'xlsx', filters: QueueFilters): Promise<ExportView> {
+  const chosen = Object.fromEntries(Object.entries(filters).filter(([, value]) => value));
+  return request('/api/staff/exports', { method: 'POST', body: { format, filters: chosen }, staff: true });
+}
+
+export function getExports(): Promise<ExportsResponse> {
+  return request('/api/staff/exports', { staff: true });
+}
+
+export function getExportDownload(id: string): Promise<DownloadResponse> {
+  return request(`/api/staff/exports/${encodeURIComponent(id)}/download`, { staff: true });
+}
+
+export function getBulletins(): Promise<BulletinsResponse> {
+  return request('/api/staff/bulletins', { staff: true });
+}
+
+export function requestBulletin(kind: 'week' | 'month', period: string): Promise<{ queued: true }> {
+  return request('/api/staff/bulletins', { method: 'POST', body: { kind, period }, staff: true });
+}
+
+export function getBulletinDownload(id: string, format: 'html' | 'xlsx'): Promise<DownloadResponse> {
+  return request(`/api/staff/bulletins/${encodeURIComponent(id)}/download?format=${format}`, { staff: true });
 }

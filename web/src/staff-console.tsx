@@ -12,6 +12,7 @@ import { NotFound } from './components/not-found';
 import { useDocumentTitle } from './document-title';
 import type { UiKey } from './i18n';
 import { AuditPage } from './pages/audit-page';
+import { BulletinsPage } from './pages/bulletins-page';
 import { CalendarPage } from './pages/calendar-page';
 import { EscalationsPage } from './pages/escalations-page';
 import { NotificationsPage } from './pages/notifications-page';
@@ -42,6 +43,7 @@ function staffPage(route: Route): { node: ComponentChild; title: UiKey } {
   if (path === '/staff/audit') return { node: <AuditPage route={route} />, title: 'audit.heading' };
   if (path === '/staff/people') return { node: <LazyPeoplePage />, title: 'people.heading' };
   if (path === '/staff/time-limits') return { node: <LazyTimeLimitsPage route={route} />, title: 'tl.heading' };
+  if (path === '/staff/bulletins') return { node: <BulletinsPage />, title: 'bul.heading' };
   const detail = matchRoute('/staff/s/:id', path);
   if (detail) return { node: <StaffDetailPage key={detail.id} id={detail.id!} />, title: 'queue.heading' };
   return { node: <NotFound />, title: 'common.notFoundPage' };

@@ -192,6 +192,16 @@ const zhCN = {
   'action.featureIdea': '列入案例库',
   'action.unfeatureIdea': '移出案例库',
 
+  // Exports and bulletins (issue 10, point 5).
+  'error.exportNotFound': '没有这份导出文件',
+  'error.exportNotReady': '这份导出尚未完成（当前：{state}），完成后才能下载',
+  'error.bulletinNotFound': '没有这份通报',
+  'rule.bulletinPeriod': '周报期间形如 2026-W48，月报期间形如 2026-11',
+  'rule.bulletinFuture': '只能生成已经结束的期间的通报',
+  'field.filters': '筛选条件',
+  'field.kind': '通报类型',
+  'field.period': '期间',
+
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -378,6 +388,16 @@ const en: Record<MessageKey, string> = {
   'action.adoptionProgress': 'Progress on the adopted idea',
   'action.featureIdea': 'Added to the case library',
   'action.unfeatureIdea': 'Removed from the case library',
+
+  // Exports and bulletins (issue 10, point 5).
+  'error.exportNotFound': 'There is no such export',
+  'error.exportNotReady': 'This export is not finished (now: {state}); it can be downloaded once it is done',
+  'error.bulletinNotFound': 'There is no such bulletin',
+  'rule.bulletinPeriod': 'A weekly period looks like 2026-W48, a monthly one like 2026-11',
+  'rule.bulletinFuture': 'Bulletins are generated only for periods that have ended',
+  'field.filters': 'Filters',
+  'field.kind': 'Bulletin kind',
+  'field.period': 'Period',
 
 };
 

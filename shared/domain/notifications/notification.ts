@@ -19,13 +19,16 @@ export type NotificationEvent =
   | 'adoption'
   | 'adoptionProgress'
   // Hot topics: a spike (苗头性意见) found by the topics job, told to dispatchers.
-  | 'topicSpike';
+  | 'topicSpike'
+  // A bulletin (通报) is ready (issue 10, point 5): a notice about no suggestion.
+  | 'bulletinReady';
 
 export interface NotificationRequest {
   /** Suggestion, event, recipient and checkpoint: the same request twice is delivered once. */
   idempotencyKey: string;
   event: NotificationEvent;
-  suggestionId: string;
+  /** The suggestion it is about; absent for a notice about none (a bulletin). */
+  suggestionId?: string;
   /**
    * The suggestion's organisation, and its campaign when it has one: delivery applies the SMS quiet hours in force
    * for them. (Messages queued before this field existed lack it and get the default quiet hours.)

@@ -187,6 +187,16 @@ export const notificationTemplates: Record<NotificationEvent, Record<Locale, Not
       body: '{kindTextEn} "{valueTextEn}" had {count} suggestions on {day}, against {baseline} a day over the previous 28 days (latest: {trackingCode}). Have a look: {topicsUrl}',
     },
   },
+  bulletinReady: {
+    'zh-CN': {
+      subject: '【通报】{periodText}建议办理情况通报已生成',
+      body: '{periodText}（{from} 至 {to}）的建议办理情况通报已生成（第 {revision} 版），可在工作台查看、打印和下载：{bulletinsUrl}',
+    },
+    en: {
+      subject: 'Bulletin ready: {periodTextEn}',
+      body: 'The bulletin on suggestion handling for {periodTextEn} ({from} to {to}) is ready (revision {revision}); view, print or download it in the staff console: {bulletinsUrl}',
+    },
+  },
 };
 
 /** How a reminder names its checkpoint (`checkpoint` param). */

@@ -152,7 +152,7 @@ describe('retries, idempotency and failed notifications', () => {
 
   it('reports only the failed messages of a batch', async () => {
     const { deps, provider } = notifierDeps();
-    const failing = { ...provider, send: async (_m: unknown, r: { suggestionId: string }) => { if (r.suggestionId === 'bad') throw new Error('no'); } };
+    const failing = { ...provider, send: async (_m: unknown, r: { suggestionId?: string }) => { if (r.suggestionId === 'bad') throw new Error('no'); } };
     const { keep } = await handleNotificationBatch({ ...deps, provider: failing }, [
       received(request(), 1, 'ok'),
       received(request({ suggestionId: 'bad', idempotencyKey: 'bad#receipt#sms#1#0' }), 1, 'ko'),

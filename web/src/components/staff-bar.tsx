@@ -19,6 +19,7 @@ const staffPages: { path: string; label: UiKey; roles?: readonly StaffRole[] }[]
   { path: '/staff/time-limits', label: 'staffNav.timeLimits', roles: ['admin', 'organizer', 'dispatcher', 'supervisor'] },
   { path: '/staff/people', label: 'staffNav.people', roles: ['admin'] },
   { path: '/staff/audit', label: 'staffNav.audit', roles: ['admin', 'supervisor'] },
+  { path: '/staff/bulletins', label: 'staffNav.bulletins' },
   { path: '/staff/password', label: 'staffNav.password' },
 ];
 

@@ -11,6 +11,7 @@ import { CategoryOptions } from '../components/category-options';
 import { DataTable } from '../components/data-table';
 import { DrillDownBanner, drillDownOf } from '../components/drill-down-banner';
 import { ErrorAlert } from '../components/error-alert';
+import { QueueExports } from '../components/queue-exports';
 import { StaffPage } from '../components/staff-page';
 import { StatusBadge } from '../components/status-badge';
 import { categoryName, formatCompact, formatDate, formatDateTime, formatNumber } from '../format';
@@ -182,6 +183,9 @@ export function StaffQueuePage({ route }: { route: Route }) {
         </div>
       </form>
       )}
+
+      {/* An export is of the queue's own filters; a figure's list (or the overdue view) is not one of them. */}
+      {!drill && !filters.overdue && <QueueExports filters={filters} />}
 
       <ErrorAlert message={error} />
 

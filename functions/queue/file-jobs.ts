@@ -1,0 +1,48 @@
+/**
+ * SQS consumer: runs background file work — an export of the queue streamed into a file, a bulletin generated
+ * (shared/use-cases/file-jobs.ts). One job per invocation (batch size 1: an export may take minutes); a job that
+ * throws is reported failed, retried by the queue, then dead-lettered.
+ */
+import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import middy from '@middy/core';
+import { bulletinStore, directory, exportStore, publicBaseUrl, rateStore, suggestionStore, systemClock } from '../../shared/aws/composition';
+import { fileWriter } from '../../shared/aws/composition-files';
+import { notificationQueue } from '../../shared/aws/composition-sqs';
+import { log } from '../../shared/observability/log';
+import { observed } from '../../shared/observability/observed';
+import { interimRateReport } from '../../shared/use-cases/bulletins/interim-rate-report';
+import { handleFileJob, type FileJobDeps } from '../../shared/use-cases/file-jobs';
+
+const files = fileWriter();
+const people = directory();
+const rates = rateStore();
+const deps: FileJobDeps = {
+  log,
+  exportDeps: { exports: exportStore(), store: suggestionStore(), directory: people, files, clock: systemClock, log },
+  bulletinDeps: {
+    bulletins: bulletinStore(),
+    files,
+    report: (orgId, query) => interimRateReport({ rates, directory: people }, orgId, query),
+    directory: people,
+    notifications: notificationQueue(),
+    clock: systemClock,
+    log,
+    publicBaseUrl: publicBaseUrl(),
+  },
+};
+
+export const handler = middy<SQSEvent, SQSBatchResponse>()
+  .use(observed<SQSEvent, SQSBatchResponse>())
+  .handler(async (event) => {
+    const failures: { itemIdentifier: string }[] = [];
+    for (const record of event.Records) {
+      try {
+        const result = await handleFileJob(deps, record.body);
+        log.info('file job', { messageId: record.messageId, ...result });
+      } catch (error) {
+        log.error('file job failed; the queue retries it', { messageId: record.messageId, error });
+        failures.push({ itemIdentifier: record.messageId });
+      }
+    }
+    return { batchItemFailures: failures };
+  });

@@ -1,0 +1,42 @@
+/**
+ * The file-jobs worker's one entry: a queued job (shared/ports FileJob) is an export to run or a bulletin to
+ * generate. A malformed job is logged and dropped (retrying it would fail the same way); an export that fails is
+ * recorded failed by runExport itself; anything thrown from here is retried by the queue, then dead-lettered.
+ */
+import * as z from 'zod';
+import { bulletinKinds } from '../domain/bulletins/bulletin';
+import { staffRoles } from '../domain/staff/staff';
+import type { Log } from '../ports';
+import { generateBulletin, type GenerateBulletinDeps, type GenerateOutcome } from './bulletins/generate-bulletin';
+import { runExport, type RunExportDeps, type RunExportOutcome } from './exports/run-export';
+
+const jobSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('export'), orgId: z.string().min(1), username: z.string().min(1), exportId: z.string().min(1) }),
+  z.object({
+    type: z.literal('bulletin'),
+    orgId: z.string().min(1),
+    kind: z.enum(bulletinKinds),
+    period: z.string().min(1),
+    requestedBy: z.string().min(1).optional(),
+    requestedByRole: z.enum(staffRoles).optional(),
+  }),
+]);
+
+export type FileJobDeps = { log: Log; exportDeps: RunExportDeps; bulletinDeps: GenerateBulletinDeps };
+
+export async function handleFileJob(deps: FileJobDeps, body: string): Promise<RunExportOutcome | GenerateOutcome | { outcome: 'malformed' }> {
+  let job: z.infer<typeof jobSchema>;
+  try {
+    job = jobSchema.parse(JSON.parse(body));
+  } catch {
+    deps.log.error('malformed file job dropped', { body: body.slice(0, 200) });
+    return { outcome: 'malformed' };
+  }
+  if (job.type === 'export') return runExport(deps.exportDeps, job);
+  return generateBulletin(deps.bulletinDeps, {
+    orgId: job.orgId,
+    kind: job.kind,
+    period: job.period,
+    ...(job.requestedBy && job.requestedByRole ? { requestedBy: { username: job.requestedBy, role: job.requestedByRole } } : {}),
+  });
+}
