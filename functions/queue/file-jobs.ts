@@ -10,7 +10,7 @@ import { fileWriter } from '../../shared/aws/composition-files';
 import { notificationQueue } from '../../shared/aws/composition-sqs';
 import { log } from '../../shared/observability/log';
 import { observed } from '../../shared/observability/observed';
-import { interimRateReport } from '../../shared/use-cases/bulletins/interim-rate-report';
+import { rateReport } from '../../shared/use-cases/rate-report';
 import { handleFileJob, type FileJobDeps } from '../../shared/use-cases/file-jobs';
 
 const files = fileWriter();
@@ -22,7 +22,7 @@ const deps: FileJobDeps = {
   bulletinDeps: {
     bulletins: bulletinStore(),
     files,
-    report: (orgId, query) => interimRateReport({ rates, directory: people }, orgId, query),
+    report: (orgId, query) => rateReport({ rates, directory: people }, orgId, query),
     directory: people,
     notifications: notificationQueue(),
     clock: systemClock,

@@ -8,8 +8,10 @@ import type { DepartmentRates, RateReport } from './rate-report-shape';
 
 export type RateColumn = 'closure' | 'onTimeClosure' | 'response' | 'resolution' | 'satisfaction' | 'adoption';
 export const rateColumns: readonly RateColumn[] = ['closure', 'onTimeClosure', 'response', 'resolution', 'satisfaction', 'adoption'];
-/** The ranking's rates (三率), in its order. */
-export const rankingColumns: readonly RateColumn[] = ['response', 'resolution', 'satisfaction'];
+/** The ranking's rates: the 三率, then the office's own choice, in the report's order. */
+export function rankingColumnsOf(report: RateReport): RateColumn[] {
+  return ['response', 'resolution', 'satisfaction', report.officeChoice];
+}
 
 export const rateNames: Record<RateColumn, string> = {
   closure: '办结率',
@@ -40,10 +42,16 @@ export function periodTitleEn(kind: BulletinKind, period: string): string {
   return kind === 'month' ? `month ${period}` : `week ${period}`;
 }
 
-/** The ranked departments in the report's order, each with its figures; the unranked (too few) after, apart. */
-export function rankedRows(report: RateReport): { ranked: DepartmentRates[]; unranked: DepartmentRates[] } {
+/**
+ * The ranked departments in the ranking's order, each with its rank (equal scores share one) and figures; the
+ * unranked (a ranking rate under the minimum count) after, apart.
+ */
+export function rankedRows(report: RateReport): { ranked: Array<DepartmentRates & { rank: number }>; unranked: DepartmentRates[] } {
   const byId = new Map(report.departments.map((d) => [d.departmentId, d]));
-  const ranked = report.ranking.map((row) => byId.get(row.departmentId)).filter((d): d is DepartmentRates => !!d);
+  const ranked = report.ranking.flatMap((row) => {
+    const d = byId.get(row.departmentId);
+    return d && row.rank !== undefined ? [{ ...d, rank: row.rank }] : [];
+  });
   const rankedIds = new Set(ranked.map((d) => d.departmentId));
-  return { ranked, unranked: report.departments.filter((d) => !rankedIds.has(d.departmentId)) };
+  return { ranked, unranked: report.departments.filter((d) => !rankedIds.has(d.departmentId) && (d.tally.assigned > 0 || d.tally.submitted > 0)) };
 }

@@ -4,7 +4,7 @@
  */
 import type { BulletinRecord } from '../../domain/bulletins/bulletin';
 import type { DepartmentRates, RateReport } from './rate-report-shape';
-import { periodTitle, rankedRows, rankingColumns, rateColumns, rateNames, ratioOf, ratioText } from './bulletin-figures';
+import { periodTitle, rankedRows, rankingColumnsOf, rateColumns, rateNames, ratioOf, ratioText } from './bulletin-figures';
 
 const escape = (text: string | number): string =>
   String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -27,12 +27,13 @@ ${body || `<tr><td colspan="${head.length}">本期没有数据</td></tr>`}
 export function bulletinHtml(report: RateReport, bulletin: Pick<BulletinRecord, 'kind' | 'period' | 'revision' | 'generatedAt'>, stylesheetUrl: string): string {
   const title = `${periodTitle(bulletin.kind, bulletin.period)}人民建议办理情况通报`;
   const { ranked, unranked } = rankedRows(report);
+  const rankingColumns = rankingColumnsOf(report);
   const org = report.org;
   const orgRows = rateColumns.map((c) => `<tr><th scope="row">${rateNames[c]}</th><td>${escape(ratioText(ratioOf(org, c)))}</td></tr>`).join('\n');
   const rankingRows = ranked
     .map(
-      (row, index) =>
-        `<tr><td>${index + 1}</td><th scope="row">${escape(row.name)}</th>${rankingColumns.map((c) => `<td>${escape(ratioText(ratioOf(row.rates, c)))}</td>`).join('')}<td>${row.tally.assigned}</td></tr>`,
+      (row) =>
+        `<tr><td>${row.rank}</td><th scope="row">${escape(row.name)}</th>${rankingColumns.map((c) => `<td>${escape(ratioText(ratioOf(row.rates, c)))}</td>`).join('')}<td>${row.tally.assigned}</td></tr>`,
     )
     .join('\n');
   return `<!doctype html>

@@ -6,7 +6,7 @@
 import ExcelJS from 'exceljs';
 import type { BulletinRecord } from '../../domain/bulletins/bulletin';
 import type { DepartmentRates, RateReport } from './rate-report-shape';
-import { periodTitle, rankedRows, rankingColumns, rateColumns, rateNames, ratioOf, type RateColumn } from './bulletin-figures';
+import { periodTitle, rankedRows, rankingColumnsOf, rateColumns, rateNames, ratioOf, type RateColumn } from './bulletin-figures';
 
 const percent = '0.0%';
 
@@ -47,9 +47,10 @@ export async function bulletinXlsx(report: RateReport, bulletin: Pick<BulletinRe
   overview.getColumn(2).numFmt = percent;
 
   const { ranked, unranked } = rankedRows(report);
+  const rankingColumns = rankingColumnsOf(report);
   const ranking = workbook.addWorksheet('三率排名');
   ranking.addRow(['名次', '部门', ...rateHeadings(rankingColumns), '转办件数']);
-  ranked.forEach((row, index) => ranking.addRow([index + 1, row.name, ...rateCells(row.rates, rankingColumns), row.tally.assigned]));
+  ranked.forEach((row) => ranking.addRow([row.rank, row.name, ...rateCells(row.rates, rankingColumns), row.tally.assigned]));
   for (const row of unranked) ranking.addRow([`未排名（不足 ${report.minimumCount} 件）`, row.name, ...rateCells(row.rates, rankingColumns), row.tally.assigned]);
   formatPercentColumns(ranking, 3, rankingColumns);
 

@@ -5,12 +5,12 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isPeriod, parseBulletinId, periodDays, previousPeriod, type BulletinRecord } from '../../../shared/domain/bulletins/bulletin';
-import { ratesOf } from '../../../shared/domain/rates/rates';
 import { emptyTally } from '../../../shared/domain/rates/tally';
 import type { AuditRecord, BulletinStore, NotificationRequest } from '../../../shared/ports';
 import { bulletinHtml } from '../../../shared/use-cases/bulletins/bulletin-html';
 import { generateBulletin, type GenerateBulletinDeps } from '../../../shared/use-cases/bulletins/generate-bulletin';
 import type { RateReport } from '../../../shared/use-cases/bulletins/rate-report-shape';
+import { reportOf } from '../../../shared/use-cases/rate-report';
 
 describe('bulletin periods', () => {
   it('knows ISO weeks and months by their days', () => {
@@ -41,20 +41,17 @@ describe('bulletin periods', () => {
 function report(): RateReport {
   const tally = { ...emptyTally(), assigned: 10, signed: 9, signedInTime: 8, closed: 7, closedOnTime: 6, rated: 5, satisfiedOrBasic: 4, resolutionAnswered: 5, resolvedYes: 3, resolvedPartly: 1, valid: 10 };
   const small = { ...emptyTally(), assigned: 1, signedInTime: 1, closed: 1, rated: 1, satisfiedOrBasic: 1, resolutionAnswered: 1, resolvedYes: 1 };
-  return {
-    kind: 'week',
-    period: '2026-W48',
-    from: '2026-11-23',
-    to: '2026-11-29',
-    org: ratesOf(tally),
-    departments: [
-      { departmentId: 'transport', name: '交通运输局', tally, rates: ratesOf(tally) },
-      { departmentId: 'x', name: '<script>alert(1)</script>', tally: small, rates: ratesOf(small) },
+  // Built as the rates use case builds it, from a period's summary.
+  return reportOf(
+    'week',
+    '2026-W48',
+    { kind: 'week', period: '2026-W48', groups: { org: tally, 'department:transport': tally, 'department:x': small } },
+    [
+      { id: 'transport', name: '交通运输局', en: 'Transport Bureau' },
+      { id: 'x', name: '<script>alert(1)</script>', en: 'x' },
     ],
-    cohandling: [],
-    ranking: [{ departmentId: 'transport' }],
-    minimumCount: 5,
-  };
+    { officeChoice: 'closure', minimumCount: 5 },
+  );
 }
 
 describe('the bulletin page', () => {
