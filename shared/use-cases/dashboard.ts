@@ -58,7 +58,7 @@ const query = z
     if (q.period !== undefined && !isPeriod(q.kind, q.period)) ctx.addIssue({ code: 'custom', path: ['period'], message: 'periodFormat' });
   });
 
-const trendLength: Record<SummaryKind, number> = { week: 12, month: 12, year: 5, all: 1 };
+const trendLength: Record<SummaryKind, number> = { day: 14, week: 12, month: 12, year: 5, all: 1 };
 const overdueBoardSize = 20;
 
 export interface DashboardDeps {
@@ -75,7 +75,9 @@ export async function dashboard(deps: DashboardDeps, principal: StaffPrincipal, 
   const now = deps.clock.now();
   // Without a period: the one that held the day a week ago — the week just ended, and in a month's or a year's
   // first days the one before, so the page opens on figures rather than on a period that has barely begun.
-  const period = q.period ?? periodOf(q.kind, officeDayOf(new Date(now.getTime() - 7 * 86_400_000)));
+  // (By day: yesterday, the last whole day.)
+  const back = q.kind === 'day' ? 1 : 7;
+  const period = q.period ?? periodOf(q.kind, officeDayOf(new Date(now.getTime() - back * 86_400_000)));
   const periods = periodsEndingWith(q.kind, period, trendLength[q.kind]);
   // The period before the first, for the headline's comparison when the trend is a single period.
   const [summaries, departments, settings, state, stats, overdue] = await Promise.all([

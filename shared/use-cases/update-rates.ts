@@ -12,7 +12,7 @@
 import { bucketKey, bucketsOf, type Bucket } from '../domain/rates/buckets';
 import { bucketContributions, changeDeltas, isEmptyTally } from '../domain/rates/contributions';
 import { rateFacts, type RateFacts } from '../domain/rates/facts';
-import { allTime, periodOf, type SummaryKind } from '../domain/rates/periods';
+import { allTime, periodOf, summaryKinds, type SummaryKind } from '../domain/rates/periods';
 import { addTallies, emptyTally, type Tally } from '../domain/rates/tally';
 import { StaleFactsError, type Clock, type RateStore, type SuggestionHistory, type SupervisionStore } from '../ports';
 import { inParallel } from './in-parallel';
@@ -143,7 +143,7 @@ async function fullRecompute(deps: UpdateRatesDeps, orgId: string, started: Date
   const periods = new Map<string, { kind: SummaryKind; period: string; groups: Record<string, Tally> }>();
   const stalePeriods = new Map<string, { kind: SummaryKind; period: string }>();
   for (const { bucket, tally } of [...tallies.values(), ...[...stale.values()].map((bucket) => ({ bucket, tally: undefined }))]) {
-    for (const kind of ['week', 'month', 'year', 'all'] as const) {
+    for (const kind of summaryKinds) {
       const period = kind === 'all' ? allTime : periodOf(kind, bucket.day);
       const key = `${kind}|${period}`;
       if (!tally || isEmptyTally(tally)) {

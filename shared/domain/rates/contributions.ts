@@ -9,7 +9,7 @@
 import type { DayString } from '../deadlines/office-time';
 import { bucketKey, bucketsOf, groupsOf, type Bucket, type RateGroup } from './buckets';
 import type { RateFacts } from './facts';
-import { allTime, periodOf, type SummaryKind } from './periods';
+import { allTime, periodOf, summaryKinds, type SummaryKind } from './periods';
 import { addTallies, emptyTally, tallyOf, type Tally } from './tally';
 import { officeDayOf } from '../deadlines/office-time';
 
@@ -41,7 +41,7 @@ export function bucketContributions(f: RateFacts): BucketContribution[] {
 export function summaryContributions(f: RateFacts): SummaryContribution[] {
   const out = new Map<string, SummaryContribution>();
   for (const { bucket, tally } of bucketContributions(f)) {
-    for (const kind of ['week', 'month', 'year', 'all'] as const) {
+    for (const kind of summaryKinds) {
       const period = kind === 'all' ? allTime : periodOf(kind, bucket.day as DayString);
       const key = `${kind}|${period}|${bucket.group}`;
       const current = out.get(key);

@@ -1,17 +1,18 @@
 /**
- * The periods the rates are read by — an ISO week (2026-W49), a month (2026-11), a year (2026) and all time — as
+ * The periods the rates are read by — an office day (2026-11-30), an ISO week (2026-W49), a month (2026-11), a year (2026) and all time — as
  * ranges of office days, and their neighbours for a trend. A period's figures are the sum of its days' tallies
  * (buckets.ts), so each period is only a range.
  */
-import { dayNumber, dayString, type DayString } from '../deadlines/office-time';
+import { dayNumber, dayString, isDayString, type DayString } from '../deadlines/office-time';
 import { isoWeekOf, periodsOf } from './buckets';
 
-export type SummaryKind = 'week' | 'month' | 'year' | 'all';
-export const summaryKinds = ['week', 'month', 'year', 'all'] as const satisfies readonly SummaryKind[];
+export type SummaryKind = 'day' | 'week' | 'month' | 'year' | 'all';
+export const summaryKinds = ['day', 'week', 'month', 'year', 'all'] as const satisfies readonly SummaryKind[];
 
 export const allTime = 'all';
 
 const patterns: Record<SummaryKind, RegExp> = {
+  day: /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/,
   week: /^\d{4}-W(0[1-9]|[1-4]\d|5[0-3])$/,
   month: /^\d{4}-(0[1-9]|1[0-2])$/,
   year: /^\d{4}$/,
@@ -20,7 +21,8 @@ const patterns: Record<SummaryKind, RegExp> = {
 
 export function isPeriod(kind: SummaryKind, period: string): boolean {
   if (!patterns[kind].test(period)) return false;
-  // A week 53 only in the years that have one.
+  // A week 53 only in the years that have one; a day that the calendar has.
+  if (kind === 'day') return isDayString(period);
   return kind !== 'week' || isoWeekOf(periodRange(kind, period).from) === period;
 }
 
@@ -29,6 +31,8 @@ export function periodRange(kind: SummaryKind, period: string): { from: DayStrin
   switch (kind) {
     case 'all':
       return { from: '0000-01-01', to: '9999-12-31' };
+    case 'day':
+      return { from: period, to: period };
     case 'year':
       return { from: `${period}-01-01`, to: `${period}-12-31` };
     case 'month': {

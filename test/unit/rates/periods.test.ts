@@ -10,6 +10,7 @@ describe('rate periods', () => {
     expect(periodRange('month', '2024-02')).toEqual({ from: '2024-02-01', to: '2024-02-29' });
     expect(periodRange('month', '2026-12')).toEqual({ from: '2026-12-01', to: '2026-12-31' });
     expect(periodRange('year', '2026')).toEqual({ from: '2026-01-01', to: '2026-12-31' });
+    expect(periodRange('day', '2026-11-30')).toEqual({ from: '2026-11-30', to: '2026-11-30' });
   });
 
   it('finds the period of a day and the ones before it', () => {
@@ -20,6 +21,7 @@ describe('rate periods', () => {
     expect(periodsEndingWith('month', '2026-02', 3)).toEqual(['2025-12', '2026-01', '2026-02']);
     expect(periodsEndingWith('year', '2026', 2)).toEqual(['2025', '2026']);
     expect(periodsEndingWith('all', 'all', 5)).toEqual(['all']);
+    expect(periodsEndingWith('day', '2026-03-01', 3)).toEqual(['2026-02-27', '2026-02-28', '2026-03-01']);
   });
 
   it('accepts only well-formed periods, week 53 only where a year has one', () => {
@@ -29,6 +31,8 @@ describe('rate periods', () => {
     expect(isPeriod('month', '2026-13')).toBe(false);
     expect(isPeriod('year', '26')).toBe(false);
     expect(isPeriod('all', 'all')).toBe(true);
+    expect(isPeriod('day', '2026-02-29')).toBe(false);
+    expect(isPeriod('day', '2024-02-29')).toBe(true);
   });
 
   it('covers every day of a year exactly once with its weeks', () => {

@@ -6,6 +6,7 @@ export const dashboardEn: Record<DashboardKey, string> = {
   'dash.heading': 'Dashboard',
   'dash.period': 'Period',
   'dash.kind': 'By',
+  'dash.kind.day': 'day',
   'dash.kind.week': 'week',
   'dash.kind.month': 'month',
   'dash.kind.year': 'year',

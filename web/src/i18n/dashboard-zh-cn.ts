@@ -4,6 +4,7 @@ export const dashboardZhCN = {
   'dash.heading': '统计分析',
   'dash.period': '统计期间',
   'dash.kind': '按',
+  'dash.kind.day': '日',
   'dash.kind.week': '周',
   'dash.kind.month': '月',
   'dash.kind.year': '年',
