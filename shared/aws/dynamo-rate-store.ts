@@ -21,6 +21,7 @@ import { StaleFactsError, type KeptFacts, type RateStore, type RatesState, type 
 import { isEmptyTally, type ChangeDeltas } from '../domain/rates/contributions';
 import { cancelledConditions as transactionConditionFailures } from './dynamo-errors';
 import { auditPut } from './audit-item';
+import { changedRows } from './changed-rows';
 import { toSuggestion, type DynamoSuggestionStore } from './dynamo-suggestion-store';
 import { queryAll } from './query-all';
 
@@ -40,8 +41,7 @@ function nonZero(t: Tally): Partial<Tally> {
   return Object.fromEntries(Object.entries(t).filter(([, v]) => v !== 0));
 }
 
-/** How far back from the watermark a run reads again. */
-export const rereadMs = 5 * 60_000;
+export { rereadMs } from './changed-rows';
 
 export class DynamoRateStore implements RateStore {
   constructor(
@@ -51,33 +51,9 @@ export class DynamoRateStore implements RateStore {
   ) {}
 
   async changedSince(orgId: string, since: string | undefined, limit: number, reread = false): Promise<{ items: SuggestionHistory[]; watermark?: string }> {
-    // A run's first page reads a little before the watermark; its next pages follow on from their predecessor.
-    const from = since ? (reread ? new Date(Date.parse(since.split('#')[0]!) - rereadMs).toISOString() : since) : undefined;
-    // Pages until `limit` rows past the watermark (or the end): the re-read window alone never ends a run early.
-    const rows: Record<string, unknown>[] = [];
-    let fresh = 0;
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'byOrgChanged' satisfies IndexName,
-          KeyConditionExpression: from ? 'changedPk = :p AND changedSk > :from' : 'changedPk = :p',
-          ExpressionAttributeValues: { ':p': queuePartitions.changed(orgId), ...(from ? { ':from': from } : {}) },
-          Limit: limit,
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const row of page.Items ?? []) {
-        if (fresh >= limit) break;
-        rows.push(row);
-        if (!since || String(row.changedSk) > since) fresh++;
-      }
-      start = page.LastEvaluatedKey;
-    } while (start && fresh < limit);
-    if (!fresh) return { items: [] };
+    const { rows, watermark } = await changedRows(this.db, this.tableName, orgId, since, limit, reread);
     const items = await Promise.all(rows.map(async (r) => ({ suggestion: toSuggestion(r), timeline: await this.suggestions.timeline(String(r.id)) })));
-    return { items, watermark: String(rows.at(-1)!.changedSk) };
+    return { items, ...(watermark ? { watermark } : {}) };
   }
 
   async dueBetween(orgId: string, after: string, until: string): Promise<SuggestionHistory[]> {

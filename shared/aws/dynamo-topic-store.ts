@@ -7,18 +7,19 @@
  *    week as 14 queries) and in its series' partition (the spike detector reads a baseline as one query);
  *  - spikes: one partition per organisation, sorted by day.
  */
-import { DeleteCommand, GetCommand, PutCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { SeriesKey, TopicBucket, TopicCount, TopicFacts } from '../domain/topics/series';
 import { topicBucketKey, topicBucketsOf } from '../domain/topics/series';
 import type { TopicSpike } from '../domain/topics/spike-detector';
 import type { Suggestion } from '../domain/suggestion/suggestion';
-import { keys, queuePartitions, type IndexName } from '../model/table';
+import { keys } from '../model/table';
 import type { TopicStore } from '../ports';
+import { changedRows, rereadMs } from './changed-rows';
 import { toSuggestion } from './dynamo-suggestion-store';
 import { queryAll } from './query-all';
 
 /** How far back from the watermark a run reads again (as the rates job does). */
-export const topicsRereadMs = 5 * 60_000;
+export const topicsRereadMs = rereadMs;
 
 export class DynamoTopicStore implements TopicStore {
   constructor(
@@ -27,31 +28,8 @@ export class DynamoTopicStore implements TopicStore {
   ) {}
 
   async changedSince(orgId: string, since: string | undefined, limit: number): Promise<{ items: Suggestion[]; watermark?: string }> {
-    const from = since ? new Date(Date.parse(since.split('#')[0]!) - topicsRereadMs).toISOString() : undefined;
-    // Pages until `limit` rows past the watermark (or the end): the re-read window alone never ends a run early.
-    const rows: Record<string, unknown>[] = [];
-    let fresh = 0;
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await this.db.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'byOrgChanged' satisfies IndexName,
-          KeyConditionExpression: from ? 'changedPk = :p AND changedSk > :from' : 'changedPk = :p',
-          ExpressionAttributeValues: { ':p': queuePartitions.changed(orgId), ...(from ? { ':from': from } : {}) },
-          Limit: limit,
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const row of page.Items ?? []) {
-        if (fresh >= limit) break;
-        rows.push(row);
-        if (!since || String(row.changedSk) > since) fresh++;
-      }
-      start = page.LastEvaluatedKey;
-    } while (start && fresh < limit);
-    if (!fresh) return { items: [] };
-    return { items: rows.map(toSuggestion), watermark: String(rows.at(-1)!.changedSk) };
+    const { rows, watermark } = await changedRows(this.db, this.tableName, orgId, since, limit, true);
+    return { items: rows.map(toSuggestion), ...(watermark ? { watermark } : {}) };
   }
 
   async facts(orgId: string, id: string): Promise<TopicFacts | undefined> {

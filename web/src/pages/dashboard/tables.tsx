@@ -5,6 +5,7 @@
  */
 import { rateMeasures } from '../../../../shared/domain/rates/drill-down';
 import type { Department, DepartmentRates, GroupRates, RankingRow, Rates } from '../../../../shared/http/api-types';
+import type { Tally } from '../../../../shared/domain/rates/tally';
 import { DataTable } from '../../components/data-table';
 import { categoryName, formatNumber } from '../../format';
 import { tDynamic, useI18n, type UiKey } from '../../i18n';
@@ -82,24 +83,31 @@ export function RankingTable({ rows, rateNames, departments, minimumCount, where
 
 const tableRates: RateName[] = ['closure', 'onTimeClosure', 'response', 'resolution', 'satisfaction', 'adoption'];
 
+/** One group's row: its name, the counts given (each linked to its list), then the rates. */
+function GroupRow({ name, tally, rates, where, counts }: { name: string; tally: Tally; rates: Rates; where: Where; counts: Array<'submitted' | 'assigned'> }) {
+  const { locale } = useI18n();
+  return (
+    <tr>
+      <td>{name}</td>
+      {counts.map((c) => (
+        <td class="num" key={c}>
+          <CountLink count={tally[c]} measure={c} where={where} locale={locale} />
+        </td>
+      ))}
+      {tableRates.map((n) => (
+        <RateCell key={n} rates={rates} name={n} where={where} />
+      ))}
+    </tr>
+  );
+}
+
 export function DepartmentTable({ label, rows, prefix, where, testId }: { label: string; rows: DepartmentRates[]; prefix: 'department' | 'cohandler'; where: Omit<Where, 'group'>; testId: string }) {
   const { t, locale } = useI18n();
   return (
     <DataTable label={label} columns={[t('dash.col.department'), t('dash.count.assigned'), ...tableRates.map((n) => t(`dash.rate.${n}` as UiKey))]} testId={testId}>
-      {rows.map((row) => {
-        const at = { ...where, group: `${prefix}:${row.departmentId}` };
-        return (
-          <tr key={row.departmentId}>
-            <td>{locale === 'en' ? row.en : row.name}</td>
-            <td class="num">
-              <CountLink count={row.tally.assigned} measure="assigned" where={at} locale={locale} />
-            </td>
-            {tableRates.map((n) => (
-              <RateCell key={n} rates={row.rates} name={n} where={at} />
-            ))}
-          </tr>
-        );
-      })}
+      {rows.map((row) => (
+        <GroupRow key={row.departmentId} name={locale === 'en' ? row.en : row.name} tally={row.tally} rates={row.rates} where={{ ...where, group: `${prefix}:${row.departmentId}` }} counts={['assigned']} />
+      ))}
     </DataTable>
   );
 }
@@ -116,23 +124,9 @@ export function BreakdownTable({ label, rows, where, testId }: { label: string; 
   if (!rows.length) return null;
   return (
     <DataTable label={label} columns={[t('dash.col.group'), t('dash.count.submitted'), t('dash.count.assigned'), ...tableRates.map((n) => t(`dash.rate.${n}` as UiKey))]} testId={testId}>
-      {rows.map((row) => {
-        const at = { ...where, group: row.group };
-        return (
-          <tr key={row.group}>
-            <td>{groupName(row.group, locale)}</td>
-            <td class="num">
-              <CountLink count={row.tally.submitted} measure="submitted" where={at} locale={locale} />
-            </td>
-            <td class="num">
-              <CountLink count={row.tally.assigned} measure="assigned" where={at} locale={locale} />
-            </td>
-            {tableRates.map((n) => (
-              <RateCell key={n} rates={row.rates} name={n} where={at} />
-            ))}
-          </tr>
-        );
-      })}
+      {rows.map((row) => (
+        <GroupRow key={row.group} name={groupName(row.group, locale)} tally={row.tally} rates={row.rates} where={{ ...where, group: row.group }} counts={['submitted', 'assigned']} />
+      ))}
     </DataTable>
   );
 }
