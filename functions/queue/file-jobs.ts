@@ -10,7 +10,7 @@ import { fileWriter } from '../../shared/aws/composition-files';
 import { notificationQueue } from '../../shared/aws/composition-sqs';
 import { log } from '../../shared/observability/log';
 import { observed } from '../../shared/observability/observed';
-import { rateReport } from '../../shared/use-cases/rate-report';
+import { rateReport, whenRatesReady } from '../../shared/use-cases/rate-report';
 import { handleFileJob, type FileJobDeps } from '../../shared/use-cases/file-jobs';
 
 const files = fileWriter();
@@ -22,7 +22,11 @@ const deps: FileJobDeps = {
   bulletinDeps: {
     bulletins: bulletinStore(),
     files,
-    report: (orgId, query) => rateReport({ rates, directory: people }, orgId, query),
+    // Not before the rates exist (a fresh deployment's first minutes): up to 5 minutes, then with what there is.
+    report: async (orgId, query) => {
+      await whenRatesReady(rates, orgId, { timeoutMs: 300_000, pollMs: 2_000 });
+      return rateReport({ rates, directory: people }, orgId, query);
+    },
     directory: people,
     notifications: notificationQueue(),
     clock: systemClock,

@@ -77,3 +77,22 @@ export async function rateReport(deps: RateReportDeps, orgId: string, { kind, pe
   ]);
   return reportOf(kind, period, summaries[0], departments, settings);
 }
+
+/**
+ * Waits (up to `timeoutMs`) until the rates have been computed at least once and no full recompute is running: a
+ * bulletin made in the first minutes of a new deployment (or a fresh demo) would otherwise print zeros.
+ */
+export async function whenRatesReady(
+  rates: Pick<RateStore, 'state'>,
+  orgId: string,
+  options: { timeoutMs: number; pollMs: number; sleep?: (ms: number) => Promise<void> },
+): Promise<boolean> {
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  for (let waited = 0; ; waited += options.pollMs) {
+    const state = await rates.state(orgId);
+    if (state.lastFull && !state.fullRunning) return true;
+    if (waited >= options.timeoutMs) return false;
+    await sleep(options.pollMs);
+  }
+}
+
