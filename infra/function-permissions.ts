@@ -227,7 +227,8 @@ export const functionPermissions = {
    * the supervisors' notices). Consumes the file-jobs queue.
    */
   'queue/file-jobs': {
-    table: { actions: ['PutItem', 'UpdateItem', 'Query'], queryIndexes: ['byOrgDue', 'byStatusDue', 'byDepartmentDue'] },
+    // GetItem: where the rates job stands (a bulletin waits for the first computation) and the ranking settings.
+    table: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'], queryIndexes: ['byOrgDue', 'byStatusDue', 'byDepartmentDue'] },
     fileJobQueue: ['consume'],
     notificationQueue: ['send'],
     files: ['write'],

@@ -130,7 +130,7 @@ const expected: Record<string, Actions> = {
     ...origin,
   },
   'queue/file-jobs': {
-    table: ['dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'],
+    table: tableRead('dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'),
     'index/byOrgDue': ['dynamodb:Query'],
     'index/byStatusDue': ['dynamodb:Query'],
     'index/byDepartmentDue': ['dynamodb:Query'],
@@ -255,9 +255,14 @@ describe('least privilege: each function’s role, as synthesized', () => {
   }
 
   it('asks nobody for table scans, batch or management actions, streams, or wildcard actions', () => {
-    const all = Object.values(grants).flatMap((byResource) => Object.values(byResource).flat());
-    for (const action of all) {
-      expect(action).not.toMatch(/\*|dynamodb:(Scan|Batch|DescribeTable|ConditionCheckItem|.*Stream)|states:SendTask(Failure|Heartbeat)|sqs:GetQueueUrl|secretsmanager:DescribeSecret/);
+    // One exception, declared: the rates job writes a suggestion's bucket memberships (absolute puts and deletes
+    // of its own items, for the drill-down) 25 a request; its figures move only in conditional transactions.
+    const batchWriters = new Set(['jobs/update-rates']);
+    for (const [entry, byResource] of Object.entries(grants)) {
+      for (const action of Object.values(byResource).flat()) {
+        if (action === 'dynamodb:BatchWriteItem' && batchWriters.has(entry)) continue;
+        expect(action, entry).not.toMatch(/\*|dynamodb:(Scan|Batch|DescribeTable|ConditionCheckItem|.*Stream)|states:SendTask(Failure|Heartbeat)|sqs:GetQueueUrl|secretsmanager:DescribeSecret/);
+      }
     }
   });
 

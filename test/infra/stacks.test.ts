@@ -79,10 +79,13 @@ describe('stateful stack', () => {
   });
 
   it('gives the notification queue a dead-letter queue, SQS-managed encryption and TLS only', () => {
-    const queues = resourcesOf(statefulTemplate, 'AWS::SQS::Queue');
-    expect(Object.keys(queues)).toHaveLength(2);
-    const [queueId, queue] = Object.entries(queues).find(([, q]) => q.Properties.RedrivePolicy)!;
-    const dlqId = Object.keys(queues).find((id) => id !== queueId)!;
+    const all = resourcesOf(statefulTemplate, 'AWS::SQS::Queue');
+    // Two queues, each with its dead-letter queue: notifications, and the background file jobs (exports, bulletins).
+    expect(Object.keys(all)).toHaveLength(4);
+    // The notification queue: its dead-letter queue takes 5 receives (the file jobs' takes 3).
+    const [queueId, queue] = Object.entries(all).find(([, q]) => q.Properties.RedrivePolicy?.maxReceiveCount === 5)!;
+    const dlqId = (queue.Properties.RedrivePolicy.deadLetterTargetArn as { 'Fn::GetAtt': string[] })['Fn::GetAtt'][0]!;
+    const queues = { [queueId]: queue, [dlqId]: all[dlqId]! };
     expect(queue.Properties.RedrivePolicy).toEqual({
       deadLetterTargetArn: { 'Fn::GetAtt': [dlqId, 'Arn'] },
       maxReceiveCount: 5,
@@ -230,7 +233,9 @@ describe('stateless stack: functions', () => {
   });
 
   it('consumes the notification queue in batches of 10 with partial batch responses', () => {
-    const [, mapping] = only(resourcesOf(statelessTemplate, 'AWS::Lambda::EventSourceMapping'));
+    const mapping = Object.values(resourcesOf(statelessTemplate, 'AWS::Lambda::EventSourceMapping')).find(
+      (m) => JSON.stringify(m.Properties.FunctionName) === JSON.stringify({ Ref: logicalId(stateless.notifier) }),
+    )!;
     expect(mapping.Properties).toMatchObject({
       BatchSize: 10,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
@@ -238,13 +243,14 @@ describe('stateless stack: functions', () => {
     });
   });
 
-  it('runs the queue statistics and rates jobs every 15 minutes and the workflow sweep every minute', () => {
+  it('runs the queue statistics and topics jobs every 15 minutes, the rates job every 5 and the workflow sweep every minute', () => {
     const rules = Object.values(resourcesOf(statelessTemplate, 'AWS::Events::Rule'));
     const target = (fn: ProjectFunction) => rules.find((r) => JSON.stringify(r.Properties.Targets[0].Arn) === JSON.stringify({ 'Fn::GetAtt': [logicalId(fn), 'Arn'] }));
-    expect(rules).toHaveLength(4);
+    // …and the bulletins' two (weekly and monthly).
+    expect(rules).toHaveLength(6);
     expect(target(stateless.updateTopics)?.Properties.ScheduleExpression).toBe('rate(15 minutes)');
     expect(target(stateless.queueStats)?.Properties.ScheduleExpression).toBe('rate(15 minutes)');
-    expect(target(stateless.updateRates)?.Properties.ScheduleExpression).toBe('rate(15 minutes)');
+    expect(target(stateless.updateRates)?.Properties.ScheduleExpression).toBe('rate(5 minutes)');
     expect(target(stateless.workflowSweep)?.Properties.ScheduleExpression).toBe('rate(1 minute)');
   });
 });
