@@ -43,6 +43,12 @@ const places = ['人民路街道', '滨河街道', '幸福街道', '新城镇', 
 const channels: Channel[] = ['web', 'web', 'qr', 'hotline', 'hotline', 'miniapp', 'offline'];
 const dayMs = 86_400_000;
 
+/** A suggestion's title in the history: its content's first clause ("老旧小区没有电梯，…" → "老旧小区没有电梯"). */
+export function historyTitle(example: Pick<HistoryExample, 'title' | 'content'>): string {
+  const clause = example.content.split(/[，。；！？]/)[0]!.trim();
+  return clause && !clause.includes(example.title) ? clause.slice(0, 40) : `${example.title}的建议`;
+}
+
 /** mulberry32: small, fast, and the same sequence every time. */
 function generator(seed: number): () => number {
   let a = seed >>> 0;
@@ -85,7 +91,8 @@ export function historyItems(options: { orgId: string; now: Date; pin: string; e
         orgId: options.orgId,
         trackingCode: newTrackingCode(bytes),
         pinHash: hashPin(options.pin),
-        title: example.title,
+        // Worded apart from the practice examples (their first clause), so a seeded example's title stays unique.
+        title: historyTitle(example),
         content: `${place}：${example.content}`,
         category: example.category,
         channel: pick(channels),

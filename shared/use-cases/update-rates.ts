@@ -14,7 +14,7 @@ import { bucketContributions, changeDeltas, isEmptyTally } from '../domain/rates
 import { rateFacts, type RateFacts } from '../domain/rates/facts';
 import { allTime, periodOf, summaryKinds, type SummaryKind } from '../domain/rates/periods';
 import { addTallies, emptyTally, type Tally } from '../domain/rates/tally';
-import { StaleFactsError, type Clock, type RateStore, type SuggestionHistory, type SupervisionStore } from '../ports';
+import { StaleFactsError, type Clock, type KeptFacts, type RateStore, type SuggestionHistory, type SupervisionStore } from '../ports';
 import { inParallel } from './in-parallel';
 import { deadlinePolicy } from './org-calendar';
 
@@ -38,8 +38,11 @@ const pageSize = 200;
 /** A full recompute that has not finished in this long is taken to have died. */
 const fullLeaseMs = 15 * 60_000;
 const attempts = 3;
-/** Writes a full recompute keeps in flight: independent items, so DynamoDB takes them side by side. */
-const writers = 16;
+/**
+ * Requests a full recompute keeps in flight: independent items, so DynamoDB takes them side by side — but few
+ * enough that a busy database (a fresh demo's first minute) still accepts each connection within the SDK's timeout.
+ */
+const writers = 8;
 
 const sameFacts = (a: RateFacts | undefined, b: RateFacts) => a !== undefined && JSON.stringify(a) === JSON.stringify(b);
 
@@ -119,10 +122,14 @@ async function fullRecompute(deps: UpdateRatesDeps, orgId: string, started: Date
   for (;;) {
     const page = await deps.rates.changedSince(orgId, watermark, pageSize);
     // The page's reads and writes in parallel (each suggestion's own items); the counting itself is in memory.
-    const read = await Promise.all(page.items.map(async (history) => {
+    const read: Array<{ next: RateFacts; previous: KeptFacts | undefined }> = [];
+    await inParallel(page.items, writers, async (history) => {
       const next = await factsOf(history);
-      return { next, previous: await deps.rates.facts(orgId, next.id) };
-    }));
+      read.push({ next, previous: await deps.rates.facts(orgId, next.id) });
+    });
+    // In the page's order, so a suggestion read twice (it changed during the run) keeps its latest facts.
+    const order = new Map(page.items.map((h, i) => [h.suggestion.id, i]));
+    read.sort((a, b) => order.get(a.next.id)! - order.get(b.next.id)!);
     for (const { next, previous } of read) {
       report.changed++;
       const before = counted.get(next.id);

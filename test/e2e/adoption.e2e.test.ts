@@ -36,6 +36,20 @@ async function actionDone(page: Page, label: string): Promise<void> {
   await page.getByTestId('action-done').filter({ hasText: t('act.done', { action: label }, zh) }).waitFor();
 }
 
+/** A queue row by its text, loading more pages as needed (the demo's year of history comes first by deadline). */
+async function queueRow(page: Page, text: string) {
+  const row = page.getByTestId('queue-row').filter({ hasText: text });
+  for (let pages = 0; pages < 40 && (await row.count()) === 0; pages++) {
+    const more = page.getByRole('button', { name: t('queue.loadMore', {}, zh) });
+    await page.getByTestId('queue-row').first().waitFor();
+    if ((await more.count()) === 0) break;
+    const shown = await page.getByTestId('queue-row').count();
+    await more.click();
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="queue-row"]').length > n, shown);
+  }
+  return row;
+}
+
 async function openAction(page: Page, action: string): Promise<void> {
   const box = page.locator(`details[data-action="${action}"]`);
   await box.waitFor();
@@ -49,11 +63,11 @@ describe('adoption in the browser', () => {
     await page.goto(`${session.url}/#/staff?status=closed`);
 
     // The seeded adopted idea carries the badge in the queue.
-    const adoptedRow = page.getByTestId('queue-row').filter({ hasText: seededAdopted });
+    const adoptedRow = await queueRow(page, seededAdopted);
     await adoptedRow.waitFor();
     expect(await adoptedRow.locator('.tag-adopted').textContent()).toBe(t('adoption.badge', {}, zh));
 
-    const row = page.getByTestId('queue-row').filter({ hasText: title });
+    const row = await queueRow(page, title);
     await row.waitFor();
     expect(await row.locator('.tag-adopted').count()).toBe(0);
     trackingCode = (await row.locator('td.mono').textContent())!.trim();
