@@ -90,7 +90,7 @@ export class DynamoRateStore implements RateStore {
   }
 
   /** Memberships follow the facts: absolute puts and deletes, so a repeat (a retried run) writes the same. */
-  private async moveMembers(orgId: string, facts: RateFacts, previous: RateFacts | undefined): Promise<void> {
+  private membershipWrites(orgId: string, facts: RateFacts, previous: RateFacts | undefined): Record<string, unknown>[] {
     const now = new Map(bucketsOf(facts).map((b) => [bucketKey(b), b]));
     const gone = (previous ? bucketsOf(previous) : []).filter((b) => !now.has(bucketKey(b)));
     // Absolute puts and deletes, so they need no transaction: a batch (25 a request) is several times cheaper.
@@ -98,12 +98,11 @@ export class DynamoRateStore implements RateStore {
       ...[...now.values()].map((b) => ({ PutRequest: { Item: { ...keys.rateMember(orgId, b.group, b.day, facts.id), type: 'rateMember', facts } } })),
       ...gone.map((b) => ({ DeleteRequest: { Key: keys.rateMember(orgId, b.group, b.day, facts.id) } })),
     ];
-    for (let i = 0; i < writes.length; i += 25) {
-      let request: Record<string, unknown[]> | undefined = { [this.tableName]: writes.slice(i, i + 25) };
-      while (request && Object.keys(request).length) {
-        request = (await this.db.send(new BatchWriteCommand({ RequestItems: request as never }))).UnprocessedItems as Record<string, unknown[]> | undefined;
-      }
-    }
+    return writes;
+  }
+
+  private async moveMembers(orgId: string, facts: RateFacts, previous: RateFacts | undefined): Promise<void> {
+    await this.batchWrite(this.membershipWrites(orgId, facts, previous));
   }
 
   async applyChange(orgId: string, next: RateFacts, previous: KeptFacts | undefined, deltas: ChangeDeltas): Promise<void> {
@@ -147,14 +146,30 @@ export class DynamoRateStore implements RateStore {
   }
 
   async resetFacts(orgId: string, next: RateFacts, previous: KeptFacts | undefined): Promise<void> {
-    await this.moveMembers(orgId, next, previous?.facts);
-    await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...keys.rateFacts(orgId, next.id), type: 'rateFacts', facts: next, rev: (previous?.rev ?? 0) + 1 } }));
+    // No figure moves with these facts (the recompute writes the figures after): one batch with the memberships.
+    await this.batchWrite([
+      ...this.membershipWrites(orgId, next, previous?.facts),
+      { PutRequest: { Item: { ...keys.rateFacts(orgId, next.id), type: 'rateFacts', facts: next, rev: (previous?.rev ?? 0) + 1 } } },
+    ]);
   }
 
-  async putTally(orgId: string, bucket: Bucket, tally: Tally): Promise<void> {
-    const key = keys.rateTally(orgId, bucket.group, bucket.day);
-    if (isEmptyTally(tally)) await this.db.send(new DeleteCommand({ TableName: this.tableName, Key: key }));
-    else await this.db.send(new PutCommand({ TableName: this.tableName, Item: { ...key, type: 'rateTally', ...nonZero(tally) } }));
+  async putTallies(orgId: string, tallies: ReadonlyArray<{ bucket: Bucket; tally: Tally }>): Promise<void> {
+    await this.batchWrite(
+      tallies.map(({ bucket, tally }) => {
+        const key = keys.rateTally(orgId, bucket.group, bucket.day);
+        return isEmptyTally(tally) ? { DeleteRequest: { Key: key } } : { PutRequest: { Item: { ...key, type: 'rateTally', ...nonZero(tally) } } };
+      }),
+    );
+  }
+
+  /** Absolute puts and deletes, 25 a request (what a batch takes), the unprocessed ones again. */
+  private async batchWrite(writes: ReadonlyArray<Record<string, unknown>>): Promise<void> {
+    for (let i = 0; i < writes.length; i += 25) {
+      let request: Record<string, unknown[]> | undefined = { [this.tableName]: writes.slice(i, i + 25) };
+      while (request && Object.keys(request).length) {
+        request = (await this.db.send(new BatchWriteCommand({ RequestItems: request as never }))).UnprocessedItems as Record<string, unknown[]> | undefined;
+      }
+    }
   }
 
   async putSummary(orgId: string, kind: SummaryKind, period: string, groups: Record<string, Tally>): Promise<void> {

@@ -104,7 +104,11 @@ export class MemoryRateStore implements RateStore {
     this.counts.written++;
   }
 
-  async putTally(_orgId: string, bucket: Bucket, tally: Tally) {
+  async putTallies(orgId: string, tallies: ReadonlyArray<{ bucket: Bucket; tally: Tally }>) {
+    for (const { bucket, tally } of tallies) this.putTally(orgId, bucket, tally);
+  }
+
+  private putTally(_orgId: string, bucket: Bucket, tally: Tally) {
     this.counts.written++;
     const days = this.tallyByGroup.get(bucket.group) ?? new Map<string, Tally>();
     this.tallyByGroup.set(bucket.group, days);

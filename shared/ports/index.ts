@@ -306,8 +306,8 @@ export interface RateStore {
   applyChange(orgId: string, next: RateFacts, previous: KeptFacts | undefined, deltas: ChangeDeltas): Promise<void>;
   /** The full recompute: saves the facts and memberships as they are now, moving no figure. */
   resetFacts(orgId: string, next: RateFacts, previous: KeptFacts | undefined): Promise<void>;
-  /** The full recompute: a bucket's tally outright (empty: removed). */
-  putTally(orgId: string, bucket: Bucket, tally: Tally): Promise<void>;
+  /** The full recompute: buckets' tallies outright (empty: removed), many a request. */
+  putTallies(orgId: string, tallies: ReadonlyArray<{ bucket: Bucket; tally: Tally }>): Promise<void>;
   /** The full recompute: a period's figures outright, every group (none: removed). */
   putSummary(orgId: string, kind: SummaryKind, period: string, groups: Record<string, Tally>): Promise<void>;
   /** The facts of a group's suggestions counted on the days from..to (each once): a drill-down's candidates. */

@@ -144,8 +144,10 @@ async function fullRecompute(deps: UpdateRatesDeps, orgId: string, started: Date
   }
   report.counted = counted.size;
   // Every bucket outright; the ones only the old facts counted in, emptied.
-  await inParallel(tallies.values(), writers, ({ bucket, tally }) => deps.rates.putTally(orgId, bucket, tally));
-  await inParallel([...stale].filter(([key]) => !tallies.has(key)), writers, ([, bucket]) => deps.rates.putTally(orgId, bucket, emptyTally()));
+  const outright = [...tallies.values(), ...[...stale].filter(([key]) => !tallies.has(key)).map(([, bucket]) => ({ bucket, tally: emptyTally() }))];
+  const chunks: Array<typeof outright> = [];
+  for (let i = 0; i < outright.length; i += 100) chunks.push(outright.slice(i, i + 100));
+  await inParallel(chunks, writers, (chunk) => deps.rates.putTallies(orgId, chunk));
   // Every period from its days.
   const periods = new Map<string, { kind: SummaryKind; period: string; groups: Record<string, Tally> }>();
   const stalePeriods = new Map<string, { kind: SummaryKind; period: string }>();
