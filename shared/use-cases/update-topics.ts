@@ -49,6 +49,9 @@ export function suggestionTopicFacts(s: Suggestion, segmenter: Segmenter): Topic
 const sameFacts = (a: TopicFacts | undefined, b: TopicFacts): boolean =>
   !!a && a.day === b.day && a.title === b.title && a.series.length === b.series.length && a.series.every((s, i) => s === b.series[i]);
 
+/** How far back suggestions are counted: this week and last (14 days), a 28-day baseline before, and a margin. */
+export const countedDays = 63;
+
 export async function updateTopics(deps: UpdateTopicsDeps, orgId: string): Promise<TopicsRunReport> {
   let watermark = await deps.topics.watermark(orgId);
   const report: TopicsRunReport = { changed: 0, bucketsRecomputed: 0, spikesFound: 0, spikesNotified: 0 };
@@ -58,9 +61,11 @@ export async function updateTopics(deps: UpdateTopicsDeps, orgId: string): Promi
     // The newest changed suggestion of each bucket: the one a notice names.
     const latestIn = new Map<string, Suggestion>();
     for (const suggestion of page.items) {
+      report.changed++;
+      // Older than any week the page shows or any baseline reaches: a first run over years of data skips it.
+      if (Date.parse(suggestion.submittedAt) < deps.clock.now().getTime() - countedDays * 86_400_000) continue;
       const previous = await deps.topics.facts(orgId, suggestion.id);
       const facts = suggestionTopicFacts(suggestion, deps.segmenter);
-      report.changed++;
       for (const b of topicBucketsOf(facts)) {
         const seen = latestIn.get(topicBucketKey(b));
         if (!seen || seen.submittedAt < suggestion.submittedAt) latestIn.set(topicBucketKey(b), suggestion);
