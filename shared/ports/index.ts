@@ -411,3 +411,4 @@ export type FileJob =
 export interface FileJobQueue {
   enqueue(job: FileJob): Promise<void>;
 }
+export type { CampaignStore, CampaignFiguresSource } from './campaigns';

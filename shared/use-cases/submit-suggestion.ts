@@ -116,6 +116,7 @@ export async function submitSuggestion(deps: SubmitDeps, command: SubmitCommand)
       ...(submission.location ? { location: submission.location } : {}),
       ...(submission.contact ? { contact: submission.contact, locale: command.locale } : {}),
       ...(submission.campaignId ? { campaignId: submission.campaignId } : {}),
+      ...(submission.campaignId && submission.stationId ? { stationId: submission.stationId } : {}),
       dueAt: due.toISOString(),
       phaseStartedAt: at,
       submittedAt: at,

@@ -63,6 +63,12 @@ export const submissionSchema = z.strictObject({
     .trim()
     .regex(/^[a-z0-9-]{1,64}$/, { message: 'campaignIdFormat' })
     .optional(),
+  /** The station (征集点) whose poster's QR code was scanned: recorded with channel `qr`, only in a campaign. */
+  stationId: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9-]{1,32}$/, { message: 'stationIdFormat' })
+    .optional(),
   /**
    * The honeypot: a field the form hides from people (and from screen readers) that form-filling bots fill in.
    * Refused with a message naming it, rather than silently dropped, so a person whose browser autofilled it is

@@ -84,6 +84,8 @@ export interface Suggestion {
   /** The language the citizen submitted in: their notifications (reply, information request) use it. */
   locale?: 'zh-CN' | 'en';
   campaignId?: string;
+  /** The campaign's station (征集点) whose QR code brought the citizen here. */
+  stationId?: string;
   status: SuggestionStatus;
   tier?: Tier;
   leadDepartmentId?: string;
