@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { dynamoDocumentClient } from './clients/dynamodb';
 import { DynamoAuditLog } from './dynamo-audit-log';
 import { DynamoBulletinStore } from './dynamo-bulletin-store';
+import { DynamoCampaignStore } from './dynamo-campaign-store';
 import { DynamoDirectory } from './dynamo-directory';
 import { DynamoExportStore } from './dynamo-export-store';
 import { DynamoFailedNotifications } from './dynamo-failed-notifications';
@@ -38,5 +39,6 @@ export const failedNotifications = () => new DynamoFailedNotifications(dynamoDoc
 // Exports and bulletins (issue 10, point 5).
 export const exportStore = () => new DynamoExportStore(dynamoDocumentClient(), tableName());
 export const bulletinStore = () => new DynamoBulletinStore(dynamoDocumentClient(), tableName());
+export const campaignStore = () => new DynamoCampaignStore(dynamoDocumentClient(), tableName());
 export const publicBaseUrl = () => optionalEnv('PUBLIC_BASE_URL', '').replace(/\/$/, '');
 export const jwt = () => ({ issuer: requiredEnv('JWT_ISSUER'), audience: requiredEnv('JWT_AUDIENCE') });
