@@ -233,6 +233,24 @@ export const functionPermissions = {
     notificationQueue: ['send'],
     files: ['write'],
   },
+  // --- Campaigns (issue 11): the campaigns themselves --------------------------------------------------------
+  /** The portal's list (query) and a campaign's page (get), with a published campaign's figures (get). */
+  'api/public-campaigns': {
+    table: { actions: ['GetItem', 'Query'] },
+    secrets: ['origin'],
+  },
+  /**
+   * The account check (get), the campaigns (query, get; create and save as updates in a transaction with their
+   * audit record: put), the departments (query), the figures of the list (get).
+   */
+  'api/staff-campaigns': {
+    table: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'] },
+    secrets: ['origin'],
+  },
+  /** The clock: the organisation's campaigns (query), each due one saved on its version (update). */
+  'jobs/campaign-clock': {
+    table: { actions: ['Query', 'UpdateItem'] },
+  },
   /** The schedule of bulletins: queues the period that just ended (the worker generates it once). */
   'jobs/bulletins': {
     fileJobQueue: ['send'],

@@ -87,6 +87,7 @@ export class StatelessStack extends Stack {
   public readonly queueStats: ProjectFunction;
   public readonly updateRates: ProjectFunction;
   public readonly updateTopics: ProjectFunction;
+  public readonly campaignClock: ProjectFunction;
   public readonly workflowSweep: ProjectFunction;
   /** The background file work (exports, bulletins) and the bulletins' schedule. */
   public readonly fileJobs: ProjectFunction;
@@ -260,6 +261,17 @@ export class StatelessStack extends Stack {
         description: 'Exports of the queue and bulletins: ask, list, download links',
         environment: staffEnvironment,
       }),
+      // Campaigns (issue 11).
+      'public-campaigns': new ProjectFunction(this, 'PublicCampaigns', {
+        entry: 'api/public-campaigns',
+        description: "The portal's campaigns and a campaign's public page",
+        environment: webEnvironment,
+      }),
+      'staff-campaigns': new ProjectFunction(this, 'StaffCampaigns', {
+        entry: 'api/staff-campaigns',
+        description: "The organizer's campaigns: list, create, edit, schedule, close, publish",
+        environment: staffEnvironment,
+      }),
       fallback: new ProjectFunction(this, 'Fallback', {
         entry: 'api/fallback',
         description: 'Unknown route (404) or method (405), in JSON',
@@ -349,6 +361,13 @@ export class StatelessStack extends Stack {
       memorySize: 1024,
       // The notice links to the topics page.
       environment: webEnvironment,
+    });
+
+    this.campaignClock = new ProjectFunction(this, 'CampaignClock', {
+      entry: 'jobs/campaign-clock',
+      description: 'Scheduled: opens and closes campaigns on time',
+      timeout: Duration.seconds(60),
+      environment: commonEnvironment,
     });
 
     this.queueStats = new ProjectFunction(this, 'QueueStats', {
@@ -453,6 +472,13 @@ export class StatelessStack extends Stack {
       description: 'Give every suggestion without a live workflow one (never started, or its execution ended)',
       schedule: events.Schedule.rate(Duration.minutes(1)),
       targets: [new targets.LambdaFunction(this.workflowSweep, { retryAttempts: 0 })],
+    });
+    new events.Rule(this, 'CampaignClockSchedule', {
+      description: 'Open and close campaigns on time (idempotent: a repeated run finds nothing due)',
+      // Every minute: a campaign opens or closes within a minute of its time, and submissions are checked against
+      // the window itself, so nothing slips in meanwhile.
+      schedule: events.Schedule.rate(Duration.minutes(1)),
+      targets: [new targets.LambdaFunction(this.campaignClock, { retryAttempts: 2 })],
     });
     new events.Rule(this, 'QueueStatsSchedule', {
       description: 'Recompute staff queue statistics',

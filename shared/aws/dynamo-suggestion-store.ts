@@ -20,7 +20,7 @@ import { escalationItem } from './dynamo-supervision-store';
 
 const entityFields = [
   'id', 'orgId', 'trackingCode', 'pinHash', 'title', 'content', 'category', 'channel', 'location', 'contact', 'locale',
-  'campaignId', 'status', 'tier', 'leadDepartmentId', 'cohandlerDepartmentIds', 'dueAt', 'submittedAt',
+  'campaignId', 'stationId', 'status', 'tier', 'leadDepartmentId', 'cohandlerDepartmentIds', 'dueAt', 'submittedAt',
   'updatedAt', 'reply', 'version', 'phaseStartedAt', 'pendingExtension', 'extensionsApproved', 'infoRequest',
   'rating', 'reopenCount', 'mergedInto', 'escalatedAt', 'workflowError', 'progressNotedAt',
   // Adoption records (issue 10, point 4).

@@ -20,7 +20,11 @@ export type FunctionName =
   | 'staff-admin'
   // Hot topics and barometer.
   | 'staff-topics'
-  | 'staff-files';
+  | 'staff-files'
+  // Campaigns (专题征集): the public pages, responses to questionnaires, QR codes, posters and the case library,
+  // the organizer's campaigns, their responses, figures and files.
+  | 'public-campaigns'
+  | 'staff-campaigns';
 
 export interface RouteDefinition {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -82,6 +86,15 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'GET', path: '/api/staff/bulletins', fn: 'staff-files', auth: 'staff' },
   { method: 'POST', path: '/api/staff/bulletins', fn: 'staff-files', auth: 'staff' },
   { method: 'GET', path: '/api/staff/bulletins/{id}/download', fn: 'staff-files', auth: 'staff' },
+  // Campaigns (issue 11). Public: the portal's list and a campaign's page.
+  { method: 'GET', path: '/api/campaigns', fn: 'public-campaigns', auth: 'public' },
+  { method: 'GET', path: '/api/campaigns/{campaignId}', fn: 'public-campaigns', auth: 'public' },
+  // Organizers: campaigns and their lifecycle.
+  { method: 'GET', path: '/api/staff/campaigns', fn: 'staff-campaigns', auth: 'staff' },
+  { method: 'POST', path: '/api/staff/campaigns', fn: 'staff-campaigns', auth: 'staff' },
+  { method: 'GET', path: '/api/staff/campaigns/{campaignId}', fn: 'staff-campaigns', auth: 'staff' },
+  { method: 'PUT', path: '/api/staff/campaigns/{campaignId}', fn: 'staff-campaigns', auth: 'staff' },
+  { method: 'POST', path: '/api/staff/campaigns/{campaignId}/state', fn: 'staff-campaigns', auth: 'staff' },
 ];
 
 export function routeKey(route: Pick<RouteDefinition, 'method' | 'path'>): string {

@@ -122,6 +122,18 @@ const expected: Record<string, Actions> = {
     table: tableRead('dynamodb:PutItem', 'dynamodb:Query'),
     ...origin,
   },
+  // Campaigns (issue 11).
+  'api/public-campaigns': {
+    table: tableRead('dynamodb:Query'),
+    ...origin,
+  },
+  'api/staff-campaigns': {
+    table: tableRead('dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'),
+    ...origin,
+  },
+  'jobs/campaign-clock': {
+    table: ['dynamodb:Query', 'dynamodb:UpdateItem'],
+  },
   // Exports and bulletins (issue 10, point 5).
   'api/staff-files': {
     table: tableRead('dynamodb:PutItem', 'dynamodb:Query'),

@@ -229,6 +229,10 @@ const zhCN = {
   'field.responsePolicy': '答卷限制',
   'field.stations': '征集点',
   'field.summary': '结果摘要',
+  'rule.unknownCampaign': '没有这个专题征集',
+  'rule.notOfferedByCampaign': '本次专题征集只收以下类别：{options}',
+  'rule.unknownStation': '本次专题征集没有这个征集点',
+  'rule.stationNeedsCampaign': '征集点只用于专题征集',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -453,6 +457,10 @@ const en: Record<MessageKey, string> = {
   'field.responsePolicy': 'Response policy',
   'field.stations': 'Stations',
   'field.summary': 'Results summary',
+  'rule.unknownCampaign': 'There is no such campaign',
+  'rule.notOfferedByCampaign': 'This campaign takes only these categories: {options}',
+  'rule.unknownStation': 'This campaign has no such station',
+  'rule.stationNeedsCampaign': 'A station applies only within a campaign',
 };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
