@@ -102,6 +102,9 @@ describe('an organizer runs a campaign', () => {
     const code = await t.stack.documents.send(new GetCommand({ TableName: t.stack.tableName, Key: keys.trackingCode(scanned.body.trackingCode) }));
     const stored = (await t.stack.documents.send(new GetCommand({ TableName: t.stack.tableName, Key: keys.suggestion(code.Item!.suggestionId as string) }))).Item;
     expect(stored).toMatchObject({ campaignId: 'park-ideas', stationId: 'east-centre', channel: 'qr' });
+    // The dispatcher sees where it came from, and the departments the campaign is meant for.
+    const detail = await t.api(`/api/staff/suggestions/${stored!.id}`, { token: await t.token('dispatcher') });
+    expect(detail.body.campaign).toEqual({ id: 'park-ideas', title: '社区公园金点子', station: { id: 'east-centre', name: '东城社区中心' }, targetDepartmentIds: ['urban-mgmt'] });
 
     // Past the closing time the window refuses at once, before the clock has run.
     await sleepUntil(closesAt);
