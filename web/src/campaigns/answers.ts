@@ -4,6 +4,7 @@
  * a choice id, a list of them, text, a number, a row -> column map — and the problems a check of the page can
  * find before sending (keyed `answers.<questionId>`, as the server's field errors are).
  */
+import '../zod-without-eval';
 import type { Answer, Answers, Question, Questionnaire } from '../../../shared/domain/questionnaire/questionnaire';
 import { questionnaireLimits } from '../../../shared/domain/questionnaire/questionnaire';
 import { visibleQuestionIds } from '../../../shared/domain/questionnaire/visibility';

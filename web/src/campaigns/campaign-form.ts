@@ -56,7 +56,7 @@ export function newStation(taken: readonly StationDraft[]): StationDraft {
   return { key: `s${stationKeys}`, id: `station-${n}`, name: '' };
 }
 
-export function campaignForm(c: Campaign): CampaignFormDraft {
+export function campaignForm(c: Omit<Campaign, 'orgId'>): CampaignFormDraft {
   return {
     id: c.id,
     title: c.title,

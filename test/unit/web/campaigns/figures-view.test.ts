@@ -31,7 +31,7 @@ describe("a campaign's figures as shown", () => {
   });
 
   it('grids a matrix by row', () => {
-    const matrix = { id: 'm', type: 'matrix', label: text('m'), required: false, rows: [{ id: 'bus', label: text('公交') }], columns: [{ id: 'good', label: text('好') }, { id: 'bad', label: text('差') }] } as const;
+    const matrix: Extract<Question, { type: 'matrix' }> = { id: 'm', type: 'matrix', label: text('m'), required: false, rows: [{ id: 'bus', label: text('公交') }], columns: [{ id: 'good', label: text('好') }, { id: 'bad', label: text('差') }] };
     expect(matrixGrid(matrix, { answered: 4, cells: { bus: { good: 3, bad: 1 } } })[0]!.cells).toEqual([
       { id: 'good', count: 3, percent: 75 },
       { id: 'bad', count: 1, percent: 25 },
