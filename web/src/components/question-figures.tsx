@@ -32,7 +32,7 @@ export function QuestionFiguresView({ question, figures, index, textSlot }: { qu
         {question.type === 'multiple' && ` · ${t('qf.multipleNote')}`}
       </p>
       {(question.type === 'single' || question.type === 'multiple' || question.type === 'rating') && (
-        <table class="queue figures-table">
+        <table class="figures-table">
           <caption class="visually-hidden">{title}</caption>
           <thead>
             <tr>
@@ -68,7 +68,7 @@ export function QuestionFiguresView({ question, figures, index, textSlot }: { qu
       )}
       {question.type === 'matrix' && (
         <div class="table-scroll">
-          <table class="queue figures-table">
+          <table class="figures-table">
             <caption class="visually-hidden">{title}</caption>
             <thead>
               <tr>
