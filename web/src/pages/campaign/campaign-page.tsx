@@ -143,7 +143,7 @@ export function CampaignPage({ id, route }: { id: string; route: Route }) {
               categories={c.categories}
               stationId={station?.id}
               channel={station ? 'qr' : 'web'}
-              receiptQuery={{ campaign: c.id, channel: station ? 'qr' : undefined }}
+              receiptQuery={{ campaign: c.id, channel: station ? 'qr' : undefined, from: 'campaign', s: station?.id }}
             />
           </>
         ) : (

@@ -13,7 +13,7 @@
  *    the window, already answered) are shown in the person's language.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ruleText } from '../../../../shared/domain/i18n/messages';
+import { describeField, ruleText } from '../../../../shared/domain/i18n/messages';
 import { mobilePattern } from '../../../../shared/domain/intake/submission';
 import { localText } from '../../../../shared/domain/questionnaire/questionnaire';
 import type { PublicCampaign, Questionnaire } from '../../../../shared/http/api-types';
@@ -256,7 +256,7 @@ export function QuestionnaireForm({ campaign, questionnaire, stationId, onSugges
     if (field === 'phone') return t('cp.phone.number');
     if (field === 'phoneCode') return t('cp.phone.code');
     const question = questionnaire.questions.find((q) => `answers.${q.id}` === field);
-    return question ? localText(question.label, locale) : field;
+    return question ? localText(question.label, locale) : describeField(locale, field);
   };
   const targetOf = (field: string): string | undefined => {
     if (field === 'phone') return 'cq-phone';

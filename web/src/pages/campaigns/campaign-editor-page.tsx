@@ -21,6 +21,7 @@ import { categories } from '../../../../shared/domain/intake/categories';
 import { toFieldProblems } from '../../../../shared/domain/validation';
 import { RequestError, failureMessage } from '../../api';
 import { campaignForm, campaignInput, controlId, emptyCampaignForm, nearestControl, newStation, type CampaignFormDraft } from '../../campaigns/campaign-form';
+import { fieldLabel } from '../../campaigns/field-labels';
 import type { StaffCampaign } from '../../campaign-types';
 import { ErrorAlert } from '../../components/error-alert';
 import { ErrorSummary, type SummaryItem } from '../../components/error-summary';
@@ -37,64 +38,8 @@ import { CampaignLifecycle } from './campaign-lifecycle';
 import { QuestionnaireBuilder } from './questionnaire-builder-view';
 import './campaigns.css';
 
-type Translate = (key: UiKey, params?: Record<string, string | number>) => string;
-
 /** Set when a campaign was just created, so its own page (a new route) says so once. */
 let justCreated: string | undefined;
-
-const topLabels: Record<string, UiKey> = {
-  id: 'camp.f.id',
-  title: 'camp.f.title',
-  titleEn: 'camp.f.titleEn',
-  theme: 'camp.f.theme',
-  themeEn: 'camp.f.themeEn',
-  categories: 'camp.f.categories',
-  opensAt: 'camp.f.opensAt',
-  closesAt: 'camp.f.closesAt',
-  targetDepartmentIds: 'camp.f.departments',
-  responsePolicy: 'camp.f.policy',
-  stations: 'camp.f.stations',
-  questionnaire: 'camp.qb.heading',
-  version: 'camp.f.version',
-};
-
-const partLabels: Record<string, UiKey> = {
-  id: 'camp.q.id',
-  type: 'camp.q.type',
-  label: 'camp.q.label',
-  help: 'camp.q.help',
-  required: 'camp.q.required',
-  options: 'camp.q.options',
-  rows: 'camp.q.rows',
-  columns: 'camp.q.columns',
-  min: 'camp.q.min',
-  max: 'camp.q.max',
-  maxLength: 'camp.q.maxLength',
-  minLabel: 'camp.q.minLabel',
-  maxLabel: 'camp.q.maxLabel',
-  unit: 'camp.q.unit',
-  integer: 'camp.q.integer',
-  showIf: 'camp.q.condition',
-};
-
-const itemLabels: Record<string, UiKey> = { options: 'camp.q.optionN', rows: 'camp.q.rowN', columns: 'camp.q.columnN' };
-
-/** What the error summary calls a field path: "问题 2 · 选项 3", "征集点 1 · 名称". */
-export function fieldLabel(path: string, t: Translate): string {
-  const parts = path.split('.');
-  const [head, second, third, fourth, fifth] = parts;
-  if (head === 'stations' && second !== undefined && /^\d+$/.test(second)) {
-    return `${t('camp.stationN', { n: Number(second) + 1 })}${third ? ` · ${t(third === 'id' ? 'camp.f.stationId' : 'camp.f.stationName')}` : ''}`;
-  }
-  if (head === 'questionnaire' && second === 'intro') return t('camp.qb.introText');
-  if (head === 'questionnaire' && second === 'questions' && third !== undefined && /^\d+$/.test(third)) {
-    const question = t('camp.questionN', { n: Number(third) + 1 });
-    if (!fourth) return question;
-    if (itemLabels[fourth] && fifth !== undefined && /^\d+$/.test(fifth)) return `${question} · ${t(itemLabels[fourth]!, { n: Number(fifth) + 1 })}`;
-    return `${question} · ${partLabels[fourth] ? t(partLabels[fourth]!) : fourth}`;
-  }
-  return topLabels[head ?? ''] ? t(topLabels[head!]!) : path;
-}
 
 function check(draft: CampaignFormDraft, isNew: boolean): { body?: Record<string, unknown>; problems: Record<string, FieldProblem> } {
   const input = campaignInput(draft, isNew);
@@ -236,7 +181,6 @@ export function CampaignEditorPage({ id }: { id?: string }) {
       <div class="editor-columns">
         <form class="form campaign-form" noValidate onSubmit={save} aria-labelledby="page-heading">
           <ErrorSummary items={summary} attempt={attempt} />
-          <ErrorAlert message={formError} />
           <fieldset class="plain" disabled={!editable}>
             <h2>{t('camp.section.basics')}</h2>
             {isNew && (
@@ -368,6 +312,8 @@ export function CampaignEditorPage({ id }: { id?: string }) {
             <QuestionnaireBuilder draft={draft.questionnaire} errorFor={errorFor} onChange={(questionnaire) => set('questionnaire', questionnaire)} />
           </fieldset>
 
+          {/* Beside the button that was pressed: a 409 (someone else saved) or a network failure. */}
+          <ErrorAlert message={formError} />
           {editable && (
             <div class="actions save-bar">
               <button type="submit" class="button button-primary" disabled={saving} aria-busy={saving}>
