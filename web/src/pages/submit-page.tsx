@@ -20,7 +20,6 @@ import type { Channel } from '../../../shared/domain/suggestion/suggestion';
 import { RequestError, submitSuggestion } from '../api';
 import { ErrorSummary, type SummaryItem } from '../components/error-summary';
 import { Field } from '../components/field';
-import { OpenCampaigns } from '../components/open-campaigns';
 import { formatNumber } from '../format';
 import { newIdempotencyKey } from '../idempotency';
 import { useI18n } from '../i18n';
@@ -136,6 +135,25 @@ function offeredProblem(input: Record<string, unknown>, offered: readonly Catego
   return { category: { rule: 'oneOf', params: { options: offered.map((c) => categoryNames[c]['zh-CN']).join('、') } } };
 }
 
+type CampaignList = typeof import('../components/open-campaigns').OpenCampaigns;
+let openCampaigns: CampaignList | undefined;
+
+/** The open campaigns above the form: its own small chunk, after the form has painted (nothing if it fails). */
+function LaterOpenCampaigns() {
+  const [List, setList] = useState(() => openCampaigns);
+  useEffect(() => {
+    if (List) return;
+    import('../components/open-campaigns').then(
+      (module) => {
+        openCampaigns = module.OpenCampaigns;
+        setList(() => module.OpenCampaigns);
+      },
+      () => undefined,
+    );
+  }, []);
+  return List ? <List /> : null;
+}
+
 export function SubmitPage({ route }: { route: Route }) {
   const { t } = useI18n();
   const campaignId = pageParam(route, 'campaign');
@@ -146,7 +164,7 @@ export function SubmitPage({ route }: { route: Route }) {
         {t('submit.heading')}
       </h1>
       <p class="lead">{t('submit.intro')}</p>
-      {campaignId ? <p class="notice">{t('submit.campaign', { id: campaignId })}</p> : <OpenCampaigns />}
+      {campaignId ? <p class="notice">{t('submit.campaign', { id: campaignId })}</p> : <LaterOpenCampaigns />}
       <SuggestionForm campaignId={campaignId} channel={channel} receiptQuery={{ campaign: campaignId, channel: route.query.get('channel') ?? undefined }} />
     </section>
   );

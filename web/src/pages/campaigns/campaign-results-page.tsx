@@ -240,7 +240,7 @@ export function CampaignResultsPage({ id }: { id: string }) {
       )}
       <ErrorAlert message={campaign.error ?? figures.error} />
       {readAt && (
-        <p class="hint" role="status" data-testid="figures-read-at">
+        <p class="hint" data-testid="figures-read-at">
           {t('camp.res.readAt', { time: formatDateTime(readAt, locale) })}{' '}
           <button type="button" class="button button-small" onClick={() => void figures.reload()} disabled={figures.loading}>
             {t('camp.res.refresh')}
