@@ -109,3 +109,9 @@ export type { Adoption, AdoptionCorrection, AdoptionUpdate, FeaturedMark } from 
 // Exports and bulletins (issue 10, point 5).
 export type { ExportView, ExportsResponse, DownloadResponse } from '../use-cases/exports/staff-exports';
 export type { BulletinView, BulletinsResponse } from '../use-cases/bulletins/staff-bulletins';
+// Campaigns and questionnaires (issue 11, docs/campaigns.md): the domain's types, as the API carries them.
+export type { Campaign, CampaignState, CampaignStateChange, ResponsePolicy, Station } from '../domain/campaign/campaign';
+export type { CampaignAction } from '../domain/campaign/lifecycle';
+export type { CampaignListItem, PublicCampaign } from '../domain/campaign/views';
+export type { CampaignFigures, QuestionFigures } from '../domain/campaign/figures';
+export type { Answer, Answers, Question, QuestionType, Questionnaire } from '../domain/questionnaire/questionnaire';

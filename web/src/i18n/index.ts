@@ -19,12 +19,20 @@ import { citizenZhCN, type CitizenKey } from './citizen-zh-cn';
 // A type only: the staff strings themselves stay out of this module's chunk.
 import type { StaffKey } from './staff-zh-cn';
 import type { DashboardKey } from './dashboard-zh-cn';
+import type { CampaignKey } from './campaign-zh-cn';
+import type { CitizenCampaignKey } from './citizen-campaign-zh-cn';
 
-export type UiKey = CitizenKey | StaffKey | DashboardKey;
+export type UiKey = CitizenKey | StaffKey | DashboardKey | CampaignKey | CitizenCampaignKey;
 export type TextKey = UiKey | MessageKey;
 
 // All dictionaries share one lookup, so their keys must never collide.
-type Collision = (CitizenKey & StaffKey) | (CitizenKey & DashboardKey) | (StaffKey & DashboardKey) | (UiKey & MessageKey);
+type Collision =
+  | (CitizenKey & StaffKey)
+  | (CitizenKey & DashboardKey)
+  | (StaffKey & DashboardKey)
+  | (CampaignKey & (CitizenKey | StaffKey | DashboardKey | CitizenCampaignKey))
+  | (CitizenCampaignKey & (CitizenKey | StaffKey | DashboardKey))
+  | (UiKey & MessageKey);
 const noCollision: [Collision] extends [never] ? true : false = true;
 void noCollision;
 
