@@ -17,10 +17,14 @@ import { decodeCursor, encodeCursor } from './cursor';
 import { cancelledConditions } from './dynamo-errors';
 import { queryAll } from './query-all';
 import { escalationItem } from './dynamo-supervision-store';
+// Campaigns (issue 11): responses
+import { shardOf } from '../domain/campaign/aggregate';
+import type { CampaignContribution } from '../ports';
+import { counterUpdates, transactCounting, type TransactItem } from './campaign-counters';
 
 const entityFields = [
   'id', 'orgId', 'trackingCode', 'pinHash', 'title', 'content', 'category', 'channel', 'location', 'contact', 'locale',
-  'campaignId', 'status', 'tier', 'leadDepartmentId', 'cohandlerDepartmentIds', 'dueAt', 'submittedAt',
+  'campaignId', 'stationId', 'status', 'tier', 'leadDepartmentId', 'cohandlerDepartmentIds', 'dueAt', 'submittedAt',
   'updatedAt', 'reply', 'version', 'phaseStartedAt', 'pendingExtension', 'extensionsApproved', 'infoRequest',
   'rating', 'reopenCount', 'mergedInto', 'escalatedAt', 'workflowError', 'progressNotedAt',
   // Adoption records (issue 10, point 4).
@@ -72,8 +76,9 @@ export class DynamoSuggestionStore implements SuggestionStore {
     s: Suggestion,
     entry: TimelineEntry,
     idempotency?: { scope: string; key: string; record: IdempotencyRecord; expiresAt: number },
+    campaign?: CampaignContribution,
   ): Promise<void> {
-    const items = [
+    const items: TransactItem[] = [
       { Put: { TableName: this.tableName, Item: suggestionItem(s), ConditionExpression: 'attribute_not_exists(pk)' } },
       {
         Put: {
@@ -99,7 +104,14 @@ export class DynamoSuggestionStore implements SuggestionStore {
       });
     }
     try {
-      await this.db.send(new TransactWriteCommand({ TransactItems: items }));
+      // Campaigns (issue 11): responses — a campaign suggestion's counters, on a shard chosen by its id, appended
+      // last so the positions above stay as they are.
+      if (campaign) {
+        const first = shardOf(campaign.shardKey);
+        await transactCounting(this.db, (attempt) => [...items, ...counterUpdates(this.tableName, s.orgId, campaign.campaignId, first + attempt, campaign.counters)]);
+      } else {
+        await this.db.send(new TransactWriteCommand({ TransactItems: items }));
+      }
     } catch (error) {
       const failed = cancelledConditions(error);
       if (idempotency && failed?.[3]) throw new IdempotencyConflict();
