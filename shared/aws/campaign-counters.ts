@@ -3,7 +3,7 @@
  * transaction that records what they count — a response, a suggestion, a scan, a participant — so the count is
  * exact under retries. Shared by the response store and the suggestion store.
  */
-import { TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { counterGroups, counterShards, type Counters } from '../domain/campaign/aggregate';
 import { keys } from '../model/table';
 
@@ -52,21 +52,16 @@ export function cancellationCodes(error: unknown): (string | undefined)[] | unde
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Runs the transaction built for each try. Two transactions on one shard item at once cancel each other
- * (TransactionConflict) rather than queue: such a try is repeated after a short jittered pause, on the next shard
- * (`attempt` moves the builder's shard). Any other failure is thrown as it is — a failed condition included, for the
- * caller to read with cancellationCodes.
+ * Whether to try a cancelled counting transaction again. Two transactions on one shard item at once cancel each
+ * other (TransactionConflict) rather than queue: such a try is repeated after a short jittered pause — the caller
+ * moves to the next shard with `attempt`, any shard sums the same. Anything else (a failed condition included,
+ * which the caller reads with cancellationCodes) is not. The callers send the command themselves, with the
+ * transaction's items written out where they send it (what test/infra's analysis of SDK commands reads).
  */
-export async function transactCounting(db: DynamoDBDocumentClient, build: (attempt: number) => TransactItem[]): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await db.send(new TransactWriteCommand({ TransactItems: build(attempt) }));
-      return;
-    } catch (error) {
-      const codes = cancellationCodes(error);
-      const conflictOnly = !!codes && codes.includes('TransactionConflict') && !codes.includes('ConditionalCheckFailed');
-      if (!conflictOnly || attempt + 1 >= conflictTries) throw error;
-      await pause(5 * 2 ** attempt * (0.5 + Math.random()));
-    }
-  }
+export async function retryOnConflict(error: unknown, attempt: number): Promise<boolean> {
+  const codes = cancellationCodes(error);
+  const conflictOnly = !!codes && codes.includes('TransactionConflict') && !codes.includes('ConditionalCheckFailed');
+  if (!conflictOnly || attempt + 1 >= conflictTries) return false;
+  await pause(5 * 2 ** attempt * (0.5 + Math.random()));
+  return true;
 }

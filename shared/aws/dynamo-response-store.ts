@@ -10,14 +10,14 @@
  * Exact under retries: a response and its counters are one conditional transaction, so a retry (same id) fails the
  * put and adds nothing. No hot item: a burst spreads its ADDs over 32 partitions, its index writes over 8.
  */
-import { BatchGetCommand, GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { counterShards, figuresFromCounters, participantContribution, shardOf, sumCounters, type Counters } from '../domain/campaign/aggregate';
 import type { CampaignFigures } from '../domain/campaign/figures';
 import type { CampaignResponse } from '../domain/campaign/response';
 import { ConflictError, ValidationError } from '../domain/errors';
 import { keys, queuePartitions, tableModel, type IndexName } from '../model/table';
-import { cancellationCodes, counterUpdates, transactCounting, type TransactItem } from './campaign-counters';
-import type { CampaignFiguresSource, RecordResponseInput, RecordResponseOutcome, ResponsePage, ResponsePageQuery, ResponseStore } from '../ports';
+import { cancellationCodes, counterUpdates, retryOnConflict, type TransactItem } from './campaign-counters';
+import type { CampaignFiguresSource, CampaignParticipants, RecordResponseInput, RecordResponseOutcome, ResponsePage, ResponsePageQuery, ResponseStore } from '../ports';
 
 /**
  * Shards of the listing index. Each response writes its index entry once (about 1 WCU a KB); 8 partitions take
@@ -29,23 +29,11 @@ const visitSeconds = 2 * 86_400;
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export class DynamoResponseStore implements ResponseStore, CampaignFiguresSource {
+export class DynamoResponseStore implements ResponseStore, CampaignParticipants, CampaignFiguresSource {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,
   ) {}
-
-  /** Runs a counting transaction; undefined when it committed, else the codes of its items (a failed condition). */
-  private async transact(build: (attempt: number) => TransactItem[]): Promise<(string | undefined)[] | undefined> {
-    try {
-      await transactCounting(this.db, build);
-      return undefined;
-    } catch (error) {
-      const codes = cancellationCodes(error);
-      if (codes?.includes('ConditionalCheckFailed')) return codes;
-      throw error;
-    }
-  }
 
   private addAll(orgId: string, campaignId: string, first: number, counters: Counters): TransactItem[] {
     return counterUpdates(this.tableName, orgId, campaignId, first, counters);
@@ -63,21 +51,36 @@ export class DynamoResponseStore implements ResponseStore, CampaignFiguresSource
 
   async record(input: RecordResponseInput): Promise<RecordResponseOutcome> {
     const { response: r, contributions, guardKey } = input;
-    const codes = await this.transact((attempt) => [
-      { Put: { TableName: this.tableName, Item: this.responseItem(r), ConditionExpression: 'attribute_not_exists(pk)' } },
-      ...this.addAll(r.orgId, r.campaignId, shardOf(r.id) + attempt, contributions),
-      ...(guardKey
-        ? [
-            {
-              Put: {
-                TableName: this.tableName,
-                Item: { ...keys.campaignRespondent(r.orgId, r.campaignId, guardKey), type: 'campaignRespondent', responseId: r.id, at: r.receivedAt },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-          ]
-        : []),
-    ]);
+    let codes: (string | undefined)[] | undefined;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              { Put: { TableName: this.tableName, Item: this.responseItem(r), ConditionExpression: 'attribute_not_exists(pk)' } },
+              ...this.addAll(r.orgId, r.campaignId, shardOf(r.id) + attempt, contributions),
+              ...(guardKey
+                ? [
+                    {
+                      Put: {
+                        TableName: this.tableName,
+                        Item: { ...keys.campaignRespondent(r.orgId, r.campaignId, guardKey), type: 'campaignRespondent', responseId: r.id, at: r.receivedAt },
+                        ConditionExpression: 'attribute_not_exists(pk)',
+                      },
+                    },
+                  ]
+                : []),
+            ],
+          }),
+        );
+        break;
+      } catch (error) {
+        if (await retryOnConflict(error, attempt)) continue;
+        codes = cancellationCodes(error);
+        if (!codes?.includes('ConditionalCheckFailed')) throw error;
+        break;
+      }
+    }
     if (!codes) return { outcome: 'recorded' };
     // The response's own put failed: this id is stored already, a retry — whatever else failed with it.
     if (codes[0] === 'ConditionalCheckFailed') {
@@ -98,31 +101,58 @@ export class DynamoResponseStore implements ResponseStore, CampaignFiguresSource
    * request runs it (retries too), which heals a crash between recording a response and counting its person.
    */
   async countParticipant(orgId: string, campaignId: string, participantKey: string): Promise<void> {
-    await this.transact((attempt) => [
-      {
-        Put: {
-          TableName: this.tableName,
-          Item: { ...keys.campaignParticipant(orgId, campaignId, participantKey), type: 'campaignParticipant' },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-      ...this.addAll(orgId, campaignId, shardOf(participantKey) + attempt, participantContribution),
-    ]);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: this.tableName,
+                  Item: { ...keys.campaignParticipant(orgId, campaignId, participantKey), type: 'campaignParticipant' },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+              ...this.addAll(orgId, campaignId, shardOf(participantKey) + attempt, participantContribution),
+            ],
+          }),
+        );
+        return;
+      } catch (error) {
+        if (await retryOnConflict(error, attempt)) continue;
+        // Counted before: the marker is there.
+        if (cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') return;
+        throw error;
+      }
+    }
   }
 
   async recordScan(orgId: string, campaignId: string, visitId: string, contributions: Counters): Promise<boolean> {
     const expiresAt = Math.floor(Date.now() / 1000) + visitSeconds;
-    const codes = await this.transact((attempt) => [
-      {
-        Put: {
-          TableName: this.tableName,
-          Item: { ...keys.campaignVisit(orgId, campaignId, visitId), type: 'campaignVisit', [tableModel.timeToLiveAttribute]: expiresAt },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        },
-      },
-      ...this.addAll(orgId, campaignId, shardOf(visitId) + attempt, contributions),
-    ]);
-    return !codes;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.db.send(
+          new TransactWriteCommand({
+            TransactItems: [
+              {
+                Put: {
+                  TableName: this.tableName,
+                  Item: { ...keys.campaignVisit(orgId, campaignId, visitId), type: 'campaignVisit', [tableModel.timeToLiveAttribute]: expiresAt },
+                  ConditionExpression: 'attribute_not_exists(pk)',
+                },
+              },
+              ...this.addAll(orgId, campaignId, shardOf(visitId) + attempt, contributions),
+            ],
+          }),
+        );
+        return true;
+      } catch (error) {
+        if (await retryOnConflict(error, attempt)) continue;
+        // This visit was counted before.
+        if (cancellationCodes(error)?.[0] === 'ConditionalCheckFailed') return false;
+        throw error;
+      }
+    }
   }
 
   /** The sum of the campaign's counter shards: one BatchGet of 32 items (eventually consistent: a live view). */

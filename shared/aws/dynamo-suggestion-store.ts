@@ -20,7 +20,7 @@ import { escalationItem } from './dynamo-supervision-store';
 // Campaigns (issue 11): responses
 import { shardOf } from '../domain/campaign/aggregate';
 import type { CampaignContribution } from '../ports';
-import { counterUpdates, transactCounting, type TransactItem } from './campaign-counters';
+import { counterUpdates, retryOnConflict, type TransactItem } from './campaign-counters';
 
 const entityFields = [
   'id', 'orgId', 'trackingCode', 'pinHash', 'title', 'content', 'category', 'channel', 'location', 'contact', 'locale',
@@ -103,19 +103,19 @@ export class DynamoSuggestionStore implements SuggestionStore {
         },
       });
     }
-    try {
-      // Campaigns (issue 11): responses — a campaign suggestion's counters, on a shard chosen by its id, appended
-      // last so the positions above stay as they are.
-      if (campaign) {
-        const first = shardOf(campaign.shardKey);
-        await transactCounting(this.db, (attempt) => [...items, ...counterUpdates(this.tableName, s.orgId, campaign.campaignId, first + attempt, campaign.counters)]);
-      } else {
-        await this.db.send(new TransactWriteCommand({ TransactItems: items }));
+    for (let attempt = 0; ; attempt++) {
+      try {
+        // Campaigns (issue 11): responses — a campaign suggestion's counters, on a shard chosen by its id (the next
+        // one on a retry after a conflict), appended last so the positions above stay as they are.
+        const counting = campaign ? counterUpdates(this.tableName, s.orgId, campaign.campaignId, shardOf(campaign.shardKey) + attempt, campaign.counters) : [];
+        await this.db.send(new TransactWriteCommand({ TransactItems: [...items, ...counting] }));
+        return;
+      } catch (error) {
+        if (campaign && (await retryOnConflict(error, attempt))) continue;
+        const failed = cancelledConditions(error);
+        if (idempotency && failed?.[3]) throw new IdempotencyConflict();
+        throw error;
       }
-    } catch (error) {
-      const failed = cancelledConditions(error);
-      if (idempotency && failed?.[3]) throw new IdempotencyConflict();
-      throw error;
     }
   }
 

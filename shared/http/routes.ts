@@ -20,7 +20,10 @@ export type FunctionName =
   | 'staff-admin'
   // Hot topics and barometer.
   | 'staff-topics'
-  | 'staff-files';
+  | 'staff-files'
+  // Campaigns (issue 11): responses
+  | 'campaign-responses'
+  | 'staff-responses';
 
 export interface RouteDefinition {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -82,6 +85,14 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'GET', path: '/api/staff/bulletins', fn: 'staff-files', auth: 'staff' },
   { method: 'POST', path: '/api/staff/bulletins', fn: 'staff-files', auth: 'staff' },
   { method: 'GET', path: '/api/staff/bulletins/{id}/download', fn: 'staff-files', auth: 'staff' },
+  // Campaigns (issue 11): responses — a questionnaire's responses, its SMS codes and poster scans (public); the
+  // campaign's figures, its text answers and exports of its responses (staff).
+  { method: 'POST', path: '/api/campaigns/{campaignId}/responses', fn: 'campaign-responses', auth: 'public' },
+  { method: 'POST', path: '/api/campaigns/{campaignId}/phone-codes', fn: 'campaign-responses', auth: 'public' },
+  { method: 'POST', path: '/api/campaigns/{campaignId}/scans', fn: 'campaign-responses', auth: 'public' },
+  { method: 'GET', path: '/api/staff/campaigns/{campaignId}/figures', fn: 'staff-responses', auth: 'staff' },
+  { method: 'GET', path: '/api/staff/campaigns/{campaignId}/responses', fn: 'staff-responses', auth: 'staff' },
+  { method: 'POST', path: '/api/staff/campaigns/{campaignId}/exports', fn: 'staff-responses', auth: 'staff' },
 ];
 
 export function routeKey(route: Pick<RouteDefinition, 'method' | 'path'>): string {

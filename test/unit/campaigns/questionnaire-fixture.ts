@@ -66,3 +66,20 @@ export const busAnswers = {
   minutes: 35,
   services: { seats: 'bad', info: 'good' },
 };
+
+/** The i-th of a varied, valid set of answers (every branch, option, scale step and matrix cell turns up). */
+export function variedAnswers(i: number): Record<string, unknown> {
+  const modes = ['bus', 'metro', 'bike'] as const;
+  const mode = modes[i % 3]!;
+  const issues = [['late'], ['crowded'], ['dirty'], ['late', 'dirty'], ['crowded', 'dirty']][i % 5]!;
+  const columns = ['good', 'ok', 'bad'];
+  return {
+    mode,
+    ...(mode === 'bus' ? { bus_issues: issues } : {}),
+    ...(i % 4 === 0 ? { stop: `站点${i % 17}号` } : {}),
+    ...(i % 7 === 0 ? { idea: `建议${i}：${i % 2 ? '增加夜班车' : '优化换乘'}` } : {}),
+    score: 1 + (i % 5),
+    ...(i % 3 === 0 ? { minutes: i % 120 } : {}),
+    services: { info: columns[i % 3]!, seats: columns[(i >> 1) % 3]! },
+  };
+}
