@@ -228,28 +228,49 @@ export const functionPermissions = {
    */
   'queue/file-jobs': {
     // GetItem: where the rates job stands (a bulletin waits for the first computation) and the ranking settings.
-    table: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'], queryIndexes: ['byOrgDue', 'byStatusDue', 'byDepartmentDue'] },
+    // byCampaignResponses: an export of a campaign's responses (Campaigns, issue 11), its campaign read by GetItem.
+    table: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'], queryIndexes: ['byOrgDue', 'byStatusDue', 'byDepartmentDue', 'byCampaignResponses'] },
     fileJobQueue: ['consume'],
     notificationQueue: ['send'],
     files: ['write'],
   },
   // --- Campaigns (issue 11): the campaigns themselves --------------------------------------------------------
-  /** The portal's list (query) and a campaign's page (get), with a published campaign's figures (get). */
+  /** The portal's list (query) and a campaign's page (get), with a published campaign's figures (one BatchGet of its shards). */
   'api/public-campaigns': {
-    table: { actions: ['GetItem', 'Query'] },
+    table: { actions: ['GetItem', 'Query', 'BatchGetItem'] },
     secrets: ['origin'],
   },
   /**
    * The account check (get), the campaigns (query, get; create and save as updates in a transaction with their
-   * audit record: put), the departments (query), the figures of the list (get).
+   * audit record: put), the departments (query), the figures of the list (one BatchGet of each campaign's shards).
    */
   'api/staff-campaigns': {
-    table: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'] },
+    table: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchGetItem'] },
     secrets: ['origin'],
   },
   /** The clock: the organisation's campaigns (query), each due one saved on its version (update). */
   'jobs/campaign-clock': {
     table: { actions: ['Query', 'UpdateItem'] },
+  },
+  // Campaigns (issue 11): responses
+  /**
+   * A response: the campaign (get), a retry's stored response (get), the rate limiter and an SMS code's wrong tries
+   * (update), the code (get, put), the response with its counters and guard and a participant with its count
+   * (transactions of puts and updates); the SMS code's message. Respondents are hashed under the PIN secret.
+   */
+  'api/campaign-responses': {
+    table: { actions: ['GetItem', 'PutItem', 'UpdateItem'] },
+    notificationQueue: ['send'],
+    secrets: ['origin', 'pin'],
+  },
+  /**
+   * The account check and the campaign (get), the figures (one BatchGet of the counter shards), the responses'
+   * listing (its index), views audited and the export with its audit record (puts), the export's job.
+   */
+  'api/staff-responses': {
+    table: { actions: ['GetItem', 'PutItem', 'BatchGetItem'], queryIndexes: ['byCampaignResponses'] },
+    fileJobQueue: ['send'],
+    secrets: ['origin'],
   },
   /** The schedule of bulletins: queues the period that just ended (the worker generates it once). */
   'jobs/bulletins': {

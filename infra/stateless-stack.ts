@@ -59,9 +59,19 @@ export const routeThrottles: Record<string, { rateLimit: number; burstLimit: num
   'GET /api/suggestions/{trackingCode}': { rateLimit: 30, burstLimit: 60 },
   'POST /api/suggestions/{trackingCode}/info-answer': { rateLimit: 10, burstLimit: 20 },
   'POST /api/suggestions/{trackingCode}/rating': { rateLimit: 10, burstLimit: 20 },
+  // Campaigns (issue 11): responses — answered in bursts when a campaign is announced (40/s is 144,000 an hour;
+  // a larger city raises the stage's throttle and these together); scans come with them; SMS codes cost money.
+  'POST /api/campaigns/{campaignId}/responses': { rateLimit: 40, burstLimit: 40 },
+  'POST /api/campaigns/{campaignId}/phone-codes': { rateLimit: 10, burstLimit: 20 },
+  'POST /api/campaigns/{campaignId}/scans': { rateLimit: 40, burstLimit: 80 },
 };
 /** Reserved concurrency of the public functions: a flood on them cannot take the staff functions' capacity. */
-export const publicConcurrency = { intake: 40, citizenActions: 20 } as const;
+export const publicConcurrency = {
+  intake: 40,
+  citizenActions: 20,
+  // Campaigns (issue 11): responses — a response takes well under a second: its route's 40/s needs far fewer.
+  responses: 40,
+} as const;
 
 /** Functions that serve HTTP routes: the route table's functions plus the `$default` fallback. */
 type ApiFunctionName = FunctionName | 'fallback';
@@ -270,6 +280,18 @@ export class StatelessStack extends Stack {
       'staff-campaigns': new ProjectFunction(this, 'StaffCampaigns', {
         entry: 'api/staff-campaigns',
         description: "The organizer's campaigns: list, create, edit, schedule, close, publish",
+        environment: staffEnvironment,
+      }),
+      // Campaigns (issue 11): responses
+      'campaign-responses': new ProjectFunction(this, 'CampaignResponses', {
+        entry: 'api/campaign-responses',
+        description: "A campaign questionnaire's responses, SMS codes and poster scans (public)",
+        environment: webEnvironment,
+        reservedConcurrentExecutions: publicConcurrency.responses,
+      }),
+      'staff-responses': new ProjectFunction(this, 'StaffResponses', {
+        entry: 'api/staff-responses',
+        description: "A campaign's figures, text answers and exports of its responses",
         environment: staffEnvironment,
       }),
       fallback: new ProjectFunction(this, 'Fallback', {
@@ -501,7 +523,7 @@ export class StatelessStack extends Stack {
     this.alarms = new OperatorAlarms(this, 'OperatorAlarms', {
       stateMachine: this.workflow.stateMachine,
       workflowSweep: this.workflowSweep,
-      publicFunctions: [this.apiFunctions['public-suggestions'], this.apiFunctions['citizen-actions']],
+      publicFunctions: [this.apiFunctions['public-suggestions'], this.apiFunctions['citizen-actions'], this.apiFunctions['campaign-responses']],
       notificationDeadLetterQueue: props.notificationDeadLetterQueue,
       fileJobDeadLetterQueue: props.fileJobDeadLetterQueue,
       email: this.node.tryGetContext('alarmEmail') || undefined,

@@ -10,6 +10,7 @@ import {
 } from '../../shared/aws/composition';
 import { workflowEngine } from '../../shared/aws/composition-sfn';
 import { campaignStore } from '../../shared/aws/composition-campaigns';
+import { responseStore } from '../../shared/aws/composition-responses';
 import { notificationQueue } from '../../shared/aws/composition-sqs';
 import { secretFromEnvironment } from '../../shared/aws/server-secret';
 import { screeningDueAt } from '../../shared/domain/suggestion/phase-deadlines';
@@ -41,6 +42,8 @@ const submitDeps = {
   },
   publicBaseUrl: publicBaseUrl(),
   log,
+  // Campaigns (issue 11): responses — a campaign suggestion's person counted among its participants.
+  campaignParticipants: responseStore(),
 };
 const trackDeps = { store, rateLimiter, clock: systemClock };
 

@@ -5,7 +5,8 @@
  */
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import middy from '@middy/core';
-import { bulletinStore, directory, exportStore, publicBaseUrl, rateStore, suggestionStore, systemClock } from '../../shared/aws/composition';
+import { bulletinStore, campaignStore, directory, exportStore, publicBaseUrl, rateStore, suggestionStore, systemClock } from '../../shared/aws/composition';
+import { responseStore } from '../../shared/aws/composition-responses';
 import { fileWriter } from '../../shared/aws/composition-files';
 import { notificationQueue } from '../../shared/aws/composition-sqs';
 import { log } from '../../shared/observability/log';
@@ -16,9 +17,12 @@ import { handleFileJob, type FileJobDeps } from '../../shared/use-cases/file-job
 const files = fileWriter();
 const people = directory();
 const rates = rateStore();
+const exports = exportStore();
 const deps: FileJobDeps = {
   log,
-  exportDeps: { exports: exportStore(), store: suggestionStore(), directory: people, files, clock: systemClock, log },
+  exportDeps: { exports, store: suggestionStore(), directory: people, files, clock: systemClock, log },
+  // Campaigns (issue 11): responses
+  responsesExportDeps: { exports, campaigns: campaignStore(), responses: responseStore(), files, clock: systemClock, log },
   bulletinDeps: {
     bulletins: bulletinStore(),
     files,

@@ -17,6 +17,10 @@ import { decodeCursor, encodeCursor } from './cursor';
 import { cancelledConditions } from './dynamo-errors';
 import { queryAll } from './query-all';
 import { escalationItem } from './dynamo-supervision-store';
+// Campaigns (issue 11): responses
+import { shardOf } from '../domain/campaign/aggregate';
+import type { CampaignContribution } from '../ports';
+import { counterUpdates, retryOnConflict, type TransactItem } from './campaign-counters';
 
 const entityFields = [
   'id', 'orgId', 'trackingCode', 'pinHash', 'title', 'content', 'category', 'channel', 'location', 'contact', 'locale',
@@ -72,8 +76,9 @@ export class DynamoSuggestionStore implements SuggestionStore {
     s: Suggestion,
     entry: TimelineEntry,
     idempotency?: { scope: string; key: string; record: IdempotencyRecord; expiresAt: number },
+    campaign?: CampaignContribution,
   ): Promise<void> {
-    const items = [
+    const items: TransactItem[] = [
       { Put: { TableName: this.tableName, Item: suggestionItem(s), ConditionExpression: 'attribute_not_exists(pk)' } },
       {
         Put: {
@@ -98,12 +103,19 @@ export class DynamoSuggestionStore implements SuggestionStore {
         },
       });
     }
-    try {
-      await this.db.send(new TransactWriteCommand({ TransactItems: items }));
-    } catch (error) {
-      const failed = cancelledConditions(error);
-      if (idempotency && failed?.[3]) throw new IdempotencyConflict();
-      throw error;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        // Campaigns (issue 11): responses — a campaign suggestion's counters, on a shard chosen by its id (the next
+        // one on a retry after a conflict), appended last so the positions above stay as they are.
+        const counting = campaign ? counterUpdates(this.tableName, s.orgId, campaign.campaignId, shardOf(campaign.shardKey) + attempt, campaign.counters) : [];
+        await this.db.send(new TransactWriteCommand({ TransactItems: [...items, ...counting] }));
+        return;
+      } catch (error) {
+        if (campaign && (await retryOnConflict(error, attempt))) continue;
+        const failed = cancelledConditions(error);
+        if (idempotency && failed?.[3]) throw new IdempotencyConflict();
+        throw error;
+      }
     }
   }
 

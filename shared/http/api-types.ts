@@ -10,6 +10,7 @@ import type { departmentEntrySchema, staffEntrySchema } from '../domain/staff/di
 import type { infoAnswerSchema, ratingSchema } from '../use-cases/citizen-actions';
 import type { scheduleSchema } from '../use-cases/calendar-overrides';
 import type { OutboxMessage } from '../domain/notifications/notification';
+import type { responsesExportRequestSchema } from '../use-cases/campaigns/request-responses-export';
 
 // Entities and views are the domain's; what each use case answers is the use case's.
 export type { PublicTimelineEntry, CitizenView, MaskedContact, QueueItem, StaffTimelineEntry, StaffSuggestionDetail } from '../domain/suggestion/view-types';
@@ -115,3 +116,10 @@ export type { CampaignAction } from '../domain/campaign/lifecycle';
 export type { CampaignListItem, PublicCampaign } from '../domain/campaign/views';
 export type { CampaignFigures, QuestionFigures } from '../domain/campaign/figures';
 export type { Answer, Answers, Question, QuestionType, Questionnaire } from '../domain/questionnaire/questionnaire';
+// Campaigns (issue 11): responses
+export type { ResponseRequest, PhoneCodeRequest, ScanRequest } from '../domain/campaign/response';
+export type { ResponseReceipt } from '../use-cases/campaigns/submit-response';
+export type { PhoneCodeSent } from '../use-cases/campaigns/phone-codes';
+export type { ResponsesBrowseResponse, TextAnswerItem } from '../use-cases/campaigns/browse-responses';
+/** POST /api/staff/campaigns/{campaignId}/exports → 202 ExportView (then in GET /api/staff/exports). */
+export type ResponsesExportRequest = z.input<typeof responsesExportRequestSchema>;

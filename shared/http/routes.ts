@@ -24,7 +24,10 @@ export type FunctionName =
   // Campaigns (专题征集): the public pages, responses to questionnaires, QR codes, posters and the case library,
   // the organizer's campaigns, their responses, figures and files.
   | 'public-campaigns'
-  | 'staff-campaigns';
+  | 'staff-campaigns'
+  // Campaigns (issue 11): responses
+  | 'campaign-responses'
+  | 'staff-responses';
 
 export interface RouteDefinition {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -95,6 +98,14 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'GET', path: '/api/staff/campaigns/{campaignId}', fn: 'staff-campaigns', auth: 'staff' },
   { method: 'PUT', path: '/api/staff/campaigns/{campaignId}', fn: 'staff-campaigns', auth: 'staff' },
   { method: 'POST', path: '/api/staff/campaigns/{campaignId}/state', fn: 'staff-campaigns', auth: 'staff' },
+  // Campaigns (issue 11): responses — a questionnaire's responses, its SMS codes and poster scans (public); the
+  // campaign's figures, its text answers and exports of its responses (staff).
+  { method: 'POST', path: '/api/campaigns/{campaignId}/responses', fn: 'campaign-responses', auth: 'public' },
+  { method: 'POST', path: '/api/campaigns/{campaignId}/phone-codes', fn: 'campaign-responses', auth: 'public' },
+  { method: 'POST', path: '/api/campaigns/{campaignId}/scans', fn: 'campaign-responses', auth: 'public' },
+  { method: 'GET', path: '/api/staff/campaigns/{campaignId}/figures', fn: 'staff-responses', auth: 'staff' },
+  { method: 'GET', path: '/api/staff/campaigns/{campaignId}/responses', fn: 'staff-responses', auth: 'staff' },
+  { method: 'POST', path: '/api/staff/campaigns/{campaignId}/exports', fn: 'staff-responses', auth: 'staff' },
 ];
 
 export function routeKey(route: Pick<RouteDefinition, 'method' | 'path'>): string {

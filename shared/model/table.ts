@@ -47,6 +47,13 @@ export const tableModel = {
       sortKey: 'changedSk',
       serves: "an organisation's suggestions in the order they last changed: what the rates job reads since its watermark",
     },
+    // Campaigns (issue 11): responses
+    {
+      name: 'byCampaignResponses',
+      partitionKey: 'campaignResponsesPk',
+      sortKey: 'campaignResponsesSk',
+      serves: "a campaign's responses by time, newest or oldest first, in a few shards merged on read (text answers browsed, exports); sparse: responses only",
+    },
   ] as const satisfies readonly IndexDefinition[],
 } as const;
 
@@ -122,6 +129,19 @@ export const keys = {
     pk: `ORG#${orgId}#BULLETINS`,
     sk: `${kind}#${period}#r${String(revision).padStart(4, '0')}`,
   }),
+  // Campaigns (issue 11): responses
+  /** A response, keyed by the page's id of it: the conditional put on this key is what makes a retry harmless. */
+  campaignResponse: (orgId: string, campaignId: string, responseId: string) => ({ pk: `RESPONSE#${orgId}#${campaignId}#${responseId}`, sk: 'RESPONSE' }),
+  /** One shard of a campaign's counters (aggregate.ts), each its own partition. */
+  campaignCounterShard: (orgId: string, campaignId: string, shard: number) => ({ pk: `ORG#${orgId}#CAMPAIGN#${campaignId}#AGG#${shard}`, sk: 'AGG' }),
+  /** A one-per-person policy's guard: this (hashed) phone or browser answered already, with which response. */
+  campaignRespondent: (orgId: string, campaignId: string, guardKey: string) => ({ pk: `RESPONDENT#${orgId}#${campaignId}#${guardKey}`, sk: 'RESPONDENT' }),
+  /** This (hashed) person is counted among the campaign's participants. */
+  campaignParticipant: (orgId: string, campaignId: string, participantKey: string) => ({ pk: `PARTICIPANT#${orgId}#${campaignId}#${participantKey}`, sk: 'PARTICIPANT' }),
+  /** This page visit's scan is counted. */
+  campaignVisit: (orgId: string, campaignId: string, visitId: string) => ({ pk: `VISIT#${orgId}#${campaignId}#${visitId}`, sk: 'VISIT' }),
+  /** The SMS code sent to a (hashed) phone for a campaign's one-per-phone policy. */
+  campaignPhoneCode: (orgId: string, campaignId: string, phoneKey: string) => ({ pk: `PHONECODE#${orgId}#${campaignId}#${phoneKey}`, sk: 'PHONECODE' }),
 };
 
 /** Queue index partition values. Kept here beside the keys so writers and readers agree. */
@@ -137,4 +157,7 @@ export const queuePartitions = {
    * (with campaigns) adds a GSI `byOrgCaseLibrary` over the two, which DynamoDB backfills from the items.
    */
   caseLibrary: (orgId: string) => `ORG#${orgId}#CASELIBRARY`,
+  // Campaigns (issue 11): responses
+  /** One shard of a campaign's responses in byCampaignResponses (sort key: receivedAt#responseId). */
+  campaignResponses: (orgId: string, campaignId: string, shard: number) => `ORG#${orgId}#CAMPAIGN#${campaignId}#RESPONSES#${shard}`,
 };

@@ -23,6 +23,7 @@ import type { SeriesKey, TopicBucket, TopicCount, TopicFacts } from '../domain/t
 import type { TopicSpike } from '../domain/topics/spike-detector';
 import type { ExportRecord } from '../domain/exports/export-record';
 import type { BulletinKind, BulletinRecord } from '../domain/bulletins/bulletin';
+import type { CampaignContribution } from './responses';
 
 // The domain's types the ports speak in, for adapters that import them from here.
 export type { AuditRecord, NotificationRequest, RenderedNotification };
@@ -74,6 +75,8 @@ export interface SuggestionStore {
     suggestion: Suggestion,
     entry: TimelineEntry,
     idempotency?: { scope: string; key: string; record: IdempotencyRecord; expiresAt: number },
+    // Campaigns (issue 11): responses — a campaign suggestion's counters move in the same transaction.
+    campaign?: CampaignContribution,
   ): Promise<void>;
   getIdempotency(scope: string, key: string): Promise<IdempotencyRecord | undefined>;
   get(id: string): Promise<Suggestion | undefined>;
@@ -406,9 +409,22 @@ export interface BulletinStore {
 /** Work done in the background, beside the requests (an SQS queue and its consumer; the same locally). */
 export type FileJob =
   | { type: 'export'; orgId: string; username: string; exportId: string }
-  | { type: 'bulletin'; orgId: string; kind: BulletinKind; period: string; requestedBy?: string; requestedByRole?: StaffProfile['role'] };
+  | { type: 'bulletin'; orgId: string; kind: BulletinKind; period: string; requestedBy?: string; requestedByRole?: StaffProfile['role'] }
+  // Campaigns (issue 11): responses — an export of a campaign's responses (its record says which campaign).
+  | { type: 'responsesExport'; orgId: string; username: string; exportId: string };
 
 export interface FileJobQueue {
   enqueue(job: FileJob): Promise<void>;
 }
 export type { CampaignStore, CampaignFiguresSource } from './campaigns';
+// Campaigns (issue 11): responses
+export type {
+  CampaignContribution,
+  CampaignParticipants,
+  PhoneCodeStore,
+  RecordResponseInput,
+  RecordResponseOutcome,
+  ResponsePage,
+  ResponsePageQuery,
+  ResponseStore,
+} from './responses';

@@ -9,9 +9,12 @@ import { staffRoles } from '../domain/staff/staff';
 import type { Log } from '../ports';
 import { generateBulletin, type GenerateBulletinDeps, type GenerateOutcome } from './bulletins/generate-bulletin';
 import { runExport, type RunExportDeps, type RunExportOutcome } from './exports/run-export';
+import { runResponsesExport, type RunResponsesExportDeps } from './exports/run-responses-export';
 
 const jobSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('export'), orgId: z.string().min(1), username: z.string().min(1), exportId: z.string().min(1) }),
+  // Campaigns (issue 11): responses
+  z.object({ type: z.literal('responsesExport'), orgId: z.string().min(1), username: z.string().min(1), exportId: z.string().min(1) }),
   z.object({
     type: z.literal('bulletin'),
     orgId: z.string().min(1),
@@ -22,7 +25,13 @@ const jobSchema = z.discriminatedUnion('type', [
   }),
 ]);
 
-export type FileJobDeps = { log: Log; exportDeps: RunExportDeps; bulletinDeps: GenerateBulletinDeps };
+export type FileJobDeps = {
+  log: Log;
+  exportDeps: RunExportDeps;
+  bulletinDeps: GenerateBulletinDeps;
+  // Campaigns (issue 11): responses
+  responsesExportDeps?: RunResponsesExportDeps;
+};
 
 export async function handleFileJob(deps: FileJobDeps, body: string): Promise<RunExportOutcome | GenerateOutcome | { outcome: 'malformed' }> {
   let job: z.infer<typeof jobSchema>;
@@ -33,6 +42,11 @@ export async function handleFileJob(deps: FileJobDeps, body: string): Promise<Ru
     return { outcome: 'malformed' };
   }
   if (job.type === 'export') return runExport(deps.exportDeps, job);
+  if (job.type === 'responsesExport') {
+    // A worker built without them cannot run it: thrown, so the queue retries it and dead-letters it visibly.
+    if (!deps.responsesExportDeps) throw new Error('this worker has no responses export');
+    return runResponsesExport(deps.responsesExportDeps, job);
+  }
   return generateBulletin(deps.bulletinDeps, {
     orgId: job.orgId,
     kind: job.kind,

@@ -30,6 +30,11 @@ import { newPin, newTrackingCode, type RandomBytes } from '../domain/suggestion/
 import { parseOrThrow } from '../domain/validation';
 
 import { deliveryScope } from './notify';
+// Campaigns (issue 11): responses
+import { suggestionContributions } from '../domain/campaign/aggregate';
+import { contactParticipantKey } from '../domain/campaign/respondent';
+import { officeDay } from '../domain/office-day';
+import type { CampaignContribution, CampaignParticipants } from '../ports';
 import {
   IdempotencyConflict,
   type Clock,
@@ -73,6 +78,8 @@ export interface SubmitDeps {
   screeningDueAt: (submittedAt: Date, campaignId?: string) => Promise<Date>;
   publicBaseUrl: string;
   log: Pick<Log, 'error'>;
+  // Campaigns (issue 11): responses — counts a campaign suggestion's person among its participants.
+  campaignParticipants?: CampaignParticipants;
 }
 
 export interface SubmitCommand {
@@ -101,7 +108,11 @@ export async function submitSuggestion(deps: SubmitDeps, command: SubmitCommand)
   // A retry answers at once from the first receipt: no limit is counted, nothing is written.
   if (command.idempotencyKey) {
     const replay = await replayed(deps, idemScope, command.idempotencyKey, fingerprint, pin);
-    if (replay) return replay;
+    if (replay) {
+      // Idempotent: heals a first try that stopped between its write and this count.
+      await countCampaignParticipant(deps, secret, command.orgId, submission);
+      return replay;
+    }
   }
 
   const now = deps.clock.now();
@@ -153,6 +164,7 @@ export async function submitSuggestion(deps: SubmitDeps, command: SubmitCommand)
             expiresAt: Math.floor(now.getTime() / 1000) + idempotencyTtlSeconds,
           }
         : undefined,
+      campaignCounting(suggestion),
     );
   } catch (error) {
     if (!(error instanceof IdempotencyConflict) || !command.idempotencyKey) throw error;
@@ -165,11 +177,31 @@ export async function submitSuggestion(deps: SubmitDeps, command: SubmitCommand)
   const effects = await Promise.allSettled([
     deps.workflow.startSuggestionWorkflow(suggestion.id),
     receipts.length ? deps.notifications.enqueue(receipts) : Promise.resolve(),
+    countCampaignParticipant(deps, secret, command.orgId, submission),
   ]);
   for (const effect of effects) {
     if (effect.status === 'rejected') deps.log.error('effect after submission failed; will be resumed', { id: suggestion.id, reason: String(effect.reason) });
   }
   return { status: 201, body: response };
+}
+
+// Campaigns (issue 11): responses
+/** What a campaign's suggestion adds to the campaign's counters, in its create transaction (exact under retries). */
+function campaignCounting(s: Suggestion): CampaignContribution | undefined {
+  if (!s.campaignId) return undefined;
+  const place = { day: officeDay(s.submittedAt), channel: s.channel, category: s.category, ...(s.stationId ? { stationId: s.stationId } : {}) };
+  return { campaignId: s.campaignId, shardKey: s.id, counters: suggestionContributions(place) };
+}
+
+/** The person behind a campaign suggestion's contact, counted once per campaign (none without a contact). */
+async function countCampaignParticipant(
+  deps: Pick<SubmitDeps, 'campaignParticipants'>,
+  secret: string,
+  orgId: string,
+  submission: { campaignId?: string; contact?: { phone?: string; email?: string } },
+): Promise<void> {
+  const key = submission.campaignId ? contactParticipantKey(secret, orgId, submission.campaignId, submission.contact) : undefined;
+  if (key && submission.campaignId && deps.campaignParticipants) await deps.campaignParticipants.countParticipant(orgId, submission.campaignId, key);
 }
 
 /** The first answer to this key, with its PIN recomputed (never read back from storage); 409 for another body. */

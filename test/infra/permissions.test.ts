@@ -124,11 +124,11 @@ const expected: Record<string, Actions> = {
   },
   // Campaigns (issue 11).
   'api/public-campaigns': {
-    table: tableRead('dynamodb:Query'),
+    table: tableRead('dynamodb:BatchGetItem', 'dynamodb:Query'),
     ...origin,
   },
   'api/staff-campaigns': {
-    table: tableRead('dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'),
+    table: tableRead('dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'),
     ...origin,
   },
   'jobs/campaign-clock': {
@@ -146,12 +146,27 @@ const expected: Record<string, Actions> = {
     'index/byOrgDue': ['dynamodb:Query'],
     'index/byStatusDue': ['dynamodb:Query'],
     'index/byDepartmentDue': ['dynamodb:Query'],
+    // Campaigns (issue 11): responses — an export of a campaign's responses.
+    'index/byCampaignResponses': ['dynamodb:Query'],
     fileJobQueue: ['sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ReceiveMessage'],
     notificationQueue: ['sqs:SendMessage'],
     files: ['s3:AbortMultipartUpload', 's3:PutObject'],
   },
   'jobs/bulletins': {
     fileJobQueue: ['sqs:SendMessage'],
+  },
+  // Campaigns (issue 11): responses
+  'api/campaign-responses': {
+    table: tableRead('dynamodb:PutItem', 'dynamodb:UpdateItem'),
+    notificationQueue: ['sqs:SendMessage'],
+    ...origin,
+    pinSecret: ['secretsmanager:GetSecretValue'],
+  },
+  'api/staff-responses': {
+    table: tableRead('dynamodb:BatchGetItem', 'dynamodb:PutItem'),
+    'index/byCampaignResponses': ['dynamodb:Query'],
+    fileJobQueue: ['sqs:SendMessage'],
+    ...origin,
   },
 };
 
@@ -270,9 +285,14 @@ describe('least privilege: each function’s role, as synthesized', () => {
     // One exception, declared: the rates job writes a suggestion's bucket memberships (absolute puts and deletes
     // of its own items, for the drill-down) 25 a request; its figures move only in conditional transactions.
     const batchWriters = new Set(['jobs/update-rates']);
+    // Campaigns (issue 11): responses — a campaign's figures are the sum of its 32 counter shards, read by key in
+    // one BatchGetItem (never a scan).
+    // The figures of a campaign: its counter shards in one BatchGet (the organizer's list, the published results).
+    const batchReaders = new Set(['api/staff-responses', 'api/staff-campaigns', 'api/public-campaigns']);
     for (const [entry, byResource] of Object.entries(grants)) {
       for (const action of Object.values(byResource).flat()) {
         if (action === 'dynamodb:BatchWriteItem' && batchWriters.has(entry)) continue;
+        if (action === 'dynamodb:BatchGetItem' && batchReaders.has(entry)) continue;
         expect(action, entry).not.toMatch(/\*|dynamodb:(Scan|Batch|DescribeTable|ConditionCheckItem|.*Stream)|states:SendTask(Failure|Heartbeat)|sqs:GetQueueUrl|secretsmanager:DescribeSecret/);
       }
     }

@@ -217,10 +217,12 @@ describe('stateless stack: functions', () => {
     expect(JSON.stringify(staff.Properties.Environment.Variables.JWT_ISSUER)).toContain('https://cognito-idp.');
   });
 
-  it('gives only intake the PIN secret, read-only', () => {
+  it('gives only intake and campaign responses the PIN secret, read-only', () => {
     const readers = Object.entries(resourcesOf(statelessTemplate, 'AWS::IAM::Policy')).filter(([, p]) => JSON.stringify(p).includes('secretsmanager:GetSecretValue') && JSON.stringify(p).includes('PinSecret'));
-    expect(readers).toHaveLength(1);
-    expect(JSON.stringify(readers[0]![1].Properties.Roles)).toContain('PublicSuggestions');
+    // Campaigns (issue 11): responses — respondents and SMS codes are hashed under it.
+    expect(readers).toHaveLength(2);
+    expect(JSON.stringify(readers.map(([, p]) => p.Properties.Roles))).toContain('PublicSuggestions');
+    expect(JSON.stringify(readers.map(([, p]) => p.Properties.Roles))).toContain('CampaignResponses');
     const [, secret] = only(resourcesOf(statefulTemplate, 'AWS::SecretsManager::Secret'));
     expect(secret.DeletionPolicy).toBe('Retain');
     expect(secret.Properties.GenerateSecretString.PasswordLength).toBeGreaterThanOrEqual(32);
@@ -353,7 +355,8 @@ describe('stateless stack: operator alarms', () => {
       expect(a.Properties.AlarmDescription).toBeTruthy();
     }
     const throttled = alarms().filter((a) => a.Properties.MetricName === 'Throttles');
-    expect(throttled).toHaveLength(2);
+    // Intake, citizen actions and (Campaigns, issue 11) campaign responses.
+    expect(throttled).toHaveLength(3);
     expect(alarms().some((a) => a.Properties.MetricName === 'ApproximateNumberOfMessagesVisible')).toBe(true);
 
     const [, topic] = only(resourcesOf(statelessTemplate, 'AWS::SNS::Topic'));

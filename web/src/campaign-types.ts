@@ -45,17 +45,5 @@ export interface ResponseReceipt {
   receivedAt: string;
 }
 
-/** One text answer of GET /api/staff/campaigns/{id}/responses?question=&q=&cursor= */
-export interface TextAnswer {
-  responseId: string;
-  questionId: string;
-  text: string;
-  receivedAt: string;
-  stationId?: string;
-}
-
-export interface TextAnswersResponse {
-  answers: TextAnswer[];
-  /** The next page's cursor; absent on the last page. */
-  cursor?: string;
-}
+/** GET /api/staff/campaigns/{id}/responses?question=&q=&cursor= (the server's shape). */
+export type { ResponsesBrowseResponse as TextAnswersResponse, TextAnswerItem as TextAnswer } from '../../shared/http/api-types';

@@ -49,6 +49,9 @@ export interface ExportRecord {
   fileKey?: string;
   fileName?: string;
   failure?: { reason: ExportFailureReason; rows?: number };
+  // Campaigns (issue 11): responses
+  /** Set on an export of this campaign's responses (its filters are then empty): not an export of the queue. */
+  campaignId?: string;
 }
 
 /**

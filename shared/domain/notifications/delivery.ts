@@ -30,6 +30,8 @@ export function retryDelaySeconds(receiveCount: number): number {
  * an earlier deferral is honoured.
  */
 export function notBefore(message: QueuedNotification, now: Date, quiet: QuietHours = defaultTimeLimits.smsQuietHours): Date | undefined {
+  // Campaigns (issue 11): responses — a verification code is asked for by the person who waits for it, now.
+  if (message.event === 'phoneCode') return undefined;
   const deferred = message.deliverAfter ? new Date(message.deliverAfter) : undefined;
   const from = deferred && deferred.getTime() > now.getTime() ? deferred : now;
   const window = message.channel === 'sms' ? nextSmsWindow(from, quiet) : from;

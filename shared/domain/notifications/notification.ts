@@ -21,7 +21,9 @@ export type NotificationEvent =
   // Hot topics: a spike (苗头性意见) found by the topics job, told to dispatchers.
   | 'topicSpike'
   // A bulletin (通报) is ready (issue 10, point 5): a notice about no suggestion.
-  | 'bulletinReady';
+  | 'bulletinReady'
+  // Campaigns (issue 11): responses — the SMS code of a one-response-per-phone questionnaire (about no suggestion).
+  | 'phoneCode';
 
 export interface NotificationRequest {
   /** Suggestion, event, recipient and checkpoint: the same request twice is delivered once. */

@@ -197,6 +197,17 @@ export const notificationTemplates: Record<NotificationEvent, Record<Locale, Not
       body: 'The bulletin on suggestion handling for {periodTextEn} ({from} to {to}) is ready (revision {revision}); view, print or download it in the staff console: {bulletinsUrl}',
     },
   },
+  // Campaigns (issue 11): responses
+  phoneCode: {
+    'zh-CN': {
+      subject: '【建议征集】验证码',
+      body: '您正在参与“{title}”问卷，验证码 {code}，{minutes} 分钟内有效。如非本人操作请忽略。',
+    },
+    en: {
+      subject: 'Your code',
+      body: 'Your code for the questionnaire "{title}" is {code}, valid for {minutes} minutes. If you did not ask for it, ignore this message.',
+    },
+  },
 };
 
 /** How a reminder names its checkpoint (`checkpoint` param). */

@@ -34,6 +34,8 @@ export interface ExportView {
   finishedAt?: string;
   rows?: number;
   fileName?: string;
+  // Campaigns (issue 11): responses — an export of this campaign's responses.
+  campaignId?: string;
 }
 
 export interface ExportsResponse {
@@ -58,7 +60,7 @@ function filtersText(filters: ExportRecord['filters']): string {
     .join(' ');
 }
 
-function view(record: ExportRecord, now: Date): ExportView {
+export function exportView(record: ExportRecord, now: Date): ExportView {
   const { state, failure } = effectiveExportState(record, now, exportRunLimitMs);
   return {
     id: record.id,
@@ -70,6 +72,7 @@ function view(record: ExportRecord, now: Date): ExportView {
     ...(record.finishedAt ? { finishedAt: record.finishedAt } : {}),
     ...(state === 'done' && record.rows !== undefined ? { rows: record.rows } : {}),
     ...(state === 'done' && record.fileName ? { fileName: record.fileName } : {}),
+    ...(record.campaignId ? { campaignId: record.campaignId } : {}),
   };
 }
 
@@ -105,13 +108,13 @@ export async function requestExport(
     await deps.exports.finish({ ...record, state: 'failed', failure: { reason: 'error' }, finishedAt: deps.clock.now().toISOString() });
     throw error;
   }
-  return view(record, now);
+  return exportView(record, now);
 }
 
 export async function listExports(deps: { exports: ExportStore; clock: Clock }, principal: StaffPrincipal): Promise<ExportsResponse> {
   const now = deps.clock.now();
   const records = await deps.exports.list(principal.orgId, principal.username, 20);
-  return { exports: records.map((record) => view(record, now)) };
+  return { exports: records.map((record) => exportView(record, now)) };
 }
 
 /** A link to a finished export of one's own (another person's is not found); the download is audited. */

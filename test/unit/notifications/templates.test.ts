@@ -30,15 +30,17 @@ const params = {
   to: '2026-11-29',
   revision: 1,
   bulletinsUrl: `${base}/#/staff/bulletins`,
+  code: '123456',
+  minutes: 10,
 };
 /** Events about no one suggestion (a bulletin for the supervisors) carry no tracking code. */
-const aboutNoSuggestion = new Set<NotificationEvent>(['bulletinReady']);
+const aboutNoSuggestion = new Set<NotificationEvent>(['bulletinReady', 'phoneCode']);
 const events = Object.keys(notificationTemplates) as NotificationEvent[];
 
 describe('notification templates', () => {
   it('cover every event of the NotificationEvent union', () => {
     expect(events.sort()).toEqual(
-      ['assigned', 'cohandlerOpinion', 'cohandlingAssigned', 'escalation', 'extensionDecided', 'extensionRequested', 'infoRequest', 'overdue', 'progressNote', 'receipt', 'reminder', 'reopened', 'reply', 'workflowFailure', 'adoption', 'adoptionProgress', 'topicSpike', 'bulletinReady'].sort(),
+      ['assigned', 'cohandlerOpinion', 'cohandlingAssigned', 'escalation', 'extensionDecided', 'extensionRequested', 'infoRequest', 'overdue', 'progressNote', 'receipt', 'reminder', 'reopened', 'reply', 'workflowFailure', 'adoption', 'adoptionProgress', 'topicSpike', 'bulletinReady', 'phoneCode'].sort(),
     );
   });
 

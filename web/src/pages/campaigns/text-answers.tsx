@@ -17,7 +17,7 @@ export function TextAnswers({ campaignId, questions, stations, question, onQuest
   const [search, setSearch] = useState('');
   const [q, setQ] = useState('');
   const page = useLoad<TextAnswersResponse>(() => getTextAnswers(campaignId, { question: question || undefined, q: q || undefined }), [campaignId, question, q]);
-  const answers = page.data?.answers ?? [];
+  const answers = page.data?.items ?? [];
   const labelOf = (id: string) => {
     const found = questions.find((item) => item.id === id);
     return found ? localText(found.label, locale) : id;
@@ -56,7 +56,7 @@ export function TextAnswers({ campaignId, questions, stations, question, onQuest
       </form>
       <ErrorAlert message={page.error} />
       {page.loading && <p role="status">{t('common.loading')}</p>}
-      {page.data && !answers.length && <p class="empty">{q ? t('camp.res.textNoneMatch', { q }) : t('camp.res.textNone')}</p>}
+      {page.data && !answers.length && !page.data.nextCursor && <p class="empty">{q ? t('camp.res.textNoneMatch', { q }) : t('camp.res.textNone')}</p>}
       {answers.length > 0 && (
         <ol class="text-answer-list" data-testid="text-answers">
           {answers.map((answer) => (
@@ -71,15 +71,15 @@ export function TextAnswers({ campaignId, questions, stations, question, onQuest
           ))}
         </ol>
       )}
-      {page.data?.cursor && (
+      {page.data?.nextCursor && (
         <button
           type="button"
           class="button"
           disabled={page.loading}
           onClick={() =>
             void page.extend(async (current) => {
-              const next = await getTextAnswers(campaignId, { question: question || undefined, q: q || undefined, cursor: current.cursor });
-              return { answers: [...current.answers, ...next.answers], ...(next.cursor ? { cursor: next.cursor } : {}) };
+              const next = await getTextAnswers(campaignId, { question: question || undefined, q: q || undefined, cursor: current.nextCursor });
+              return { items: [...current.items, ...next.items], scanned: current.scanned + next.scanned, ...(next.nextCursor ? { nextCursor: next.nextCursor } : {}) };
             })
           }
         >
