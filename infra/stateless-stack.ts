@@ -59,9 +59,19 @@ export const routeThrottles: Record<string, { rateLimit: number; burstLimit: num
   'GET /api/suggestions/{trackingCode}': { rateLimit: 30, burstLimit: 60 },
   'POST /api/suggestions/{trackingCode}/info-answer': { rateLimit: 10, burstLimit: 20 },
   'POST /api/suggestions/{trackingCode}/rating': { rateLimit: 10, burstLimit: 20 },
+  // Campaigns (issue 11): media — posters' QR images, the cover, the case library.
+  'GET /api/campaigns/{campaignId}/qr.svg': { rateLimit: 10, burstLimit: 20 },
+  'GET /api/campaigns/{campaignId}/qr.png': { rateLimit: 10, burstLimit: 20 },
+  'GET /api/campaigns/{campaignId}/cover': { rateLimit: 20, burstLimit: 40 },
+  'GET /api/case-library': { rateLimit: 20, burstLimit: 40 },
 };
 /** Reserved concurrency of the public functions: a flood on them cannot take the staff functions' capacity. */
-export const publicConcurrency = { intake: 40, citizenActions: 20 } as const;
+export const publicConcurrency = {
+  intake: 40,
+  citizenActions: 20,
+  // Campaigns (issue 11): media
+  campaignMedia: 20,
+} as const;
 
 /** Functions that serve HTTP routes: the route table's functions plus the `$default` fallback. */
 type ApiFunctionName = FunctionName | 'fallback';
@@ -258,6 +268,18 @@ export class StatelessStack extends Stack {
       'staff-files': new ProjectFunction(this, 'StaffFiles', {
         entry: 'api/staff-files',
         description: 'Exports of the queue and bulletins: ask, list, download links',
+        environment: staffEnvironment,
+      }),
+      // Campaigns (issue 11): media
+      'campaign-media': new ProjectFunction(this, 'CampaignMedia', {
+        entry: 'api/campaign-media',
+        description: "Campaigns' QR codes and cover images, and the case library (public)",
+        environment: webEnvironment,
+        reservedConcurrentExecutions: publicConcurrency.campaignMedia,
+      }),
+      'staff-campaign-files': new ProjectFunction(this, 'StaffCampaignFiles', {
+        entry: 'api/staff-campaign-files',
+        description: "Campaigns' cover upload and close report (staff)",
         environment: staffEnvironment,
       }),
       fallback: new ProjectFunction(this, 'Fallback', {

@@ -5,7 +5,8 @@
  */
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import middy from '@middy/core';
-import { bulletinStore, directory, exportStore, publicBaseUrl, rateStore, suggestionStore, systemClock } from '../../shared/aws/composition';
+import { bulletinStore, campaignStore, directory, exportStore, publicBaseUrl, rateStore, suggestionStore, systemClock } from '../../shared/aws/composition';
+import { campaignFigures, caseLibrary } from '../../shared/aws/composition-campaign-media';
 import { fileWriter } from '../../shared/aws/composition-files';
 import { notificationQueue } from '../../shared/aws/composition-sqs';
 import { log } from '../../shared/observability/log';
@@ -33,6 +34,8 @@ const deps: FileJobDeps = {
     log,
     publicBaseUrl: publicBaseUrl(),
   },
+  // Campaigns (issue 11): media — a campaign's close report.
+  campaignReportDeps: { exports: exportStore(), campaigns: campaignStore(), figures: campaignFigures(), library: caseLibrary(), files, clock: systemClock, log },
 };
 
 export const handler = middy<SQSEvent, SQSBatchResponse>()

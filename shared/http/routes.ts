@@ -20,7 +20,10 @@ export type FunctionName =
   | 'staff-admin'
   // Hot topics and barometer.
   | 'staff-topics'
-  | 'staff-files';
+  | 'staff-files'
+  // Campaigns (issue 11): media
+  | 'campaign-media'
+  | 'staff-campaign-files';
 
 export interface RouteDefinition {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -82,6 +85,13 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'GET', path: '/api/staff/bulletins', fn: 'staff-files', auth: 'staff' },
   { method: 'POST', path: '/api/staff/bulletins', fn: 'staff-files', auth: 'staff' },
   { method: 'GET', path: '/api/staff/bulletins/{id}/download', fn: 'staff-files', auth: 'staff' },
+  // Campaigns (issue 11): media — QR codes, cover image, case library (public); cover upload, close report (staff).
+  { method: 'GET', path: '/api/campaigns/{campaignId}/qr.svg', fn: 'campaign-media', auth: 'public' },
+  { method: 'GET', path: '/api/campaigns/{campaignId}/qr.png', fn: 'campaign-media', auth: 'public' },
+  { method: 'GET', path: '/api/campaigns/{campaignId}/cover', fn: 'campaign-media', auth: 'public' },
+  { method: 'GET', path: '/api/case-library', fn: 'campaign-media', auth: 'public' },
+  { method: 'PUT', path: '/api/staff/campaigns/{campaignId}/cover', fn: 'staff-campaign-files', auth: 'staff' },
+  { method: 'POST', path: '/api/staff/campaigns/{campaignId}/report', fn: 'staff-campaign-files', auth: 'staff' },
 ];
 
 export function routeKey(route: Pick<RouteDefinition, 'method' | 'path'>): string {

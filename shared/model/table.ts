@@ -47,6 +47,13 @@ export const tableModel = {
       sortKey: 'changedSk',
       serves: "an organisation's suggestions in the order they last changed: what the rates job reads since its watermark",
     },
+    // Campaigns (issue 11): media
+    {
+      name: 'byOrgCaseLibrary',
+      partitionKey: 'caseLibraryPk',
+      sortKey: 'caseLibrarySk',
+      serves: "an organisation's public case library (金点子 / 案例库): its featured adopted ideas, newest mark first (sparse: only those)",
+    },
   ] as const satisfies readonly IndexDefinition[],
 } as const;
 
@@ -133,8 +140,8 @@ export const queuePartitions = {
   changed: (orgId: string) => `ORG#${orgId}#CHANGED`,
   /**
    * 案例库 (adoption records, issue 10 point 4): the suggestions marked for the public case library, on their own
-   * item as `caseLibraryPk` / `caseLibrarySk` (marked at, id). No index reads it yet: the library's public page
-   * (with campaigns) adds a GSI `byOrgCaseLibrary` over the two, which DynamoDB backfills from the items.
+   * item as `caseLibraryPk` / `caseLibrarySk` (marked at, id), read by the GSI `byOrgCaseLibrary` (the library's
+   * public page, shared/aws/dynamo-case-library.ts).
    */
   caseLibrary: (orgId: string) => `ORG#${orgId}#CASELIBRARY`,
 };

@@ -406,9 +406,22 @@ export interface BulletinStore {
 /** Work done in the background, beside the requests (an SQS queue and its consumer; the same locally). */
 export type FileJob =
   | { type: 'export'; orgId: string; username: string; exportId: string }
-  | { type: 'bulletin'; orgId: string; kind: BulletinKind; period: string; requestedBy?: string; requestedByRole?: StaffProfile['role'] };
+  | { type: 'bulletin'; orgId: string; kind: BulletinKind; period: string; requestedBy?: string; requestedByRole?: StaffProfile['role'] }
+  // Campaigns (issue 11): media — a campaign's close report, kept as one of the person's exports.
+  | { type: 'campaignReport'; orgId: string; username: string; exportId: string };
 
 export interface FileJobQueue {
   enqueue(job: FileJob): Promise<void>;
 }
 export type { CampaignStore, CampaignFiguresSource } from './campaigns';
+
+// Campaigns (issue 11): media
+/** Reads a small kept file whole (a campaign's cover, at most 1 MB): undefined when there is none under the key. */
+export interface FileReader {
+  read(key: string): Promise<{ body: Buffer; contentType?: string } | undefined>;
+}
+
+/** 案例库: an organisation's featured ideas, newest mark first, optionally of one campaign and one category. */
+export interface CaseLibrarySource {
+  featured(orgId: string, query: { campaignId?: string; category?: string; cursor?: string; limit: number }): Promise<{ items: Suggestion[]; nextCursor?: string }>;
+}

@@ -9,6 +9,7 @@ import { staffRoles } from '../domain/staff/staff';
 import type { Log } from '../ports';
 import { generateBulletin, type GenerateBulletinDeps, type GenerateOutcome } from './bulletins/generate-bulletin';
 import { runExport, type RunExportDeps, type RunExportOutcome } from './exports/run-export';
+import { runCampaignReport, type RunCampaignReportDeps, type RunCampaignReportOutcome } from './campaign-media/campaign-report';
 
 const jobSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('export'), orgId: z.string().min(1), username: z.string().min(1), exportId: z.string().min(1) }),
@@ -20,11 +21,16 @@ const jobSchema = z.discriminatedUnion('type', [
     requestedBy: z.string().min(1).optional(),
     requestedByRole: z.enum(staffRoles).optional(),
   }),
+  // Campaigns (issue 11): media
+  z.object({ type: z.literal('campaignReport'), orgId: z.string().min(1), username: z.string().min(1), exportId: z.string().min(1) }),
 ]);
 
-export type FileJobDeps = { log: Log; exportDeps: RunExportDeps; bulletinDeps: GenerateBulletinDeps };
+export type FileJobDeps = { log: Log; exportDeps: RunExportDeps; bulletinDeps: GenerateBulletinDeps; campaignReportDeps: RunCampaignReportDeps };
 
-export async function handleFileJob(deps: FileJobDeps, body: string): Promise<RunExportOutcome | GenerateOutcome | { outcome: 'malformed' }> {
+export async function handleFileJob(
+  deps: FileJobDeps,
+  body: string,
+): Promise<RunExportOutcome | GenerateOutcome | RunCampaignReportOutcome | { outcome: 'malformed' }> {
   let job: z.infer<typeof jobSchema>;
   try {
     job = jobSchema.parse(JSON.parse(body));
@@ -33,6 +39,7 @@ export async function handleFileJob(deps: FileJobDeps, body: string): Promise<Ru
     return { outcome: 'malformed' };
   }
   if (job.type === 'export') return runExport(deps.exportDeps, job);
+  if (job.type === 'campaignReport') return runCampaignReport(deps.campaignReportDeps, job);
   return generateBulletin(deps.bulletinDeps, {
     orgId: job.orgId,
     kind: job.kind,

@@ -134,12 +134,27 @@ const expected: Record<string, Actions> = {
     'index/byOrgDue': ['dynamodb:Query'],
     'index/byStatusDue': ['dynamodb:Query'],
     'index/byDepartmentDue': ['dynamodb:Query'],
+    // Campaigns (issue 11): media — a close report's featured ideas.
+    'index/byOrgCaseLibrary': ['dynamodb:Query'],
     fileJobQueue: ['sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ReceiveMessage'],
     notificationQueue: ['sqs:SendMessage'],
     files: ['s3:AbortMultipartUpload', 's3:PutObject'],
   },
   'jobs/bulletins': {
     fileJobQueue: ['sqs:SendMessage'],
+  },
+  // Campaigns (issue 11): media
+  'api/campaign-media': {
+    table: tableRead('dynamodb:Query'),
+    'index/byOrgCaseLibrary': ['dynamodb:Query'],
+    files: ['s3:GetObject'],
+    ...origin,
+  },
+  'api/staff-campaign-files': {
+    table: tableRead('dynamodb:PutItem', 'dynamodb:UpdateItem'),
+    files: ['s3:AbortMultipartUpload', 's3:PutObject'],
+    fileJobQueue: ['sqs:SendMessage'],
+    ...origin,
   },
 };
 

@@ -49,6 +49,9 @@ export interface ExportRecord {
   fileKey?: string;
   fileName?: string;
   failure?: { reason: ExportFailureReason; rows?: number };
+  // Campaigns (issue 11): media
+  /** Set when this is a campaign's close report (a workbook) rather than an export of the queue. */
+  campaignReport?: { campaignId: string; title: string };
 }
 
 /**

@@ -229,6 +229,16 @@ const zhCN = {
   'field.responsePolicy': '答卷限制',
   'field.stations': '征集点',
   'field.summary': '结果摘要',
+  // Campaigns (issue 11): media
+  'error.coverNotFound': '这个专题征集没有封面图片',
+  'rule.noStations': '这个专题征集没有设置征集点，请不要指定征集点',
+  'rule.fileTooLarge': '文件过大（上限 {max}）',
+  'rule.imageType': '须为以下格式的图片之一：{options}',
+  'field.station': '征集点',
+  'field.cover': '封面图片',
+  'field.size': '图片尺寸（像素）',
+  'field.ec': '纠错等级',
+  'field.campaign': '专题征集',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -453,6 +463,16 @@ const en: Record<MessageKey, string> = {
   'field.responsePolicy': 'Response policy',
   'field.stations': 'Stations',
   'field.summary': 'Results summary',
+  // Campaigns (issue 11): media
+  'error.coverNotFound': 'This campaign has no cover image',
+  'rule.noStations': 'This campaign has no stations: leave the station out',
+  'rule.fileTooLarge': 'The file is too large (at most {max})',
+  'rule.imageType': 'Must be an image in one of these formats: {options}',
+  'field.station': 'Station',
+  'field.cover': 'Cover image',
+  'field.size': 'Image size (pixels)',
+  'field.ec': 'Error correction',
+  'field.campaign': 'Campaign',
 };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };

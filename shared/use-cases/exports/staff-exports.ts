@@ -34,6 +34,8 @@ export interface ExportView {
   finishedAt?: string;
   rows?: number;
   fileName?: string;
+  // Campaigns (issue 11): media
+  campaignReport?: ExportRecord['campaignReport'];
 }
 
 export interface ExportsResponse {
@@ -58,7 +60,7 @@ function filtersText(filters: ExportRecord['filters']): string {
     .join(' ');
 }
 
-function view(record: ExportRecord, now: Date): ExportView {
+export function view(record: ExportRecord, now: Date): ExportView {
   const { state, failure } = effectiveExportState(record, now, exportRunLimitMs);
   return {
     id: record.id,
@@ -70,6 +72,7 @@ function view(record: ExportRecord, now: Date): ExportView {
     ...(record.finishedAt ? { finishedAt: record.finishedAt } : {}),
     ...(state === 'done' && record.rows !== undefined ? { rows: record.rows } : {}),
     ...(state === 'done' && record.fileName ? { fileName: record.fileName } : {}),
+    ...(record.campaignReport ? { campaignReport: record.campaignReport } : {}),
   };
 }
 
