@@ -9,7 +9,7 @@ import { staffRoles } from '../domain/staff/staff';
 import type { Log } from '../ports';
 import { generateBulletin, type GenerateBulletinDeps, type GenerateOutcome } from './bulletins/generate-bulletin';
 import { runExport, type RunExportDeps, type RunExportOutcome } from './exports/run-export';
-import { runCampaignReport, type RunCampaignReportDeps, type RunCampaignReportOutcome } from './campaign-media/campaign-report';
+import { runCampaignReport, type RunCampaignReportDeps, type RunCampaignReportOutcome } from './campaign-media/run-campaign-report';
 
 const jobSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('export'), orgId: z.string().min(1), username: z.string().min(1), exportId: z.string().min(1) }),
