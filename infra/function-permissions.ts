@@ -249,7 +249,7 @@ export const functionPermissions = {
     secrets: ['origin'],
   },
   /**
-   * Staff: the account check and the campaign (get); the cover's file (write) and the campaign saved with its audit
+   * Staff: the account check, the campaign and the organisation's name for the poster (get); the cover's file (write) and the campaign saved with its audit
    * record (a transaction: update, put); a close report's export and audit record (a transaction of puts), its job
    * (send), and on a failed enqueue the export marked failed (put).
    */

@@ -9,11 +9,13 @@ import type { CampaignFiguresSource } from '../ports';
 import { dynamoDocumentClient } from './clients/dynamodb';
 import { s3 } from './clients/s3';
 import { DynamoCaseLibrary } from './dynamo-case-library';
+import { DynamoOrganisationProfile } from './dynamo-organisation-profile';
 import { requiredEnv } from './env';
 import { LocalFileReader } from './local-file-store';
 import { S3FileReader } from './s3-file-reader';
 
 export const caseLibrary = () => new DynamoCaseLibrary(dynamoDocumentClient(), requiredEnv('TABLE_NAME'));
+export const organisationProfile = () => new DynamoOrganisationProfile(dynamoDocumentClient(), requiredEnv('TABLE_NAME'));
 export const fileReader = () => (process.env.FILES_BUCKET ? new S3FileReader(s3(), requiredEnv('FILES_BUCKET')) : new LocalFileReader(requiredEnv('FILES_DIR')));
 
 /**

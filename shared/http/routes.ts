@@ -90,6 +90,7 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'GET', path: '/api/campaigns/{campaignId}/qr.png', fn: 'campaign-media', auth: 'public' },
   { method: 'GET', path: '/api/campaigns/{campaignId}/cover', fn: 'campaign-media', auth: 'public' },
   { method: 'GET', path: '/api/case-library', fn: 'campaign-media', auth: 'public' },
+  { method: 'GET', path: '/api/staff/campaigns/{campaignId}/poster', fn: 'staff-campaign-files', auth: 'staff' },
   { method: 'PUT', path: '/api/staff/campaigns/{campaignId}/cover', fn: 'staff-campaign-files', auth: 'staff' },
   { method: 'POST', path: '/api/staff/campaigns/{campaignId}/report', fn: 'staff-campaign-files', auth: 'staff' },
 ];

@@ -425,3 +425,8 @@ export interface FileReader {
 export interface CaseLibrarySource {
   featured(orgId: string, query: { campaignId?: string; category?: string; cursor?: string; limit: number }): Promise<{ items: Suggestion[]; nextCursor?: string }>;
 }
+
+/** The organisation's own name (the poster's publisher), as its record has it; undefined when none is recorded. */
+export interface OrganisationProfileSource {
+  profile(orgId: string): Promise<{ name: string; nameEn?: string } | undefined>;
+}

@@ -107,9 +107,27 @@ describe('QR codes', () => {
     expect(station.status).toBe(400);
     expect(station.body.error.fields).toEqual({ station: '征集点：须为以下之一：mall, centre' });
     const size = await t.api('/api/campaigns/media-open/qr.png?size=9000', { lang: 'en' });
-    expect(size.body.error.fields).toEqual({ size: 'Image size (pixels): Must be between 128 and 2048' });
+    expect(size.body.error.fields).toEqual({ size: 'Image size (pixels): must be between 128 and 2048' });
     const none = await t.api('/api/campaigns/media-closed/qr.svg?station=mall', { lang: 'en' });
     expect(none.body.error.fields.station).toContain('no stations');
+  });
+});
+
+describe('the poster', () => {
+  it('gives an organizer the station’s QR code as an inline SVG, a draft’s too, with the organisation’s name', async () => {
+    const r = await t.api('/api/staff/campaigns/media-draft/poster?station=centre', { token: tokens.organizer });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({
+      organisation: { name: '示范区人民建议征集办公室' },
+      campaign: { id: 'media-draft', state: 'draft' },
+      station: { id: 'centre' },
+      qr: { text: `${t.url}/#/c/media-draft?s=centre` },
+      trackUrl: `${t.url}/#/track`,
+    });
+    expect(r.body.qr.svg).toBe(await QRCode.toString(`${t.url}/#/c/media-draft?s=centre`, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 }));
+    expect((await t.api('/api/staff/campaigns/media-open/poster?station=nowhere', { token: tokens.organizer })).status).toBe(400);
+    expect((await t.api('/api/staff/campaigns/media-open/poster', { token: tokens['handler-transport'] })).status).toBe(403);
+    expect((await t.api('/api/staff/campaigns/media-open/poster')).status).toBe(401);
   });
 });
 
@@ -135,15 +153,15 @@ describe('the cover image', () => {
     const stale = await put(png, '?version=1');
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe('concurrent_update');
-    expect((await put(png, '')).body.error.fields).toEqual({ version: 'version: Required' });
+    expect((await put(png, '')).body.error.fields).toEqual({ version: 'version: required' });
     const wrongType = await put(gif, '?version=2', 'organizer', 'image/png');
     expect(wrongType.status).toBe(400);
-    expect(wrongType.body.error.fields).toEqual({ cover: 'Cover image: Must be an image in one of these formats: JPEG, PNG, WEBP' });
+    expect(wrongType.body.error.fields).toEqual({ cover: 'Cover image: must be an image in one of these formats: JPEG, PNG, WEBP' });
     const large = await put(Buffer.concat([png, Buffer.alloc(1024 * 1024)]), '?version=2');
     expect(large.status).toBe(400);
-    expect(large.body.error.fields).toEqual({ cover: 'Cover image: The file is too large (at most 1 MB)' });
+    expect(large.body.error.fields).toEqual({ cover: 'Cover image: the file is too large (at most 1 MB)' });
     expect((await put(Buffer.alloc(3 * 1024 * 1024), '?version=2')).status).toBe(413);
-    expect((await put(undefined, '?version=2')).body.error.fields).toEqual({ cover: 'Cover image: Required' });
+    expect((await put(undefined, '?version=2')).body.error.fields).toEqual({ cover: 'Cover image: required' });
     expect((await campaigns.get('demo', 'media-open'))!.version).toBe(2);
   });
 

@@ -465,9 +465,9 @@ const en: Record<MessageKey, string> = {
   'field.summary': 'Results summary',
   // Campaigns (issue 11): media
   'error.coverNotFound': 'This campaign has no cover image',
-  'rule.noStations': 'This campaign has no stations: leave the station out',
-  'rule.fileTooLarge': 'The file is too large (at most {max})',
-  'rule.imageType': 'Must be an image in one of these formats: {options}',
+  'rule.noStations': 'this campaign has no stations: leave the station out',
+  'rule.fileTooLarge': 'the file is too large (at most {max})',
+  'rule.imageType': 'must be an image in one of these formats: {options}',
   'field.station': 'Station',
   'field.cover': 'Cover image',
   'field.size': 'Image size (pixels)',
