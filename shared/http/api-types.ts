@@ -109,3 +109,7 @@ export type { Adoption, AdoptionCorrection, AdoptionUpdate, FeaturedMark } from 
 // Exports and bulletins (issue 10, point 5).
 export type { ExportView, ExportsResponse, DownloadResponse } from '../use-cases/exports/staff-exports';
 export type { BulletinView, BulletinsResponse } from '../use-cases/bulletins/staff-bulletins';
+// Campaigns (issue 11): media
+export type { CaseLibraryEntry, CaseLibraryPage } from '../domain/campaign/case-library';
+export type { CampaignPoster } from '../use-cases/campaign-media/campaign-poster';
+export type { CoverUploaded } from '../use-cases/campaign-media/campaign-cover';

@@ -28,6 +28,9 @@ const LazyPeoplePage = lazyPage<Record<string, never>>(() => import('./pages/peo
 const LazyPasswordPage = lazyPage<Record<string, never>>(() => import('./pages/password-page').then((m) => m.PasswordPage));
 const LazyDashboardPage = lazyPage<{ route: Route }>(() => import('./pages/dashboard/dashboard-page').then((m) => m.DashboardPage));
 const LazyTimeLimitsPage = lazyPage<{ route: Route }>(() => import('./pages/time-limits-page').then((m) => m.TimeLimitsPage));
+// Campaigns (issue 11): media
+const LazyPosterPage = lazyPage<{ id: string; route: Route }>(() => import('./pages/campaign-media/poster-page').then((m) => m.PosterPage));
+const LazyReportPage = lazyPage<{ id: string }>(() => import('./pages/campaign-media/report-page').then((m) => m.ReportPage));
 
 function staffPage(route: Route): { node: ComponentChild; title: UiKey } {
   const { path } = route;
@@ -44,6 +47,11 @@ function staffPage(route: Route): { node: ComponentChild; title: UiKey } {
   if (path === '/staff/people') return { node: <LazyPeoplePage />, title: 'people.heading' };
   if (path === '/staff/time-limits') return { node: <LazyTimeLimitsPage route={route} />, title: 'tl.heading' };
   if (path === '/staff/bulletins') return { node: <BulletinsPage />, title: 'bul.heading' };
+  // Campaigns (issue 11): media
+  const poster = matchRoute('/staff/campaigns/:id/poster', path);
+  if (poster) return { node: <LazyPosterPage key={poster.id} id={poster.id!} route={route} />, title: 'poster.heading' };
+  const report = matchRoute('/staff/campaigns/:id/report', path);
+  if (report) return { node: <LazyReportPage key={report.id} id={report.id!} />, title: 'creport.heading' };
   const detail = matchRoute('/staff/s/:id', path);
   if (detail) return { node: <StaffDetailPage key={detail.id} id={detail.id!} />, title: 'queue.heading' };
   return { node: <NotFound />, title: 'common.notFoundPage' };

@@ -8,6 +8,10 @@ import { staffEn } from './staff-en';
 import { staffZhCN } from './staff-zh-cn';
 import { dashboardEn } from './dashboard-en';
 import { dashboardZhCN } from './dashboard-zh-cn';
+import { campaignMediaEn } from './campaign-media-en';
+import { campaignMediaZhCN } from './campaign-media-zh-cn';
 
 addMessages({ 'zh-CN': staffZhCN, en: staffEn });
 addMessages({ 'zh-CN': dashboardZhCN, en: dashboardEn });
+// Campaigns (issue 11): media
+addMessages({ 'zh-CN': campaignMediaZhCN, en: campaignMediaEn });
