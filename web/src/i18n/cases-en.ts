@@ -22,4 +22,6 @@ export const casesEn: Record<CasesKey, string> = {
   'cases.inCampaign': 'From the campaign: {title}',
   'cases.submitCta': 'Have an idea too?',
   'cases.submitLink': 'Make a suggestion',
+  'cases.creditConsent': 'Name me in the case library',
+  'cases.creditConsentHint': 'If your idea is adopted and featured among the ideas, it is credited to the name you gave; otherwise to "a resident".',
 };

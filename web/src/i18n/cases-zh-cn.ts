@@ -20,6 +20,8 @@ export const casesZhCN = {
   'cases.inCampaign': '来自专题：{title}',
   'cases.submitCta': '您也有好点子？',
   'cases.submitLink': '提出建议',
+  'cases.creditConsent': '在案例库中署名',
+  'cases.creditConsentHint': '如果您的建议被采纳并选入“金点子”案例库，将以您填写的姓名署名；不勾选则显示为“一位市民”。',
 } as const;
 
 export type CasesKey = keyof typeof casesZhCN;
