@@ -64,6 +64,11 @@ export const routeThrottles: Record<string, { rateLimit: number; burstLimit: num
   'POST /api/campaigns/{campaignId}/responses': { rateLimit: 40, burstLimit: 40 },
   'POST /api/campaigns/{campaignId}/phone-codes': { rateLimit: 10, burstLimit: 20 },
   'POST /api/campaigns/{campaignId}/scans': { rateLimit: 40, burstLimit: 80 },
+  // Campaigns (issue 11): media — posters' QR images, the cover, the case library.
+  'GET /api/campaigns/{campaignId}/qr.svg': { rateLimit: 10, burstLimit: 20 },
+  'GET /api/campaigns/{campaignId}/qr.png': { rateLimit: 10, burstLimit: 20 },
+  'GET /api/campaigns/{campaignId}/cover': { rateLimit: 20, burstLimit: 40 },
+  'GET /api/case-library': { rateLimit: 20, burstLimit: 40 },
 };
 /** Reserved concurrency of the public functions: a flood on them cannot take the staff functions' capacity. */
 export const publicConcurrency = {
@@ -71,6 +76,8 @@ export const publicConcurrency = {
   citizenActions: 20,
   // Campaigns (issue 11): responses — a response takes well under a second: its route's 40/s needs far fewer.
   responses: 40,
+  // Campaigns (issue 11): media
+  campaignMedia: 20,
 } as const;
 
 /** Functions that serve HTTP routes: the route table's functions plus the `$default` fallback. */
@@ -292,6 +299,18 @@ export class StatelessStack extends Stack {
       'staff-responses': new ProjectFunction(this, 'StaffResponses', {
         entry: 'api/staff-responses',
         description: "A campaign's figures, text answers and exports of its responses",
+        environment: staffEnvironment,
+      }),
+      // Campaigns (issue 11): media
+      'campaign-media': new ProjectFunction(this, 'CampaignMedia', {
+        entry: 'api/campaign-media',
+        description: "Campaigns' QR codes and cover images, and the case library (public)",
+        environment: webEnvironment,
+        reservedConcurrentExecutions: publicConcurrency.campaignMedia,
+      }),
+      'staff-campaign-files': new ProjectFunction(this, 'StaffCampaignFiles', {
+        entry: 'api/staff-campaign-files',
+        description: "Campaigns' cover upload and close report (staff)",
         environment: staffEnvironment,
       }),
       fallback: new ProjectFunction(this, 'Fallback', {

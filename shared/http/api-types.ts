@@ -123,3 +123,7 @@ export type { PhoneCodeSent } from '../use-cases/campaigns/phone-codes';
 export type { ResponsesBrowseResponse, TextAnswerItem } from '../use-cases/campaigns/browse-responses';
 /** POST /api/staff/campaigns/{campaignId}/exports → 202 ExportView (then in GET /api/staff/exports). */
 export type ResponsesExportRequest = z.input<typeof responsesExportRequestSchema>;
+// Campaigns (issue 11): media
+export type { CaseLibraryEntry, CaseLibraryPage } from '../domain/campaign/case-library';
+export type { CampaignPoster } from '../use-cases/campaign-media/campaign-poster';
+export type { CoverUploaded } from '../use-cases/campaign-media/campaign-cover';

@@ -27,7 +27,10 @@ export type FunctionName =
   | 'staff-campaigns'
   // Campaigns (issue 11): responses
   | 'campaign-responses'
-  | 'staff-responses';
+  | 'staff-responses'
+  // Campaigns (issue 11): media
+  | 'campaign-media'
+  | 'staff-campaign-files';
 
 export interface RouteDefinition {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -106,6 +109,14 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'GET', path: '/api/staff/campaigns/{campaignId}/figures', fn: 'staff-responses', auth: 'staff' },
   { method: 'GET', path: '/api/staff/campaigns/{campaignId}/responses', fn: 'staff-responses', auth: 'staff' },
   { method: 'POST', path: '/api/staff/campaigns/{campaignId}/exports', fn: 'staff-responses', auth: 'staff' },
+  // Campaigns (issue 11): media — QR codes, cover image, case library (public); cover upload, close report (staff).
+  { method: 'GET', path: '/api/campaigns/{campaignId}/qr.svg', fn: 'campaign-media', auth: 'public' },
+  { method: 'GET', path: '/api/campaigns/{campaignId}/qr.png', fn: 'campaign-media', auth: 'public' },
+  { method: 'GET', path: '/api/campaigns/{campaignId}/cover', fn: 'campaign-media', auth: 'public' },
+  { method: 'GET', path: '/api/case-library', fn: 'campaign-media', auth: 'public' },
+  { method: 'GET', path: '/api/staff/campaigns/{campaignId}/poster', fn: 'staff-campaign-files', auth: 'staff' },
+  { method: 'PUT', path: '/api/staff/campaigns/{campaignId}/cover', fn: 'staff-campaign-files', auth: 'staff' },
+  { method: 'POST', path: '/api/staff/campaigns/{campaignId}/report', fn: 'staff-campaign-files', auth: 'staff' },
 ];
 
 export function routeKey(route: Pick<RouteDefinition, 'method' | 'path'>): string {

@@ -142,12 +142,14 @@ const expected: Record<string, Actions> = {
     ...origin,
   },
   'queue/file-jobs': {
-    table: tableRead('dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'),
+    table: tableRead('dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'),
     'index/byOrgDue': ['dynamodb:Query'],
     'index/byStatusDue': ['dynamodb:Query'],
     'index/byDepartmentDue': ['dynamodb:Query'],
     // Campaigns (issue 11): responses — an export of a campaign's responses.
     'index/byCampaignResponses': ['dynamodb:Query'],
+    // Campaigns (issue 11): media — a close report's featured ideas.
+    'index/byOrgCaseLibrary': ['dynamodb:Query'],
     fileJobQueue: ['sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ReceiveMessage'],
     notificationQueue: ['sqs:SendMessage'],
     files: ['s3:AbortMultipartUpload', 's3:PutObject'],
@@ -165,6 +167,19 @@ const expected: Record<string, Actions> = {
   'api/staff-responses': {
     table: tableRead('dynamodb:BatchGetItem', 'dynamodb:PutItem'),
     'index/byCampaignResponses': ['dynamodb:Query'],
+    fileJobQueue: ['sqs:SendMessage'],
+    ...origin,
+  },
+  // Campaigns (issue 11): media
+  'api/campaign-media': {
+    table: tableRead('dynamodb:Query'),
+    'index/byOrgCaseLibrary': ['dynamodb:Query'],
+    files: ['s3:GetObject'],
+    ...origin,
+  },
+  'api/staff-campaign-files': {
+    table: tableRead('dynamodb:PutItem', 'dynamodb:UpdateItem'),
+    files: ['s3:AbortMultipartUpload', 's3:PutObject'],
     fileJobQueue: ['sqs:SendMessage'],
     ...origin,
   },
@@ -288,7 +303,7 @@ describe('least privilege: each function’s role, as synthesized', () => {
     // Campaigns (issue 11): responses — a campaign's figures are the sum of its 32 counter shards, read by key in
     // one BatchGetItem (never a scan).
     // The figures of a campaign: its counter shards in one BatchGet (the organizer's list, the published results).
-    const batchReaders = new Set(['api/staff-responses', 'api/staff-campaigns', 'api/public-campaigns']);
+    const batchReaders = new Set(['api/staff-responses', 'api/staff-campaigns', 'api/public-campaigns', 'queue/file-jobs']);
     for (const [entry, byResource] of Object.entries(grants)) {
       for (const action of Object.values(byResource).flat()) {
         if (action === 'dynamodb:BatchWriteItem' && batchWriters.has(entry)) continue;

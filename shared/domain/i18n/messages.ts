@@ -260,6 +260,16 @@ const zhCN = {
   'field.phoneCode': '验证码',
   'field.browserId': '浏览器标识',
   'field.visitId': '访问标识',
+  // Campaigns (issue 11): media
+  'error.coverNotFound': '这个专题征集没有封面图片',
+  'rule.noStations': '这个专题征集没有设置征集点，请不要指定征集点',
+  'rule.fileTooLarge': '文件过大（上限 {max}）',
+  'rule.imageType': '须为以下格式的图片之一：{options}',
+  'field.station': '征集点',
+  'field.cover': '封面图片',
+  'field.size': '图片尺寸（像素）',
+  'field.ec': '纠错等级',
+  'field.campaign': '专题征集',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -515,6 +525,16 @@ const en: Record<MessageKey, string> = {
   'field.phoneCode': 'Code',
   'field.browserId': 'Browser id',
   'field.visitId': 'Visit id',
+  // Campaigns (issue 11): media
+  'error.coverNotFound': 'This campaign has no cover image',
+  'rule.noStations': 'this campaign has no stations: leave the station out',
+  'rule.fileTooLarge': 'the file is too large (at most {max})',
+  'rule.imageType': 'must be an image in one of these formats: {options}',
+  'field.station': 'Station',
+  'field.cover': 'Cover image',
+  'field.size': 'Image size (pixels)',
+  'field.ec': 'Error correction',
+  'field.campaign': 'Campaign',
 };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };

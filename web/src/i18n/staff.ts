@@ -13,4 +13,11 @@ import { campaignZhCN } from './campaign-zh-cn';
 
 addMessages({ 'zh-CN': staffZhCN, en: staffEn });
 addMessages({ 'zh-CN': dashboardZhCN, en: dashboardEn });
+import { campaignMediaEn } from './campaign-media-en';
+import { campaignMediaZhCN } from './campaign-media-zh-cn';
+
+addMessages({ 'zh-CN': staffZhCN, en: staffEn });
+addMessages({ 'zh-CN': dashboardZhCN, en: dashboardEn });
 addMessages({ 'zh-CN': campaignZhCN, en: campaignEn });
+// Campaigns (issue 11): media
+addMessages({ 'zh-CN': campaignMediaZhCN, en: campaignMediaEn });

@@ -36,11 +36,13 @@ interface Draft {
   phone: string;
   email: string;
   consent: boolean;
+  /** 在案例库中署名 (issue 11): the citizen may be named if the idea is featured in the case library. */
+  creditConsent: boolean;
   /** The honeypot (shared/domain/intake/submission.ts): people never see it, bots fill it. */
   website: string;
 }
 
-const emptyDraft: Draft = { title: '', content: '', category: '', address: '', name: '', phone: '', email: '', consent: false, website: '' };
+const emptyDraft: Draft = { title: '', content: '', category: '', address: '', name: '', phone: '', email: '', consent: false, creditConsent: false, website: '' };
 
 /** Schema field path → the control that shows it, in the order the form shows them. */
 const controls: [string, string][] = [
@@ -53,6 +55,7 @@ const controls: [string, string][] = [
   ['contact.phone', 'f-phone'],
   ['contact.email', 'f-email'],
   ['contact.consent', 'f-consent'],
+  ['contact.creditConsent', 'f-credit-consent'],
   ['contact', 'f-phone'],
   ['website', 'f-website'],
 ];
@@ -69,6 +72,7 @@ const draftFields: Record<keyof Draft, string> = {
   phone: 'contact.phone',
   email: 'contact.email',
   consent: 'contact.consent',
+  creditConsent: 'contact.creditConsent',
   website: 'website',
 };
 
@@ -97,6 +101,7 @@ function toInput(draft: Draft, channel: Channel, campaignId: string | undefined,
           phone: blank(draft.phone.replace(/[\s-]/g, '')),
           email: blank(draft.email),
           consent: draft.consent,
+          ...(draft.creditConsent ? { creditConsent: true } : {}),
         }
       : undefined,
     campaignId: campaignId ? campaignId : undefined,
@@ -476,6 +481,21 @@ export function SuggestionForm({ campaignId, categories: offered, stationId, cha
           </div>
           <p class="hint" id="f-consent-note">
             {t('submit.privacy')}
+          </p>
+          {/* Campaigns (issue 11): media — credited by name in the case library only if the citizen says so. */}
+          <div class="field check">
+            <input
+              id="f-credit-consent"
+              type="checkbox"
+              name="creditConsent"
+              checked={draft.creditConsent}
+              aria-describedby="f-credit-consent-note"
+              onChange={(e) => edit('creditConsent', e.currentTarget.checked)}
+            />
+            <label for="f-credit-consent">{t('cases.creditConsent')}</label>
+          </div>
+          <p class="hint" id="f-credit-consent-note">
+            {t('cases.creditConsentHint')}
           </p>
         </fieldset>
 
