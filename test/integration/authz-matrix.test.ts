@@ -115,6 +115,12 @@ const expectations: Record<string, (who: Who) => Expected> = {
   'POST /api/staff/bulletins': orgLevel('admin', 'supervisor'),
   // Without ?format= every role gets the 400 naming it (the bulletin is looked up after).
   'GET /api/staff/bulletins/{id}/download': orgLevel(...everyone),
+  // Campaigns (issue 11): media. The role is checked before the campaign is looked up: the probe's campaign does
+  // not exist, so whoever may use the route is told so (404); the poster and the close report are the office's
+  // (not a department's handler), the cover is the organizer's and the admin's.
+  'GET /api/staff/campaigns/{campaignId}/poster': (who) => (who.role === 'handler' ? 403 : 404),
+  'PUT /api/staff/campaigns/{campaignId}/cover': (who) => (['admin', 'organizer'].includes(who.role) ? 404 : 403),
+  'POST /api/staff/campaigns/{campaignId}/report': (who) => (who.role === 'handler' ? 403 : 404),
 };
 
 const otherOrg = 'matrix-other';

@@ -21,12 +21,10 @@ export const campaignMediaEn: Record<CampaignMediaKey, string> = {
   'creport.heading': 'Campaign report',
   'creport.print': 'Print the report',
   'creport.xlsx': 'Generate the Excel report',
-  'creport.xlsxQueued': 'Started: download it below when it is ready (it also appears in your exports).',
   'creport.xlsxRunning': 'Generating the Excel report…',
   'creport.xlsxDone': 'Download the Excel report',
   'creport.xlsxFailed': 'The Excel report failed; try again.',
   'creport.totals': 'Totals',
-  'creport.noFigures': 'No figures yet.',
   'creport.empty': 'None',
   'exp.campaignReport': 'Campaign report: {title}',
 };

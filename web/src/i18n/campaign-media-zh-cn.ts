@@ -19,12 +19,10 @@ export const campaignMediaZhCN = {
   'creport.heading': '专题征集报告',
   'creport.print': '打印报告',
   'creport.xlsx': '生成 Excel 报告',
-  'creport.xlsxQueued': '已开始生成，完成后可在下方下载（也会出现在“导出”列表中）。',
   'creport.xlsxRunning': 'Excel 报告生成中……',
   'creport.xlsxDone': '下载 Excel 报告',
   'creport.xlsxFailed': 'Excel 报告生成失败，请重试。',
   'creport.totals': '总体',
-  'creport.noFigures': '暂无统计数据。',
   'creport.empty': '暂无',
   'exp.campaignReport': '专题报告：{title}',
 } as const;

@@ -80,9 +80,8 @@ function Table({ table }: { table: ReportTable }) {
   );
 }
 
-/** Asks for the workbook and follows it in the person's exports until it is done (or failed). */
-function WorkbookButton({ campaignId }: { campaignId: string }) {
-  const { t } = useI18n();
+/** The workbook: asked for, then followed in the person's exports until it is done (or failed). */
+function useWorkbook(campaignId: string) {
   const [job, setJob] = useState<ExportView>();
   const [error, setError] = useState<string>();
   useEffect(() => {
@@ -97,53 +96,35 @@ function WorkbookButton({ campaignId }: { campaignId: string }) {
     }, 1500);
     return () => clearTimeout(timer);
   }, [job]);
-  const running = job && (job.state === 'queued' || job.state === 'running');
-  return (
-    <>
-      <button
-        type="button"
-        class="button"
-        disabled={running}
-        data-testid="report-xlsx"
-        onClick={async () => {
-          setError(undefined);
-          try {
-            setJob(await requestCampaignReport(campaignId));
-          } catch (caught) {
-            setError(failureMessage(caught));
-          }
-        }}
-      >
-        {t('creport.xlsx')}
-      </button>
-      {job?.state === 'done' && (
-        <button
-          type="button"
-          class="button button-primary"
-          data-testid="report-xlsx-download"
-          onClick={async () => {
-            try {
-              location.assign((await getExportDownload(job.id)).url);
-            } catch (caught) {
-              setError(failureMessage(caught));
-            }
-          }}
-        >
-          {t('creport.xlsxDone')}
-        </button>
-      )}
-      <p role="status" class="hint">
-        {running ? t('creport.xlsxRunning') : job?.state === 'failed' ? t('creport.xlsxFailed') : ''}
-      </p>
-      <ErrorAlert message={error} />
-    </>
-  );
+  return {
+    job,
+    error,
+    running: !!job && (job.state === 'queued' || job.state === 'running'),
+    async request(): Promise<void> {
+      setError(undefined);
+      try {
+        setJob(await requestCampaignReport(campaignId));
+      } catch (caught) {
+        setError(failureMessage(caught));
+      }
+    },
+    async download(): Promise<void> {
+      if (!job) return;
+      try {
+        // The file comes with Content-Disposition: attachment, so the page stays where it is.
+        location.assign((await getExportDownload(job.id)).url);
+      } catch (caught) {
+        setError(failureMessage(caught));
+      }
+    },
+  };
 }
 
 export function ReportPage({ id }: { id: string }) {
   const { t, locale } = useI18n();
   const { me } = useStaffBasics();
   usePrintablePage('report');
+  const workbook = useWorkbook(id);
   const data = useLoad(async () => {
     const [campaign, figures, featured] = await Promise.all([
       getStaffCampaign(id),
@@ -165,11 +146,22 @@ export function ReportPage({ id }: { id: string }) {
             <button type="button" class="button button-primary" onClick={() => window.print()} disabled={!report}>
               {t('creport.print')}
             </button>
-            <WorkbookButton campaignId={id} />
+            <button type="button" class="button" disabled={workbook.running} data-testid="report-xlsx" onClick={() => void workbook.request()}>
+              {t('creport.xlsx')}
+            </button>
+            {workbook.job?.state === 'done' && (
+              <button type="button" class="button button-primary" data-testid="report-xlsx-download" onClick={() => void workbook.download()}>
+                {t('creport.xlsxDone')}
+              </button>
+            )}
             <a class="button" href={href(`/staff/campaigns/${id}`)}>
               {t('poster.back')}
             </a>
           </div>
+          <p role="status" class="hint">
+            {workbook.running ? t('creport.xlsxRunning') : workbook.job?.state === 'failed' ? t('creport.xlsxFailed') : ''}
+          </p>
+          <ErrorAlert message={workbook.error} />
         </StaffPage>
       </div>
       {report && (
