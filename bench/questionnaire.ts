@@ -222,7 +222,8 @@ async function main(): Promise<void> {
     p: stored.length,
   });
   const lost = [...accepted.keys()].filter((id) => !storedIds.has(id)).length;
-  const doubleCounted = Math.max(0, figures.responses - stored.length) + disagreements;
+  // Counted twice: more in the figures than stored, a repeated id told "created" twice, or two different receipts.
+  const doubleCounted = Math.max(0, figures.responses - stored.length) + Math.max(0, (statuses.get(201) ?? 0) - storedIds.size) + disagreements;
   const a = flatten(figures);
   const b = flatten(recounted);
   const names = new Set([...a.keys(), ...b.keys()]);
