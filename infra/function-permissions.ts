@@ -47,9 +47,9 @@ export type SecretName = 'notifyWebhook' | 'pin' | 'origin';
 /**
  * The private files bucket (exports, bulletins): `write` a file (a multipart upload: PutObject covers its create,
  * part and complete calls; AbortMultipartUpload its abort), `link` to one (a presigned GET is authorised as the
- * signer's s3:GetObject).
+ * signer's s3:GetObject), `read` one whole (a campaign's cover image, served by its function: s3:GetObject).
  */
-export type FileUse = 'write' | 'link';
+export type FileUse = 'write' | 'link' | 'read';
 
 /** Channels a function delivers to people on, through whichever provider the deployment chose for each. */
 export type DeliveryChannel = 'email' | 'sms';
@@ -229,10 +229,30 @@ export const functionPermissions = {
   'queue/file-jobs': {
     // GetItem: where the rates job stands (a bulletin waits for the first computation) and the ranking settings.
     // byCampaignResponses: an export of a campaign's responses (Campaigns, issue 11), its campaign read by GetItem.
-    table: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'], queryIndexes: ['byOrgDue', 'byStatusDue', 'byDepartmentDue', 'byCampaignResponses'] },
+    // Campaigns (issue 11): media — a close report reads the campaign (get) and its featured ideas (byOrgCaseLibrary).
+    // BatchGetItem: the report's figures, the campaign's counter shards in one batch.
+    table: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchGetItem'], queryIndexes: ['byOrgDue', 'byStatusDue', 'byDepartmentDue', 'byCampaignResponses', 'byOrgCaseLibrary'] },
     fileJobQueue: ['consume'],
     notificationQueue: ['send'],
     files: ['write'],
+  },
+  // --- Campaigns (issue 11): the campaigns themselves --------------------------------------------------------
+  /** The portal's list (query) and a campaign's page (get), with a published campaign's figures (one BatchGet of its shards). */
+  'api/public-campaigns': {
+    table: { actions: ['GetItem', 'Query', 'BatchGetItem'] },
+    secrets: ['origin'],
+  },
+  /**
+   * The account check (get), the campaigns (query, get; create and save as updates in a transaction with their
+   * audit record: put), the departments (query), the figures of the list (one BatchGet of each campaign's shards).
+   */
+  'api/staff-campaigns': {
+    table: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchGetItem'] },
+    secrets: ['origin'],
+  },
+  /** The clock: the organisation's campaigns (query), each due one saved on its version (update). */
+  'jobs/campaign-clock': {
+    table: { actions: ['Query', 'UpdateItem'] },
   },
   // Campaigns (issue 11): responses
   /**
@@ -257,6 +277,27 @@ export const functionPermissions = {
   /** The schedule of bulletins: queues the period that just ended (the worker generates it once). */
   'jobs/bulletins': {
     fileJobQueue: ['send'],
+  },
+  // Campaigns (issue 11): media
+  /**
+   * Public: a campaign (get) for its QR codes and cover, the cover's file (read); the case library's featured
+   * ideas (their index) with the organisation's campaigns (a query of the table) to name them.
+   */
+  'api/campaign-media': {
+    table: { actions: ['GetItem', 'Query'], queryIndexes: ['byOrgCaseLibrary'] },
+    files: ['read'],
+    secrets: ['origin'],
+  },
+  /**
+   * Staff: the account check, the campaign and the organisation's name for the poster (get); the cover's file (write) and the campaign saved with its audit
+   * record (a transaction: update, put); a close report's export and audit record (a transaction of puts), its job
+   * (send), and on a failed enqueue the export marked failed (put).
+   */
+  'api/staff-campaign-files': {
+    table: { actions: ['GetItem', 'PutItem', 'UpdateItem'] },
+    files: ['write'],
+    fileJobQueue: ['send'],
+    secrets: ['origin'],
   },
 } as const satisfies Record<`${string}/${string}`, FunctionPermissions>;
 
@@ -312,6 +353,7 @@ const deliveryActions: Record<DeliveryChannel, string> = { email: 'ses:SendEmail
 export const fileActions: Record<FileUse, readonly string[]> = {
   write: ['s3:PutObject', 's3:AbortMultipartUpload'],
   link: ['s3:GetObject'],
+  read: ['s3:GetObject'],
 };
 
 /**

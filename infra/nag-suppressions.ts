@@ -51,7 +51,7 @@ const reasons = {
   deploymentWildcards:
     "CDK's BucketDeployment provider copies the web assets from the CDK asset bucket into the site bucket and invalidates the distribution: object-level wildcards on those two buckets, and CreateInvalidation has no resource-level scope.",
   filesObjects:
-    'Exports and bulletins are objects under keys made at run time (an export id, a bulletin revision): object actions (PutObject and AbortMultipartUpload to write, GetObject to sign a download link) need the bucket\'s objects as resource; granted on this one private bucket only, never on the bucket itself (no listing, no policy).',
+    'Exports, bulletins and campaign covers are objects under keys made at run time (an export id, a bulletin revision, an upload id): object actions (PutObject and AbortMultipartUpload to write, GetObject to sign a download link or read a cover) need the bucket\'s objects as resource; granted on this one private bucket only, never on the bucket itself (no listing, no policy).',
   deploymentRuntime:
     "CDK's BucketDeployment provider is a Python function whose runtime aws-cdk-lib pins; it runs only during deployments.",
 } as const;
@@ -140,6 +140,11 @@ export function applyNagSuppressions({ stateful, stateless }: { stateful: Statef
   // exportValue gives now, by the same name (resolving the bucket's own token here would name the other stack).
   const filesObjects = `${stateful.exportValue(stateful.filesBucket.bucketArn)}/*`;
   for (const fn of [stateless.apiFunctions['staff-files'], stateless.fileJobs]) {
+    acknowledge(fn.role!, { id: wildcardResource(fn, filesObjects), reason: reasons.filesObjects });
+  }
+  // Campaigns (issue 11): media — a campaign's cover image (written by the staff function, read whole by the public
+  // one under its key), under keys made at run time as the exports' are.
+  for (const fn of [stateless.apiFunctions['staff-campaign-files'], stateless.apiFunctions['campaign-media']]) {
     acknowledge(fn.role!, { id: wildcardResource(fn, filesObjects), reason: reasons.filesObjects });
   }
 

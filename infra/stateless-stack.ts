@@ -64,6 +64,11 @@ export const routeThrottles: Record<string, { rateLimit: number; burstLimit: num
   'POST /api/campaigns/{campaignId}/responses': { rateLimit: 40, burstLimit: 40 },
   'POST /api/campaigns/{campaignId}/phone-codes': { rateLimit: 10, burstLimit: 20 },
   'POST /api/campaigns/{campaignId}/scans': { rateLimit: 40, burstLimit: 80 },
+  // Campaigns (issue 11): media — posters' QR images, the cover, the case library.
+  'GET /api/campaigns/{campaignId}/qr.svg': { rateLimit: 10, burstLimit: 20 },
+  'GET /api/campaigns/{campaignId}/qr.png': { rateLimit: 10, burstLimit: 20 },
+  'GET /api/campaigns/{campaignId}/cover': { rateLimit: 20, burstLimit: 40 },
+  'GET /api/case-library': { rateLimit: 20, burstLimit: 40 },
 };
 /** Reserved concurrency of the public functions: a flood on them cannot take the staff functions' capacity. */
 export const publicConcurrency = {
@@ -71,6 +76,8 @@ export const publicConcurrency = {
   citizenActions: 20,
   // Campaigns (issue 11): responses — a response takes well under a second: its route's 40/s needs far fewer.
   responses: 40,
+  // Campaigns (issue 11): media
+  campaignMedia: 20,
 } as const;
 
 /** Functions that serve HTTP routes: the route table's functions plus the `$default` fallback. */
@@ -97,6 +104,7 @@ export class StatelessStack extends Stack {
   public readonly queueStats: ProjectFunction;
   public readonly updateRates: ProjectFunction;
   public readonly updateTopics: ProjectFunction;
+  public readonly campaignClock: ProjectFunction;
   public readonly workflowSweep: ProjectFunction;
   /** The background file work (exports, bulletins) and the bulletins' schedule. */
   public readonly fileJobs: ProjectFunction;
@@ -270,6 +278,17 @@ export class StatelessStack extends Stack {
         description: 'Exports of the queue and bulletins: ask, list, download links',
         environment: staffEnvironment,
       }),
+      // Campaigns (issue 11).
+      'public-campaigns': new ProjectFunction(this, 'PublicCampaigns', {
+        entry: 'api/public-campaigns',
+        description: "The portal's campaigns and a campaign's public page",
+        environment: webEnvironment,
+      }),
+      'staff-campaigns': new ProjectFunction(this, 'StaffCampaigns', {
+        entry: 'api/staff-campaigns',
+        description: "The organizer's campaigns: list, create, edit, schedule, close, publish",
+        environment: staffEnvironment,
+      }),
       // Campaigns (issue 11): responses
       'campaign-responses': new ProjectFunction(this, 'CampaignResponses', {
         entry: 'api/campaign-responses',
@@ -280,6 +299,18 @@ export class StatelessStack extends Stack {
       'staff-responses': new ProjectFunction(this, 'StaffResponses', {
         entry: 'api/staff-responses',
         description: "A campaign's figures, text answers and exports of its responses",
+        environment: staffEnvironment,
+      }),
+      // Campaigns (issue 11): media
+      'campaign-media': new ProjectFunction(this, 'CampaignMedia', {
+        entry: 'api/campaign-media',
+        description: "Campaigns' QR codes and cover images, and the case library (public)",
+        environment: webEnvironment,
+        reservedConcurrentExecutions: publicConcurrency.campaignMedia,
+      }),
+      'staff-campaign-files': new ProjectFunction(this, 'StaffCampaignFiles', {
+        entry: 'api/staff-campaign-files',
+        description: "Campaigns' cover upload and close report (staff)",
         environment: staffEnvironment,
       }),
       fallback: new ProjectFunction(this, 'Fallback', {
@@ -371,6 +402,13 @@ export class StatelessStack extends Stack {
       memorySize: 1024,
       // The notice links to the topics page.
       environment: webEnvironment,
+    });
+
+    this.campaignClock = new ProjectFunction(this, 'CampaignClock', {
+      entry: 'jobs/campaign-clock',
+      description: 'Scheduled: opens and closes campaigns on time',
+      timeout: Duration.seconds(60),
+      environment: commonEnvironment,
     });
 
     this.queueStats = new ProjectFunction(this, 'QueueStats', {
@@ -475,6 +513,13 @@ export class StatelessStack extends Stack {
       description: 'Give every suggestion without a live workflow one (never started, or its execution ended)',
       schedule: events.Schedule.rate(Duration.minutes(1)),
       targets: [new targets.LambdaFunction(this.workflowSweep, { retryAttempts: 0 })],
+    });
+    new events.Rule(this, 'CampaignClockSchedule', {
+      description: 'Open and close campaigns on time (idempotent: a repeated run finds nothing due)',
+      // Every minute: a campaign opens or closes within a minute of its time, and submissions are checked against
+      // the window itself, so nothing slips in meanwhile.
+      schedule: events.Schedule.rate(Duration.minutes(1)),
+      targets: [new targets.LambdaFunction(this.campaignClock, { retryAttempts: 2 })],
     });
     new events.Rule(this, 'QueueStatsSchedule', {
       description: 'Recompute staff queue statistics',

@@ -9,6 +9,7 @@ import {
   systemRandomBytes,
 } from '../../shared/aws/composition';
 import { workflowEngine } from '../../shared/aws/composition-sfn';
+import { campaignStore } from '../../shared/aws/composition-campaigns';
 import { responseStore } from '../../shared/aws/composition-responses';
 import { notificationQueue } from '../../shared/aws/composition-sqs';
 import { secretFromEnvironment } from '../../shared/aws/server-secret';
@@ -28,6 +29,7 @@ const pinSecret = secretFromEnvironment('PIN_SECRET');
 if (!pinSecret) throw new Error('PIN_SECRET_ARN (on AWS) or PIN_SECRET_FILE (locally) must be set');
 const submitDeps = {
   store,
+  campaigns: campaignStore(),
   rateLimiter,
   workflow: workflowEngine(),
   notifications: notificationQueue(),

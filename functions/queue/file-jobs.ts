@@ -7,6 +7,7 @@ import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import middy from '@middy/core';
 import { bulletinStore, campaignStore, directory, exportStore, publicBaseUrl, rateStore, suggestionStore, systemClock } from '../../shared/aws/composition';
 import { responseStore } from '../../shared/aws/composition-responses';
+import { campaignFigures, caseLibrary } from '../../shared/aws/composition-campaign-media';
 import { fileWriter } from '../../shared/aws/composition-files';
 import { notificationQueue } from '../../shared/aws/composition-sqs';
 import { log } from '../../shared/observability/log';
@@ -37,6 +38,8 @@ const deps: FileJobDeps = {
     log,
     publicBaseUrl: publicBaseUrl(),
   },
+  // Campaigns (issue 11): media — a campaign's close report.
+  campaignReportDeps: { exports: exportStore(), campaigns: campaignStore(), figures: campaignFigures(), library: caseLibrary(), files, clock: systemClock, log },
 };
 
 export const handler = middy<SQSEvent, SQSBatchResponse>()

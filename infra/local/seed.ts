@@ -22,6 +22,7 @@ import { hashPassword } from '../../shared/aws/dev-password';
 import { seedAdoptions } from './seed-adoptions';
 import { historyItems } from './seed-history';
 import { seedTopicsDemo } from './seed-topics';
+import { seedCampaigns } from './seed-campaigns';
 
 export const demoOrgId = 'demo';
 export const demoPassword = 'jianyi-demo';
@@ -200,6 +201,7 @@ export async function seedDemoData(options: SeedOptions): Promise<SeedResult> {
   }
   await writeAll(options.dynamodb, options.tableName, items);
   await seedAdoptions(options.dynamodb, options.tableName, demoOrgId, now); // adoption records (issue 10, point 4)
+  await seedCampaigns(options.dynamodb, options.tableName, demoOrgId, now); // campaigns (issue 11)
   if (options.startWorkflow) for (const id of toStart) await options.startWorkflow(id);
   const topicsCluster = await seedTopicsDemo({ ...options, now, orgId: demoOrgId, pin: demoPin }); // hot topics: a 路灯 spike
   return {

@@ -3,13 +3,13 @@
  * `record` with `version` beside it. The same item holds the campaign's time limits (`timeLimits`, written by the
  * time-limits page), so every write here is an update of its own attributes, never a put over the item.
  */
-import { GetCommand, TransactWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Campaign } from '../domain/campaign/campaign';
 import { ConflictError } from '../domain/errors';
 import { keys } from '../model/table';
 import type { AuditRecord, CampaignStore } from '../ports';
-import { auditPut } from './audit-item';
-import { cancelledConditions } from './dynamo-errors';
+import { auditItem } from './audit-item';
+import { cancelledConditions, isConditionalCheckFailed } from './dynamo-errors';
 import { queryAll } from './query-all';
 
 const campaignPrefix = 'CAMPAIGN#';
@@ -51,7 +51,7 @@ export class DynamoCampaignStore implements CampaignStore {
                 ExpressionAttributeValues: { ':record': campaign, ':version': campaign.version, ':type': 'campaign', ':id': campaign.id },
               },
             },
-            auditPut(this.tableName, audit),
+            { Put: { TableName: this.tableName, Item: auditItem(audit), ConditionExpression: 'attribute_not_exists(pk)' } },
           ],
         }),
       );
@@ -61,7 +61,25 @@ export class DynamoCampaignStore implements CampaignStore {
     }
   }
 
-  async save(campaign: Campaign, expectedVersion: number, audit?: AuditRecord): Promise<void> {
+  async saveScheduled(campaign: Campaign, expectedVersion: number): Promise<void> {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: keys.campaign(campaign.orgId, campaign.id),
+          UpdateExpression: 'SET #record = :record, #version = :version',
+          ConditionExpression: '#version = :expected',
+          ExpressionAttributeNames: { '#record': 'record', '#version': 'version' },
+          ExpressionAttributeValues: { ':record': campaign, ':version': campaign.version, ':expected': expectedVersion },
+        }),
+      );
+    } catch (error) {
+      if (isConditionalCheckFailed(error)) throw new ConflictError('error.concurrentCampaignUpdate', undefined, 'concurrent_update');
+      throw error;
+    }
+  }
+
+  async save(campaign: Campaign, expectedVersion: number, audit: AuditRecord): Promise<void> {
     try {
       await this.db.send(
         new TransactWriteCommand({
@@ -76,7 +94,7 @@ export class DynamoCampaignStore implements CampaignStore {
                 ExpressionAttributeValues: { ':record': campaign, ':version': campaign.version, ':expected': expectedVersion },
               },
             },
-            ...(audit ? [auditPut(this.tableName, audit)] : []),
+            { Put: { TableName: this.tableName, Item: auditItem(audit), ConditionExpression: 'attribute_not_exists(pk)' } },
           ],
         }),
       );

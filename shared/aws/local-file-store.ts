@@ -8,7 +8,7 @@ import { createWriteStream } from 'node:fs';
 import { mkdir, readFile, rename, rm } from 'node:fs/promises';
 import * as path from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import type { FileLinks, FileWriter } from '../ports';
+import type { FileLinks, FileReader, FileWriter } from '../ports';
 import { isSafeFileKey, signedFilePath } from './local-file-signature';
 
 function filePath(dir: string, key: string): string {
@@ -28,6 +28,20 @@ export class LocalFileWriter implements FileWriter {
       await rename(partial, target);
     } catch (error) {
       await rm(partial, { force: true });
+      throw error;
+    }
+  }
+}
+
+/** A small kept file read whole (a campaign's cover); the type is the caller's to know (it is in the key). */
+export class LocalFileReader implements FileReader {
+  constructor(private readonly dir: string) {}
+
+  async read(key: string): ReturnType<FileReader['read']> {
+    try {
+      return { body: await readFile(filePath(this.dir, key)) };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw error;
     }
   }

@@ -15,6 +15,8 @@ export interface ApiContext extends Context {
   principal?: StaffPrincipal;
   /** The parsed JSON object body (json-body.ts); undefined when the request had none. */
   jsonBody?: unknown;
+  /** The file a binary route received (json-body.ts BinaryBodyRoutes), as bytes. */
+  binaryBody?: Buffer;
 }
 
 export type ApiMiddleware = MiddlewareObj<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, ApiContext>;

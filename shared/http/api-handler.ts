@@ -21,7 +21,7 @@ import { observed } from '../observability/observed';
 import type { ApiContext } from './api-context';
 import { clientAddress, viewerAddressHeader } from './client-address';
 import { errorResponse } from './error-response';
-import { jsonBody } from './json-body';
+import { jsonBody, type BinaryBodyRoutes } from './json-body';
 import { respond, type ApiResult } from './json-response';
 import { locale } from './locale';
 import { originGuard } from './origin-guard';
@@ -35,6 +35,8 @@ export interface ApiRequest {
   locale: Locale;
   /** The parsed JSON object body (undefined when the request had none). */
   body: unknown;
+  /** On a route of `binaryBodies`: the bytes received (undefined when none). */
+  binaryBody?: Buffer;
   /** The real client's address (the viewer's, behind CloudFront): what per-client limits are keyed by. */
   sourceIp: string;
   header(name: string): string | undefined;
@@ -48,6 +50,8 @@ export interface ApiHandlerOptions {
   authenticate?: Authenticate;
   /** The secret CloudFront adds to every request. @default the container's ORIGIN_SECRET, when configured */
   originSecret?: () => Promise<string>;
+  /** Routes that take a file as their body instead of JSON, with their size limits. @default none */
+  binaryBodies?: BinaryBodyRoutes;
 }
 
 /**
@@ -76,6 +80,7 @@ function routeAdapter(route: RouteHandler) {
       event,
       locale: context.locale!,
       body: context.jsonBody,
+      ...(context.binaryBody ? { binaryBody: context.binaryBody } : {}),
       sourceIp: clientAddress(header(viewerAddressHeader), event.requestContext?.http?.sourceIp),
       header,
       ...(context.principal ? { principal: context.principal } : {}),
@@ -89,7 +94,7 @@ export function apiHandler(route: RouteHandler, options: ApiHandlerOptions = {})
   const guarded = middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, ApiContext>({ timeoutEarlyInMillis: 0 })
     .use(originGuard(options.originSecret ?? secretFromEnvironment('ORIGIN_SECRET')))
     .use(options.authenticate ? [requireStaff(options.authenticate)] : [])
-    .use(jsonBody())
+    .use(jsonBody(options.binaryBodies))
     .handler(routeAdapter(route));
 
   return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, ApiContext>({

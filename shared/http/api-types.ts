@@ -110,11 +110,20 @@ export type { Adoption, AdoptionCorrection, AdoptionUpdate, FeaturedMark } from 
 // Exports and bulletins (issue 10, point 5).
 export type { ExportView, ExportsResponse, DownloadResponse } from '../use-cases/exports/staff-exports';
 export type { BulletinView, BulletinsResponse } from '../use-cases/bulletins/staff-bulletins';
-// Campaigns (issue 11): responses
+// Campaigns and questionnaires (issue 11, docs/campaigns.md): the domain's types, as the API carries them.
+export type { Campaign, CampaignState, CampaignStateChange, ResponsePolicy, Station } from '../domain/campaign/campaign';
+export type { CampaignAction } from '../domain/campaign/lifecycle';
+export type { CampaignListItem, PublicCampaign } from '../domain/campaign/views';
 export type { CampaignFigures, QuestionFigures } from '../domain/campaign/figures';
+export type { Answer, Answers, Question, QuestionType, Questionnaire } from '../domain/questionnaire/questionnaire';
+// Campaigns (issue 11): responses
 export type { ResponseRequest, PhoneCodeRequest, ScanRequest } from '../domain/campaign/response';
 export type { ResponseReceipt } from '../use-cases/campaigns/submit-response';
 export type { PhoneCodeSent } from '../use-cases/campaigns/phone-codes';
 export type { ResponsesBrowseResponse, TextAnswerItem } from '../use-cases/campaigns/browse-responses';
 /** POST /api/staff/campaigns/{campaignId}/exports → 202 ExportView (then in GET /api/staff/exports). */
 export type ResponsesExportRequest = z.input<typeof responsesExportRequestSchema>;
+// Campaigns (issue 11): media
+export type { CaseLibraryEntry, CaseLibraryPage } from '../domain/campaign/case-library';
+export type { CampaignPoster } from '../use-cases/campaign-media/campaign-poster';
+export type { CoverUploaded } from '../use-cases/campaign-media/campaign-cover';

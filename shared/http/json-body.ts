@@ -32,11 +32,27 @@ function parseBody(event: APIGatewayProxyEventV2): unknown {
   return parsed;
 }
 
+/**
+ * Routes whose body is a file, not JSON (a campaign's cover image), by route key: the bytes as sent (API Gateway
+ * hands a binary body over base64-encoded), up to the route's own limit (413 past it), whatever the media type —
+ * the use case tells the file's type by its content.
+ */
+export type BinaryBodyRoutes = Readonly<Record<string, { readonly maxBytes: number }>>;
+
+function binaryBody(event: APIGatewayProxyEventV2, maxBytes: number): Buffer | undefined {
+  if (event.body === undefined || event.body === null || event.body === '') return undefined;
+  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
+  if (raw.byteLength > maxBytes) throw new DomainError('payload_too_large', 413, 'error.payloadTooLarge', undefined, { limit: maxBytes });
+  return raw;
+}
+
 /** After @middy/http-header-normalizer: it reads the lower-case content-type. */
-export function jsonBody(): ApiMiddleware {
+export function jsonBody(binaryRoutes: BinaryBodyRoutes = {}): ApiMiddleware {
   return {
     before: ({ event, context }) => {
-      context.jsonBody = parseBody(event);
+      const binary = Object.hasOwn(binaryRoutes, event.routeKey) ? binaryRoutes[event.routeKey] : undefined;
+      if (binary) context.binaryBody = binaryBody(event, binary.maxBytes);
+      else context.jsonBody = parseBody(event);
     },
   };
 }

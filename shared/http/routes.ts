@@ -21,9 +21,16 @@ export type FunctionName =
   // Hot topics and barometer.
   | 'staff-topics'
   | 'staff-files'
+  // Campaigns (专题征集): the public pages, responses to questionnaires, QR codes, posters and the case library,
+  // the organizer's campaigns, their responses, figures and files.
+  | 'public-campaigns'
+  | 'staff-campaigns'
   // Campaigns (issue 11): responses
   | 'campaign-responses'
-  | 'staff-responses';
+  | 'staff-responses'
+  // Campaigns (issue 11): media
+  | 'campaign-media'
+  | 'staff-campaign-files';
 
 export interface RouteDefinition {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -85,6 +92,15 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'GET', path: '/api/staff/bulletins', fn: 'staff-files', auth: 'staff' },
   { method: 'POST', path: '/api/staff/bulletins', fn: 'staff-files', auth: 'staff' },
   { method: 'GET', path: '/api/staff/bulletins/{id}/download', fn: 'staff-files', auth: 'staff' },
+  // Campaigns (issue 11). Public: the portal's list and a campaign's page.
+  { method: 'GET', path: '/api/campaigns', fn: 'public-campaigns', auth: 'public' },
+  { method: 'GET', path: '/api/campaigns/{campaignId}', fn: 'public-campaigns', auth: 'public' },
+  // Organizers: campaigns and their lifecycle.
+  { method: 'GET', path: '/api/staff/campaigns', fn: 'staff-campaigns', auth: 'staff' },
+  { method: 'POST', path: '/api/staff/campaigns', fn: 'staff-campaigns', auth: 'staff' },
+  { method: 'GET', path: '/api/staff/campaigns/{campaignId}', fn: 'staff-campaigns', auth: 'staff' },
+  { method: 'PUT', path: '/api/staff/campaigns/{campaignId}', fn: 'staff-campaigns', auth: 'staff' },
+  { method: 'POST', path: '/api/staff/campaigns/{campaignId}/state', fn: 'staff-campaigns', auth: 'staff' },
   // Campaigns (issue 11): responses — a questionnaire's responses, its SMS codes and poster scans (public); the
   // campaign's figures, its text answers and exports of its responses (staff).
   { method: 'POST', path: '/api/campaigns/{campaignId}/responses', fn: 'campaign-responses', auth: 'public' },
@@ -93,6 +109,14 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'GET', path: '/api/staff/campaigns/{campaignId}/figures', fn: 'staff-responses', auth: 'staff' },
   { method: 'GET', path: '/api/staff/campaigns/{campaignId}/responses', fn: 'staff-responses', auth: 'staff' },
   { method: 'POST', path: '/api/staff/campaigns/{campaignId}/exports', fn: 'staff-responses', auth: 'staff' },
+  // Campaigns (issue 11): media — QR codes, cover image, case library (public); cover upload, close report (staff).
+  { method: 'GET', path: '/api/campaigns/{campaignId}/qr.svg', fn: 'campaign-media', auth: 'public' },
+  { method: 'GET', path: '/api/campaigns/{campaignId}/qr.png', fn: 'campaign-media', auth: 'public' },
+  { method: 'GET', path: '/api/campaigns/{campaignId}/cover', fn: 'campaign-media', auth: 'public' },
+  { method: 'GET', path: '/api/case-library', fn: 'campaign-media', auth: 'public' },
+  { method: 'GET', path: '/api/staff/campaigns/{campaignId}/poster', fn: 'staff-campaign-files', auth: 'staff' },
+  { method: 'PUT', path: '/api/staff/campaigns/{campaignId}/cover', fn: 'staff-campaign-files', auth: 'staff' },
+  { method: 'POST', path: '/api/staff/campaigns/{campaignId}/report', fn: 'staff-campaign-files', auth: 'staff' },
 ];
 
 export function routeKey(route: Pick<RouteDefinition, 'method' | 'path'>): string {

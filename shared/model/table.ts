@@ -54,6 +54,13 @@ export const tableModel = {
       sortKey: 'campaignResponsesSk',
       serves: "a campaign's responses by time, newest or oldest first, in a few shards merged on read (text answers browsed, exports); sparse: responses only",
     },
+    // Campaigns (issue 11): media
+    {
+      name: 'byOrgCaseLibrary',
+      partitionKey: 'caseLibraryPk',
+      sortKey: 'caseLibrarySk',
+      serves: "an organisation's public case library (金点子 / 案例库): its featured adopted ideas, newest mark first (sparse: only those)",
+    },
   ] as const satisfies readonly IndexDefinition[],
 } as const;
 
@@ -153,8 +160,8 @@ export const queuePartitions = {
   changed: (orgId: string) => `ORG#${orgId}#CHANGED`,
   /**
    * 案例库 (adoption records, issue 10 point 4): the suggestions marked for the public case library, on their own
-   * item as `caseLibraryPk` / `caseLibrarySk` (marked at, id). No index reads it yet: the library's public page
-   * (with campaigns) adds a GSI `byOrgCaseLibrary` over the two, which DynamoDB backfills from the items.
+   * item as `caseLibraryPk` / `caseLibrarySk` (marked at, id), read by the GSI `byOrgCaseLibrary` (the library's
+   * public page, shared/aws/dynamo-case-library.ts).
    */
   caseLibrary: (orgId: string) => `ORG#${orgId}#CASELIBRARY`,
   // Campaigns (issue 11): responses

@@ -17,7 +17,9 @@ export interface CampaignStore {
    * otherwise), with the audit record of a staff change in the same transaction. The campaign's time limits
    * (another attribute of the same item) are left as they are.
    */
-  save(campaign: Campaign, expectedVersion: number, audit?: AuditRecord): Promise<void>;
+  save(campaign: Campaign, expectedVersion: number, audit: AuditRecord): Promise<void>;
+  /** The scheduled clock's save (no one to audit: the campaign's history says `system`), on the version read. */
+  saveScheduled(campaign: Campaign, expectedVersion: number): Promise<void>;
 }
 
 /** The campaign's live figures, summed from its counters. */

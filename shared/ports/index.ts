@@ -411,7 +411,9 @@ export type FileJob =
   | { type: 'export'; orgId: string; username: string; exportId: string }
   | { type: 'bulletin'; orgId: string; kind: BulletinKind; period: string; requestedBy?: string; requestedByRole?: StaffProfile['role'] }
   // Campaigns (issue 11): responses — an export of a campaign's responses (its record says which campaign).
-  | { type: 'responsesExport'; orgId: string; username: string; exportId: string };
+  | { type: 'responsesExport'; orgId: string; username: string; exportId: string }
+  // Campaigns (issue 11): media — a campaign's close report, kept as one of the person's exports.
+  | { type: 'campaignReport'; orgId: string; username: string; exportId: string };
 
 export interface FileJobQueue {
   enqueue(job: FileJob): Promise<void>;
@@ -428,3 +430,19 @@ export type {
   ResponsePageQuery,
   ResponseStore,
 } from './responses';
+
+// Campaigns (issue 11): media
+/** Reads a small kept file whole (a campaign's cover, at most 1 MB): undefined when there is none under the key. */
+export interface FileReader {
+  read(key: string): Promise<{ body: Buffer; contentType?: string } | undefined>;
+}
+
+/** 案例库: an organisation's featured ideas, newest mark first, optionally of one campaign and one category. */
+export interface CaseLibrarySource {
+  featured(orgId: string, query: { campaignId?: string; category?: string; cursor?: string; limit: number }): Promise<{ items: Suggestion[]; nextCursor?: string }>;
+}
+
+/** The organisation's own name (the poster's publisher), as its record has it; undefined when none is recorded. */
+export interface OrganisationProfileSource {
+  profile(orgId: string): Promise<{ name: string; nameEn?: string } | undefined>;
+}

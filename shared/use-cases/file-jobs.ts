@@ -10,6 +10,7 @@ import type { Log } from '../ports';
 import { generateBulletin, type GenerateBulletinDeps, type GenerateOutcome } from './bulletins/generate-bulletin';
 import { runExport, type RunExportDeps, type RunExportOutcome } from './exports/run-export';
 import { runResponsesExport, type RunResponsesExportDeps } from './exports/run-responses-export';
+import { runCampaignReport, type RunCampaignReportDeps, type RunCampaignReportOutcome } from './campaign-media/run-campaign-report';
 
 const jobSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('export'), orgId: z.string().min(1), username: z.string().min(1), exportId: z.string().min(1) }),
@@ -23,6 +24,8 @@ const jobSchema = z.discriminatedUnion('type', [
     requestedBy: z.string().min(1).optional(),
     requestedByRole: z.enum(staffRoles).optional(),
   }),
+  // Campaigns (issue 11): media
+  z.object({ type: z.literal('campaignReport'), orgId: z.string().min(1), username: z.string().min(1), exportId: z.string().min(1) }),
 ]);
 
 export type FileJobDeps = {
@@ -31,9 +34,14 @@ export type FileJobDeps = {
   bulletinDeps: GenerateBulletinDeps;
   // Campaigns (issue 11): responses
   responsesExportDeps?: RunResponsesExportDeps;
+  // Campaigns (issue 11): media
+  campaignReportDeps: RunCampaignReportDeps;
 };
 
-export async function handleFileJob(deps: FileJobDeps, body: string): Promise<RunExportOutcome | GenerateOutcome | { outcome: 'malformed' }> {
+export async function handleFileJob(
+  deps: FileJobDeps,
+  body: string,
+): Promise<RunExportOutcome | GenerateOutcome | RunCampaignReportOutcome | { outcome: 'malformed' }> {
   let job: z.infer<typeof jobSchema>;
   try {
     job = jobSchema.parse(JSON.parse(body));
@@ -47,6 +55,7 @@ export async function handleFileJob(deps: FileJobDeps, body: string): Promise<Ru
     if (!deps.responsesExportDeps) throw new Error('this worker has no responses export');
     return runResponsesExport(deps.responsesExportDeps, job);
   }
+  if (job.type === 'campaignReport') return runCampaignReport(deps.campaignReportDeps, job);
   return generateBulletin(deps.bulletinDeps, {
     orgId: job.orgId,
     kind: job.kind,

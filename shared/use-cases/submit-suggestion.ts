@@ -4,6 +4,8 @@
  *  1. validate the submission against the shared schema (the web form uses the same one; a filled honeypot field
  *     is refused by name);
  *  2. with an Idempotency-Key, a retry of the same body replays the first receipt and writes nothing;
+ *  2b. in a campaign: it must take submissions now (409 naming its window), offer the category, and know the
+ *      station a poster's QR code named (400 naming the field);
  *  2a. count the submission against its client's address (429 with Retry-After past the limit), and each receipt
  *     against its phone or email (past the daily cap the suggestion is accepted and the receipt is withheld);
  *  3. issue a tracking code and PIN — random, or with an Idempotency-Key derived from the key under the server
@@ -42,7 +44,10 @@ import {
   type RateLimiter,
   type SuggestionStore,
   type WorkflowEngine,
+  type CampaignStore,
 } from '../ports';
+import type { Submission } from '../domain/intake/submission';
+import { requireAccepting } from '../domain/campaign/lifecycle';
 
 /** 201 from POST /api/suggestions. The PIN is shown once; only its hash is stored. */
 export interface SubmitResponse {
@@ -60,6 +65,7 @@ export interface SubmitResponse {
 
 export interface SubmitDeps {
   store: SuggestionStore;
+  campaigns: Pick<CampaignStore, 'get'>;
   rateLimiter: RateLimiter;
   workflow: WorkflowEngine;
   notifications: NotificationQueue;
@@ -110,6 +116,7 @@ export async function submitSuggestion(deps: SubmitDeps, command: SubmitCommand)
   }
 
   const now = deps.clock.now();
+  await requireCampaignTakes(deps.campaigns, command.orgId, submission, now);
   if (command.sourceIp) await requireWithinIntakeLimits(deps.rateLimiter, command.orgId, command.sourceIp, now);
   const at = now.toISOString();
   const due = await deps.screeningDueAt(now, submission.campaignId);
@@ -203,6 +210,25 @@ async function replayed(deps: Pick<SubmitDeps, 'store'>, scope: string, key: str
   if (!first) return undefined;
   if (first.fingerprint !== fingerprint) throw new ConflictError('error.idempotencyKeyReused', undefined, 'idempotency_key_reused');
   return { status: 200, body: { ...(first.response as Omit<SubmitResponse, 'pin'>), pin } };
+}
+
+/**
+ * A campaign's suggestion: the campaign must exist (never a draft) and take submissions now; its category must be
+ * one the campaign offers; a station must be one of its own. A replayed receipt skips this: the first submission
+ * was inside the window even if the retry comes after it closed.
+ */
+async function requireCampaignTakes(campaigns: Pick<CampaignStore, 'get'>, orgId: string, submission: Submission, now: Date): Promise<void> {
+  if (!submission.campaignId) {
+    if (submission.stationId) throw new ValidationError({ stationId: { rule: 'stationNeedsCampaign' } });
+    return;
+  }
+  const campaign = await campaigns.get(orgId, submission.campaignId);
+  if (!campaign || campaign.state === 'draft') throw new ValidationError({ campaignId: { rule: 'unknownCampaign' } });
+  requireAccepting(campaign, now);
+  if (!campaign.categories.includes(submission.category)) {
+    throw new ValidationError({ category: { rule: 'notOfferedByCampaign', params: { options: campaign.categories.join(', ') } } });
+  }
+  if (submission.stationId && !campaign.stations.some((s) => s.id === submission.stationId)) throw new ValidationError({ stationId: { rule: 'unknownStation' } });
 }
 
 async function requireWithinIntakeLimits(limiter: RateLimiter, orgId: string, address: string, now: Date): Promise<void> {

@@ -21,6 +21,8 @@ function sdkPackagesFor(permissions: FunctionPermissions): string[] {
   if (permissions.fileJobQueue?.some((use) => use !== 'consume')) packages.add('@aws-sdk/client-sqs');
   if (permissions.files?.includes('write')) ['@aws-sdk/client-s3', '@aws-sdk/lib-storage'].forEach((p) => packages.add(p));
   if (permissions.files?.includes('link')) ['@aws-sdk/client-s3', '@aws-sdk/s3-request-presigner'].forEach((p) => packages.add(p));
+  // Campaigns (issue 11): media — a cover read whole.
+  if (permissions.files?.includes('read')) packages.add('@aws-sdk/client-s3');
   return [...packages].sort();
 }
 

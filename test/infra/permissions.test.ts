@@ -122,6 +122,18 @@ const expected: Record<string, Actions> = {
     table: tableRead('dynamodb:PutItem', 'dynamodb:Query'),
     ...origin,
   },
+  // Campaigns (issue 11).
+  'api/public-campaigns': {
+    table: tableRead('dynamodb:BatchGetItem', 'dynamodb:Query'),
+    ...origin,
+  },
+  'api/staff-campaigns': {
+    table: tableRead('dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'),
+    ...origin,
+  },
+  'jobs/campaign-clock': {
+    table: ['dynamodb:Query', 'dynamodb:UpdateItem'],
+  },
   // Exports and bulletins (issue 10, point 5).
   'api/staff-files': {
     table: tableRead('dynamodb:PutItem', 'dynamodb:Query'),
@@ -130,12 +142,14 @@ const expected: Record<string, Actions> = {
     ...origin,
   },
   'queue/file-jobs': {
-    table: tableRead('dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'),
+    table: tableRead('dynamodb:BatchGetItem', 'dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'),
     'index/byOrgDue': ['dynamodb:Query'],
     'index/byStatusDue': ['dynamodb:Query'],
     'index/byDepartmentDue': ['dynamodb:Query'],
     // Campaigns (issue 11): responses — an export of a campaign's responses.
     'index/byCampaignResponses': ['dynamodb:Query'],
+    // Campaigns (issue 11): media — a close report's featured ideas.
+    'index/byOrgCaseLibrary': ['dynamodb:Query'],
     fileJobQueue: ['sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ReceiveMessage'],
     notificationQueue: ['sqs:SendMessage'],
     files: ['s3:AbortMultipartUpload', 's3:PutObject'],
@@ -153,6 +167,19 @@ const expected: Record<string, Actions> = {
   'api/staff-responses': {
     table: tableRead('dynamodb:BatchGetItem', 'dynamodb:PutItem'),
     'index/byCampaignResponses': ['dynamodb:Query'],
+    fileJobQueue: ['sqs:SendMessage'],
+    ...origin,
+  },
+  // Campaigns (issue 11): media
+  'api/campaign-media': {
+    table: tableRead('dynamodb:Query'),
+    'index/byOrgCaseLibrary': ['dynamodb:Query'],
+    files: ['s3:GetObject'],
+    ...origin,
+  },
+  'api/staff-campaign-files': {
+    table: tableRead('dynamodb:PutItem', 'dynamodb:UpdateItem'),
+    files: ['s3:AbortMultipartUpload', 's3:PutObject'],
     fileJobQueue: ['sqs:SendMessage'],
     ...origin,
   },
@@ -275,7 +302,8 @@ describe('least privilege: each function’s role, as synthesized', () => {
     const batchWriters = new Set(['jobs/update-rates']);
     // Campaigns (issue 11): responses — a campaign's figures are the sum of its 32 counter shards, read by key in
     // one BatchGetItem (never a scan).
-    const batchReaders = new Set(['api/staff-responses']);
+    // The figures of a campaign: its counter shards in one BatchGet (the organizer's list, the published results).
+    const batchReaders = new Set(['api/staff-responses', 'api/staff-campaigns', 'api/public-campaigns', 'queue/file-jobs']);
     for (const [entry, byResource] of Object.entries(grants)) {
       for (const action of Object.values(byResource).flat()) {
         if (action === 'dynamodb:BatchWriteItem' && batchWriters.has(entry)) continue;

@@ -245,11 +245,12 @@ describe('stateless stack: functions', () => {
     });
   });
 
-  it('runs the queue statistics and topics jobs every 15 minutes, the rates job every 5 and the workflow sweep every minute', () => {
+  it('runs the queue statistics and topics jobs every 15 minutes, the rates job every 5, the workflow sweep and the campaign clock every minute', () => {
     const rules = Object.values(resourcesOf(statelessTemplate, 'AWS::Events::Rule'));
     const target = (fn: ProjectFunction) => rules.find((r) => JSON.stringify(r.Properties.Targets[0].Arn) === JSON.stringify({ 'Fn::GetAtt': [logicalId(fn), 'Arn'] }));
     // …and the bulletins' two (weekly and monthly).
-    expect(rules).toHaveLength(6);
+    expect(rules).toHaveLength(7);
+    expect(target(stateless.campaignClock)?.Properties.ScheduleExpression).toBe('rate(1 minute)');
     expect(target(stateless.updateTopics)?.Properties.ScheduleExpression).toBe('rate(15 minutes)');
     expect(target(stateless.queueStats)?.Properties.ScheduleExpression).toBe('rate(15 minutes)');
     expect(target(stateless.updateRates)?.Properties.ScheduleExpression).toBe('rate(5 minutes)');

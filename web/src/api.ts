@@ -9,11 +9,13 @@ import type {
   CitizenView,
   InfoAnswerRequest,
   OutboxMessage,
+  PublicCampaign,
   RatingRequest,
   SiteConfig,
   SubmitRequest,
   SubmitResponse,
 } from '../../shared/http/api-types';
+import type { PublicCampaignsResponse, ResponseReceipt, ResponseRequest } from './campaign-types';
 import { currentLocale, t } from './i18n';
 import { clearSession, readToken } from './session';
 
@@ -156,4 +158,30 @@ export async function getOutbox(): Promise<OutboxMessage[]> {
   );
   const messages = Array.isArray(payload) ? payload : (payload.messages ?? payload.items ?? []);
   return [...messages].sort((a, b) => b.at.localeCompare(a.at));
+}
+
+// Campaigns (专题征集): the public pages' calls (docs/campaigns.md).
+
+/** Open and upcoming campaigns, then published ones. */
+export async function getPublicCampaigns(): Promise<PublicCampaign[]> {
+  return (await request<PublicCampaignsResponse>('/api/campaigns')).campaigns;
+}
+
+export function getPublicCampaign(id: string): Promise<PublicCampaign> {
+  return request(`/api/campaigns/${encodeURIComponent(id)}`);
+}
+
+/** A response, sent with its own id: a retry with the same id is answered with the first receipt, counted once. */
+export function submitResponse(campaignId: string, body: ResponseRequest): Promise<ResponseReceipt> {
+  return request(`/api/campaigns/${encodeURIComponent(campaignId)}/responses`, { method: 'POST', body });
+}
+
+/** Asks for an SMS code to the phone (the one-response-per-phone policy). */
+export async function requestPhoneCode(campaignId: string, phone: string): Promise<void> {
+  await request<unknown>(`/api/campaigns/${encodeURIComponent(campaignId)}/phone-codes`, { method: 'POST', body: { phone } });
+}
+
+/** Records that a poster's QR code opened the page. */
+export async function recordScan(campaignId: string, visitId: string, stationId?: string): Promise<void> {
+  await request<unknown>(`/api/campaigns/${encodeURIComponent(campaignId)}/scans`, { method: 'POST', body: { visitId, ...(stationId ? { stationId } : {}) } });
 }

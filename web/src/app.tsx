@@ -15,10 +15,14 @@ import { RatePage } from './pages/rate-page';
 import { ReceiptPage } from './pages/receipt-page';
 import { SubmitPage } from './pages/submit-page';
 import { TrackPage } from './pages/track-page';
-import { navigate, useRoute, type Route } from './router';
+import { matchRoute, navigate, useRoute, type Route } from './router';
 import { readToken } from './session';
 
 const StaffConsole = lazyPage<{ route: Route }>(() => import('./staff-console').then((m) => m.StaffConsole));
+/** A campaign's public page: its questionnaire and strings come with it, not with the home page. */
+const CampaignPage = lazyPage<{ id: string; route: Route }>(() => import('./pages/campaign/campaign-page').then((m) => m.CampaignPage));
+// Campaigns (issue 11): media
+const CasesPage = lazyPage<{ route: Route }>(() => import('./pages/campaign-media/cases-page').then((m) => m.CasesPage));
 
 /** A bug in one page shows a way out instead of a blank screen; the next route starts afresh. */
 class PageBoundary extends Component<{ children: ComponentChildren }, { failed: boolean }> {
@@ -53,7 +57,12 @@ function page(route: Route): { node: ComponentChild; title?: UiKey } {
   if (path === '/answer') return { node: <AnswerPage key={route.query.get('code') ?? ''} route={route} />, title: 'answer.heading' };
   if (path === '/rate') return { node: <RatePage key={route.query.get('code') ?? ''} route={route} />, title: 'rate.heading' };
   if (path === '/outbox') return { node: <OutboxPage />, title: 'outbox.heading' };
+  // Campaigns (issue 11): media
+  if (path === '/cases') return { node: <CasesPage route={route} />, title: 'cases.heading' };
   if (path === '/staff' || path.startsWith('/staff/')) return { node: <StaffConsole route={route} /> };
+  // The campaign page names the tab after the campaign itself.
+  const campaign = matchRoute('/c/:id', path);
+  if (campaign) return { node: <CampaignPage key={campaign.id} id={campaign.id!} route={route} /> };
   return { node: <NotFound />, title: 'common.notFoundPage' };
 }
 

@@ -34,7 +34,9 @@ import type {
   DownloadResponse,
   ExportsResponse,
   ExportView,
+  CampaignFigures,
 } from '../../shared/http/api-types';
+import type { CampaignListResponse, CampaignStateRequest, StaffCampaign, TextAnswersResponse } from './campaign-types';
 import type { TimeLimitOverrides } from '../../shared/domain/deadlines/time-limits';
 import { request } from './api';
 
@@ -244,4 +246,45 @@ export function requestBulletin(kind: 'week' | 'month', period: string): Promise
 
 export function getBulletinDownload(id: string, format: 'html' | 'xlsx'): Promise<DownloadResponse> {
   return request(`/api/staff/bulletins/${encodeURIComponent(id)}/download?format=${format}`, { staff: true });
+}
+
+// Campaigns (专题征集, docs/campaigns.md): the organizer's list, editor, lifecycle, live figures and exports.
+
+export function getCampaigns(): Promise<CampaignListResponse> {
+  return request('/api/staff/campaigns', { staff: true });
+}
+
+export function getCampaign(id: string): Promise<StaffCampaign> {
+  return request(`/api/staff/campaigns/${encodeURIComponent(id)}`, { staff: true });
+}
+
+/** A new campaign (newCampaignSchema): 201 with the campaign, in draft. */
+export function createCampaign(body: Record<string, unknown>): Promise<StaffCampaign> {
+  return request('/api/staff/campaigns', { method: 'POST', body, staff: true });
+}
+
+/** Saves an edit (campaignDraftSchema) if the campaign is still at `version`; 409 when someone changed it since. */
+export function saveCampaign(id: string, body: Record<string, unknown>, version: number): Promise<StaffCampaign> {
+  return request(`/api/staff/campaigns/${encodeURIComponent(id)}`, { method: 'PUT', body: { ...body, version }, staff: true });
+}
+
+export function changeCampaignState(id: string, body: CampaignStateRequest): Promise<StaffCampaign> {
+  return request(`/api/staff/campaigns/${encodeURIComponent(id)}/state`, { method: 'POST', body, staff: true });
+}
+
+export function getCampaignFigures(id: string): Promise<CampaignFigures> {
+  return request(`/api/staff/campaigns/${encodeURIComponent(id)}/figures`, { staff: true });
+}
+
+/** The text answers, of one question or all, matching a search, a page at a time. */
+export function getTextAnswers(id: string, filters: { question?: string; q?: string; cursor?: string }): Promise<TextAnswersResponse> {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
+  const qs = params.toString();
+  return request(`/api/staff/campaigns/${encodeURIComponent(id)}/responses${qs ? `?${qs}` : ''}`, { staff: true });
+}
+
+/** Exports the campaign's responses in the background; the file is then in the exports list (GET /api/staff/exports). */
+export function requestCampaignExport(id: string, format: 'csv' | 'xlsx'): Promise<ExportView | undefined> {
+  return request(`/api/staff/campaigns/${encodeURIComponent(id)}/exports`, { method: 'POST', body: { format }, staff: true });
 }

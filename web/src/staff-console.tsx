@@ -28,6 +28,13 @@ const LazyPeoplePage = lazyPage<Record<string, never>>(() => import('./pages/peo
 const LazyPasswordPage = lazyPage<Record<string, never>>(() => import('./pages/password-page').then((m) => m.PasswordPage));
 const LazyDashboardPage = lazyPage<{ route: Route }>(() => import('./pages/dashboard/dashboard-page').then((m) => m.DashboardPage));
 const LazyTimeLimitsPage = lazyPage<{ route: Route }>(() => import('./pages/time-limits-page').then((m) => m.TimeLimitsPage));
+// Campaigns: the list, the editor (with the schemas and the questionnaire builder) and the live results (uPlot).
+const LazyCampaignsPage = lazyPage<Record<string, never>>(() => import('./pages/campaigns/campaigns-page').then((m) => m.CampaignsPage));
+const LazyCampaignEditorPage = lazyPage<{ id?: string }>(() => import('./pages/campaigns/campaign-editor-page').then((m) => m.CampaignEditorPage));
+const LazyCampaignResultsPage = lazyPage<{ id: string }>(() => import('./pages/campaigns/campaign-results-page').then((m) => m.CampaignResultsPage));
+// Campaigns (issue 11): media
+const LazyPosterPage = lazyPage<{ id: string; route: Route }>(() => import('./pages/campaign-media/poster-page').then((m) => m.PosterPage));
+const LazyReportPage = lazyPage<{ id: string }>(() => import('./pages/campaign-media/report-page').then((m) => m.ReportPage));
 
 function staffPage(route: Route): { node: ComponentChild; title: UiKey } {
   const { path } = route;
@@ -44,6 +51,17 @@ function staffPage(route: Route): { node: ComponentChild; title: UiKey } {
   if (path === '/staff/people') return { node: <LazyPeoplePage />, title: 'people.heading' };
   if (path === '/staff/time-limits') return { node: <LazyTimeLimitsPage route={route} />, title: 'tl.heading' };
   if (path === '/staff/bulletins') return { node: <BulletinsPage />, title: 'bul.heading' };
+  if (path === '/staff/campaigns') return { node: <LazyCampaignsPage />, title: 'camp.heading' };
+  if (path === '/staff/campaigns/new') return { node: <LazyCampaignEditorPage key="new" />, title: 'camp.newHeading' };
+  const campaignResults = matchRoute('/staff/campaigns/:id/results', path);
+  if (campaignResults) return { node: <LazyCampaignResultsPage key={campaignResults.id} id={campaignResults.id!} />, title: 'camp.resultsHeading' };
+  const campaign = matchRoute('/staff/campaigns/:id', path);
+  if (campaign) return { node: <LazyCampaignEditorPage key={campaign.id} id={campaign.id!} />, title: 'camp.heading' };
+  // Campaigns (issue 11): media
+  const poster = matchRoute('/staff/campaigns/:id/poster', path);
+  if (poster) return { node: <LazyPosterPage key={poster.id} id={poster.id!} route={route} />, title: 'poster.heading' };
+  const report = matchRoute('/staff/campaigns/:id/report', path);
+  if (report) return { node: <LazyReportPage key={report.id} id={report.id!} />, title: 'creport.heading' };
   const detail = matchRoute('/staff/s/:id', path);
   if (detail) return { node: <StaffDetailPage key={detail.id} id={detail.id!} />, title: 'queue.heading' };
   return { node: <NotFound />, title: 'common.notFoundPage' };

@@ -36,6 +36,8 @@ export interface PublicCampaign {
   /** Whether it takes submissions and responses now (the window decides). */
   accepting: boolean;
   questionnaire?: Questionnaire;
+  /** In the portal's list (which leaves the questionnaire out): whether the page has one. */
+  hasQuestionnaire?: true;
   responsePolicy: ResponsePolicy;
   stations: Station[];
   /** After publication: the organizer's summary and the figures. */

@@ -52,6 +52,9 @@ export interface ExportRecord {
   // Campaigns (issue 11): responses
   /** Set on an export of this campaign's responses (its filters are then empty): not an export of the queue. */
   campaignId?: string;
+  // Campaigns (issue 11): media
+  /** Set when this is a campaign's close report (a workbook) rather than an export of the queue. */
+  campaignReport?: { campaignId: string; title: string };
 }
 
 /**

@@ -229,6 +229,10 @@ const zhCN = {
   'field.responsePolicy': '答卷限制',
   'field.stations': '征集点',
   'field.summary': '结果摘要',
+  'rule.unknownCampaign': '没有这个专题征集',
+  'rule.notOfferedByCampaign': '本次专题征集只收以下类别：{options}',
+  'rule.unknownStation': '本次专题征集没有这个征集点',
+  'rule.stationNeedsCampaign': '征集点只用于专题征集',
   // Campaigns (issue 11): responses
   'error.alreadyResponded': '您已经答过这份问卷（每人限答一次）',
   'error.noQuestionnaire': '这个专题征集没有问卷',
@@ -249,7 +253,6 @@ const zhCN = {
   'rule.phoneCodeWrong': '验证码不正确',
   'rule.phoneCodeExpired': '验证码已过期或尚未获取，请重新获取',
   'rule.phoneCodeAttempts': '验证码错误次数过多，请重新获取',
-  'rule.unknownStation': '不是本专题的征集点',
   'rule.notTextQuestion': '须为本问卷的文字题',
   'rule.sheetLimitUseCsv': 'XLSX 一个工作表最多 {max} 行数据，这里有 {rows} 份答卷：请导出 CSV',
   'field.answers': '答案',
@@ -257,6 +260,16 @@ const zhCN = {
   'field.phoneCode': '验证码',
   'field.browserId': '浏览器标识',
   'field.visitId': '访问标识',
+  // Campaigns (issue 11): media
+  'error.coverNotFound': '这个专题征集没有封面图片',
+  'rule.noStations': '这个专题征集没有设置征集点，请不要指定征集点',
+  'rule.fileTooLarge': '文件过大（上限 {max}）',
+  'rule.imageType': '须为以下格式的图片之一：{options}',
+  'field.station': '征集点',
+  'field.cover': '封面图片',
+  'field.size': '图片尺寸（像素）',
+  'field.ec': '纠错等级',
+  'field.campaign': '专题征集',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -481,6 +494,10 @@ const en: Record<MessageKey, string> = {
   'field.responsePolicy': 'Response policy',
   'field.stations': 'Stations',
   'field.summary': 'Results summary',
+  'rule.unknownCampaign': 'There is no such campaign',
+  'rule.notOfferedByCampaign': 'This campaign takes only these categories: {options}',
+  'rule.unknownStation': 'This campaign has no such station',
+  'rule.stationNeedsCampaign': 'A station applies only within a campaign',
   // Campaigns (issue 11): responses
   'error.alreadyResponded': 'You have answered this questionnaire already (one response per person)',
   'error.noQuestionnaire': 'This campaign has no questionnaire',
@@ -501,7 +518,6 @@ const en: Record<MessageKey, string> = {
   'rule.phoneCodeWrong': 'the code is not right',
   'rule.phoneCodeExpired': 'the code expired or was not asked for; ask for a new one',
   'rule.phoneCodeAttempts': 'too many wrong tries; ask for a new code',
-  'rule.unknownStation': "not one of this campaign's stations",
   'rule.notTextQuestion': 'must be a text question of this questionnaire',
   'rule.sheetLimitUseCsv': 'an XLSX sheet holds at most {max} data rows and there are {rows} responses: export CSV',
   'field.answers': 'Answers',
@@ -509,6 +525,16 @@ const en: Record<MessageKey, string> = {
   'field.phoneCode': 'Code',
   'field.browserId': 'Browser id',
   'field.visitId': 'Visit id',
+  // Campaigns (issue 11): media
+  'error.coverNotFound': 'This campaign has no cover image',
+  'rule.noStations': 'this campaign has no stations: leave the station out',
+  'rule.fileTooLarge': 'the file is too large (at most {max})',
+  'rule.imageType': 'must be an image in one of these formats: {options}',
+  'field.station': 'Station',
+  'field.cover': 'Cover image',
+  'field.size': 'Image size (pixels)',
+  'field.ec': 'Error correction',
+  'field.campaign': 'Campaign',
 };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };

@@ -45,6 +45,8 @@ export const contactSchema = z
     phone: z.string().trim().regex(mobilePattern, { message: 'phone' }).optional(),
     email: z.string().trim().max(254).regex(emailPattern, { message: 'email' }).optional(),
     consent: z.boolean(),
+    /** 在案例库中署名: the citizen agrees to be named (by the name given) if the idea enters the case library. */
+    creditConsent: z.boolean().optional(),
   })
   .superRefine((contact, ctx) => {
     if (!contact.phone && !contact.email) ctx.addIssue({ code: 'custom', message: 'contactIncomplete', path: ['phone'] });

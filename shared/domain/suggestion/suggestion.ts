@@ -44,6 +44,8 @@ export interface Contact {
   email?: string;
   /** The citizen agreed that staff may use these details to reach them about this suggestion. */
   consent: boolean;
+  /** 在案例库中署名: the citizen agreed to be named (by `name`) if the idea is shown in the public case library. */
+  creditConsent?: boolean;
 }
 
 export type ActorType = 'citizen' | 'staff' | 'system';

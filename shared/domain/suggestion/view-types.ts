@@ -99,4 +99,9 @@ export interface StaffSuggestionDetail extends QueueItem {
   /** The adoption record with its updates and corrections, and the case-library mark. */
   adoption?: Adoption;
   featured?: FeaturedMark;
+  /**
+   * The campaign it came in through (专题征集): its title, the station whose QR code was scanned, and the departments
+   * the campaign's suggestions are meant for (the dispatcher's first choice when assigning).
+   */
+  campaign?: { id: string; title: string; station?: { id: string; name: string }; targetDepartmentIds: string[] };
 }

@@ -36,6 +36,8 @@ export interface ExportView {
   fileName?: string;
   // Campaigns (issue 11): responses — an export of this campaign's responses.
   campaignId?: string;
+  // Campaigns (issue 11): media
+  campaignReport?: ExportRecord['campaignReport'];
 }
 
 export interface ExportsResponse {
@@ -73,6 +75,7 @@ export function exportView(record: ExportRecord, now: Date): ExportView {
     ...(state === 'done' && record.rows !== undefined ? { rows: record.rows } : {}),
     ...(state === 'done' && record.fileName ? { fileName: record.fileName } : {}),
     ...(record.campaignId ? { campaignId: record.campaignId } : {}),
+    ...(record.campaignReport ? { campaignReport: record.campaignReport } : {}),
   };
 }
 

@@ -12,6 +12,8 @@ import { href, type Route } from '../router';
 const navItems: { path: string; label: UiKey; localOnly?: boolean }[] = [
   { path: '/', label: 'nav.submit' },
   { path: '/track', label: 'nav.track' },
+  // Campaigns (issue 11): media — the public case library.
+  { path: '/cases', label: 'nav.cases' },
   { path: '/staff', label: 'nav.staff' },
   { path: '/outbox', label: 'nav.outbox', localOnly: true },
 ];

@@ -67,6 +67,8 @@ export function QueueExports({ filters }: { filters: QueueFilters }) {
   }
 
   const filtersText = (item: ExportView) =>
+    // Campaigns (issue 11): media — a campaign's close report is kept among the exports.
+    (item.campaignReport && t('exp.campaignReport', { title: item.campaignReport.title })) ||
     Object.entries(item.filters)
       .map(([name, value]) => `${name}=${value}`)
       .join(' ') || t('exp.allFilters');

@@ -16,6 +16,8 @@ const staffPages: { path: string; label: UiKey; roles?: readonly StaffRole[] }[]
   { path: '/staff/notifications', label: 'staffNav.notifications', roles: ['admin'] },
   { path: '/staff/workflows', label: 'staffNav.workflows', roles: ['admin'] },
   { path: '/staff/calendar', label: 'staffNav.calendar', roles: ['admin'] },
+  // Organizers run campaigns; admins oversee them (other staff may still open the pages, read-only).
+  { path: '/staff/campaigns', label: 'staffNav.campaigns', roles: ['admin', 'organizer'] },
   { path: '/staff/time-limits', label: 'staffNav.timeLimits', roles: ['admin', 'organizer', 'dispatcher', 'supervisor'] },
   { path: '/staff/people', label: 'staffNav.people', roles: ['admin'] },
   { path: '/staff/audit', label: 'staffNav.audit', roles: ['admin', 'supervisor'] },
@@ -46,7 +48,7 @@ export function StaffBar({ me }: { me?: StaffMe }) {
             <ul>
               {pages.map((page) => (
                 <li key={page.path}>
-                  <a href={href(page.path)} aria-current={current === page.path ? 'page' : undefined}>
+                  <a href={href(page.path)} aria-current={current === page.path || (page.path === '/staff/campaigns' && current.startsWith('/staff/campaigns/')) ? 'page' : undefined}>
                     {t(page.label)}
                   </a>
                 </li>

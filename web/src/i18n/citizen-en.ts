@@ -130,4 +130,8 @@ export const citizenEn: Record<CitizenKey, string> = {
   'track.adoption.by': '{department} · {date}',
   'track.adoption.evidence': 'See the evidence',
   'track.adoption.updates': 'How it is being put into practice',
+  'portal.heading': 'Campaigns collecting ideas now',
+  'portal.openUntil': 'Open until {closesAt} (Beijing time)',
+  'portal.opensAt': 'Opens {opensAt}, until {closesAt} (Beijing time)',
+  'portal.published': 'Campaigns with published results',
 };

@@ -124,6 +124,11 @@ export const citizenZhCN = {
   'track.adoption.by': '{department} · {date}',
   'track.adoption.evidence': '查看佐证',
   'track.adoption.updates': '转化运用进展',
+  // Campaigns on the home page (issue 11); the campaign page's own strings come with it (citizen-campaign-*.ts).
+  'portal.heading': '正在进行的专题征集',
+  'portal.openUntil': '征集中，截至 {closesAt}（北京时间）',
+  'portal.opensAt': '{opensAt} 开始，截至 {closesAt}（北京时间）',
+  'portal.published': '已公布结果的专题征集',
 } as const;
 
 export type CitizenKey = keyof typeof citizenZhCN;

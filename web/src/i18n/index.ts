@@ -19,17 +19,34 @@ import { citizenZhCN, type CitizenKey } from './citizen-zh-cn';
 // A type only: the staff strings themselves stay out of this module's chunk.
 import type { StaffKey } from './staff-zh-cn';
 import type { DashboardKey } from './dashboard-zh-cn';
+import type { CampaignKey } from './campaign-zh-cn';
+import type { CitizenCampaignKey } from './citizen-campaign-zh-cn';
 
-export type UiKey = CitizenKey | StaffKey | DashboardKey;
+// Campaigns (issue 11): media — the case library's strings come with the citizen ones (its nav link is on every
+// page); the poster's and report's with the staff console (./staff.ts).
+import { casesEn } from './cases-en';
+import { casesZhCN, type CasesKey } from './cases-zh-cn';
+import type { CampaignMediaKey } from './campaign-media-zh-cn';
+
+export type UiKey = CitizenKey | StaffKey | DashboardKey | CampaignKey | CitizenCampaignKey | CasesKey | CampaignMediaKey;
 export type TextKey = UiKey | MessageKey;
 
 // All dictionaries share one lookup, so their keys must never collide.
-type Collision = (CitizenKey & StaffKey) | (CitizenKey & DashboardKey) | (StaffKey & DashboardKey) | (UiKey & MessageKey);
+type Collision =
+  | (CitizenKey & StaffKey)
+  | (CitizenKey & DashboardKey)
+  | (StaffKey & DashboardKey)
+  | (CampaignKey & (CitizenKey | StaffKey | DashboardKey | CitizenCampaignKey))
+  | (CitizenCampaignKey & (CitizenKey | StaffKey | DashboardKey))
+  | (UiKey & MessageKey)
+  // Campaigns (issue 11): media
+  | (CasesKey & (CitizenKey | StaffKey | DashboardKey | CampaignMediaKey))
+  | (CampaignMediaKey & (CitizenKey | StaffKey | DashboardKey));
 const noCollision: [Collision] extends [never] ? true : false = true;
 void noCollision;
 
 /** The strings registered so far: the citizen ones from the start, the staff ones once the console loaded. */
-const ui: Record<Locale, Partial<Record<UiKey, string>>> = { 'zh-CN': { ...citizenZhCN }, en: { ...citizenEn } };
+const ui: Record<Locale, Partial<Record<UiKey, string>>> = { 'zh-CN': { ...citizenZhCN, ...casesZhCN }, en: { ...citizenEn, ...casesEn } };
 
 /** Adds one audience's dictionaries (every key in every language, as the types demand) to the lookup. */
 export function addMessages<K extends UiKey>(dictionaries: Record<Locale, Record<K, string>>): void {

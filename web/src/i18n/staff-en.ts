@@ -159,6 +159,7 @@ export const staffEn: Record<StaffKey, string> = {
   'act.screen.submit.merge': 'Merge',
   'act.screen.tierHint': 'Immediate 3 working days, deadline 15 working days, study 60 days',
   'act.screen.leadPlaceholder': 'Choose the lead department',
+  'act.screen.campaignTargets': "The campaign's target departments",
   'act.screen.rejectReason': 'Reason for not accepting',
   'act.screen.rejectHint': 'The citizen is told the reason',
   'act.screen.master': 'Merge into (tracking code of the original)',

@@ -160,6 +160,7 @@ export const staffZhCN = {
   'act.screen.submit.merge': '合并',
   'act.screen.tierHint': '即办 3 个工作日，限办 15 个工作日，研办 60 日',
   'act.screen.leadPlaceholder': '请选择主办部门',
+  'act.screen.campaignTargets': '本专题的承办部门',
   'act.screen.rejectReason': '不予受理的理由',
   'act.screen.rejectHint': '理由会告知市民',
   'act.screen.master': '合并到（主件查询码）',

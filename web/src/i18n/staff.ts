@@ -8,6 +8,16 @@ import { staffEn } from './staff-en';
 import { staffZhCN } from './staff-zh-cn';
 import { dashboardEn } from './dashboard-en';
 import { dashboardZhCN } from './dashboard-zh-cn';
+import { campaignEn } from './campaign-en';
+import { campaignZhCN } from './campaign-zh-cn';
 
 addMessages({ 'zh-CN': staffZhCN, en: staffEn });
 addMessages({ 'zh-CN': dashboardZhCN, en: dashboardEn });
+import { campaignMediaEn } from './campaign-media-en';
+import { campaignMediaZhCN } from './campaign-media-zh-cn';
+
+addMessages({ 'zh-CN': staffZhCN, en: staffEn });
+addMessages({ 'zh-CN': dashboardZhCN, en: dashboardEn });
+addMessages({ 'zh-CN': campaignZhCN, en: campaignEn });
+// Campaigns (issue 11): media
+addMessages({ 'zh-CN': campaignMediaZhCN, en: campaignMediaEn });

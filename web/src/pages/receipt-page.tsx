@@ -35,6 +35,10 @@ export function ReceiptPage({ route }: { route: Route }) {
   const [copied, setCopied] = useState('');
   const receipt = loadReceipt();
   const formQuery = { campaign: pageParam(route, 'campaign'), channel: route.query.get('channel') ?? undefined };
+  // Sent from a campaign's page (#/c/{id}): "make another" goes back there, with the poster's station.
+  const campaignPage = route.query.get('from') === 'campaign' && formQuery.campaign ? `/c/${encodeURIComponent(formQuery.campaign)}` : undefined;
+  const anotherPath = campaignPage ?? '/';
+  const anotherQuery = campaignPage ? { s: route.query.get('s') ?? undefined } : formQuery;
 
   if (!receipt) {
     return (
@@ -103,11 +107,11 @@ export function ReceiptPage({ route }: { route: Route }) {
         </a>
         <a
           class="button"
-          href={href('/', formQuery)}
+          href={href(anotherPath, anotherQuery)}
           onClick={(event) => {
             event.preventDefault();
             forgetReceipt();
-            navigate('/', formQuery);
+            navigate(anotherPath, anotherQuery);
           }}
         >
           {t('receipt.another')}

@@ -266,7 +266,15 @@ export function StaffDetailPage({ id }: { id: string }) {
               {detail.campaignId && (
                 <div>
                   <dt>{describeField(locale, 'campaignId')}</dt>
-                  <dd>{detail.campaignId}</dd>
+                  <dd>
+                    {detail.campaign ? <a href={`#/staff/campaigns/${encodeURIComponent(detail.campaign.id)}`}>{detail.campaign.title}</a> : detail.campaignId}
+                  </dd>
+                </div>
+              )}
+              {detail.campaign?.station && (
+                <div>
+                  <dt>{describeField(locale, 'stationId')}</dt>
+                  <dd>{detail.campaign.station.name}</dd>
                 </div>
               )}
               {detail.location?.address && (

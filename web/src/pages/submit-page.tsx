@@ -9,6 +9,8 @@
  *    system is busy (503/429, or no answer) the page sends it again by itself, after the wait the server asks,
  *    and says meanwhile that the suggestion is safe and will not be filed twice.
  * 4. On 201 the receipt is kept for the receipt page and the citizen is taken there.
+ * The same form is a campaign page's "add a suggestion" (pages/campaign): limited to the campaign's categories,
+ * carrying its id and the poster's station (channel `qr`). The home page lists the open campaigns above it.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { categories, categoryNames, type Category } from '../../../shared/domain/intake/categories';
@@ -34,11 +36,13 @@ interface Draft {
   phone: string;
   email: string;
   consent: boolean;
+  /** 在案例库中署名 (issue 11): the citizen may be named if the idea is featured in the case library. */
+  creditConsent: boolean;
   /** The honeypot (shared/domain/intake/submission.ts): people never see it, bots fill it. */
   website: string;
 }
 
-const emptyDraft: Draft = { title: '', content: '', category: '', address: '', name: '', phone: '', email: '', consent: false, website: '' };
+const emptyDraft: Draft = { title: '', content: '', category: '', address: '', name: '', phone: '', email: '', consent: false, creditConsent: false, website: '' };
 
 /** Schema field path → the control that shows it, in the order the form shows them. */
 const controls: [string, string][] = [
@@ -51,6 +55,7 @@ const controls: [string, string][] = [
   ['contact.phone', 'f-phone'],
   ['contact.email', 'f-email'],
   ['contact.consent', 'f-consent'],
+  ['contact.creditConsent', 'f-credit-consent'],
   ['contact', 'f-phone'],
   ['website', 'f-website'],
 ];
@@ -67,20 +72,21 @@ const draftFields: Record<keyof Draft, string> = {
   phone: 'contact.phone',
   email: 'contact.email',
   consent: 'contact.consent',
+  creditConsent: 'contact.creditConsent',
   website: 'website',
 };
 
 /**
  * The form survives leaving the page (e.g. to track another suggestion) until it is submitted, and with it the
- * Idempotency-Key of this fill.
+ * Idempotency-Key of this fill: one per place the form is filled in (the home page, each campaign's page).
  */
-let kept: { draft: Draft; idempotencyKey: string } | undefined;
+const keptForms = new Map<string, { draft: Draft; idempotencyKey: string }>();
 
 function blank(value: string): string | undefined {
   return value.trim() === '' ? undefined : value;
 }
 
-function toInput(draft: Draft, channel: Channel, campaignId: string | undefined): Record<string, unknown> {
+function toInput(draft: Draft, channel: Channel, campaignId: string | undefined, stationId?: string): Record<string, unknown> {
   const contactGiven = Boolean(draft.name.trim() || draft.phone.trim() || draft.email.trim() || draft.consent);
   return {
     title: draft.title,
@@ -95,9 +101,11 @@ function toInput(draft: Draft, channel: Channel, campaignId: string | undefined)
           phone: blank(draft.phone.replace(/[\s-]/g, '')),
           email: blank(draft.email),
           consent: draft.consent,
+          ...(draft.creditConsent ? { creditConsent: true } : {}),
         }
       : undefined,
     campaignId: campaignId ? campaignId : undefined,
+    stationId: campaignId && stationId ? stationId : undefined,
     website: draft.website === '' ? undefined : draft.website,
   };
 }
@@ -119,17 +127,72 @@ function loadChecker(): Promise<Checker> {
 }
 loadChecker().catch(() => undefined);
 
-function problemsOf(check: Checker, input: Record<string, unknown>): Record<string, FieldProblem> {
+/** The schema's problems, and a category the campaign does not offer (the server refuses it too). */
+function problemsOf(check: Checker, input: Record<string, unknown>, offered?: readonly Category[]): Record<string, FieldProblem> {
   const result = check.check(input);
-  return result.ok ? {} : result.problems;
+  const problems = result.ok ? {} : result.problems;
+  return { ...problems, ...offeredProblem(input, offered) };
+}
+
+function offeredProblem(input: Record<string, unknown>, offered: readonly Category[] | undefined): Record<string, FieldProblem> {
+  const category = input.category as Category | undefined;
+  if (!offered || !category || offered.includes(category)) return {};
+  return { category: { rule: 'oneOf', params: { options: offered.map((c) => categoryNames[c]['zh-CN']).join('、') } } };
+}
+
+type CampaignList = typeof import('../components/open-campaigns').OpenCampaigns;
+let openCampaigns: CampaignList | undefined;
+
+/** The open campaigns above the form: its own small chunk, after the form has painted (nothing if it fails). */
+function LaterOpenCampaigns() {
+  const [List, setList] = useState(() => openCampaigns);
+  useEffect(() => {
+    if (List) return;
+    import('../components/open-campaigns').then(
+      (module) => {
+        openCampaigns = module.OpenCampaigns;
+        setList(() => module.OpenCampaigns);
+      },
+      () => undefined,
+    );
+  }, []);
+  return List ? <List /> : null;
 }
 
 export function SubmitPage({ route }: { route: Route }) {
-  const { t, locale } = useI18n();
+  const { t } = useI18n();
   const campaignId = pageParam(route, 'campaign');
   const channel: Channel = pageParam(route, 'channel') === 'qr' ? 'qr' : 'web';
+  return (
+    <section aria-labelledby="page-heading">
+      <h1 id="page-heading" tabIndex={-1}>
+        {t('submit.heading')}
+      </h1>
+      <p class="lead">{t('submit.intro')}</p>
+      {campaignId ? <p class="notice">{t('submit.campaign', { id: campaignId })}</p> : <LaterOpenCampaigns />}
+      <SuggestionForm campaignId={campaignId} channel={channel} receiptQuery={{ campaign: campaignId, channel: route.query.get('channel') ?? undefined }} />
+    </section>
+  );
+}
 
-  kept ??= { draft: emptyDraft, idempotencyKey: newIdempotencyKey() };
+export interface SuggestionFormProps {
+  campaignId?: string;
+  /** The categories the campaign offers; every category when absent. */
+  categories?: readonly Category[];
+  /** The station whose poster's QR code opened the page (only with a campaign). */
+  stationId?: string;
+  channel: Channel;
+  /** The query the receipt page is opened with (its "make another" goes back with it). */
+  receiptQuery?: Record<string, string | undefined>;
+}
+
+/** The suggestion form itself, on the home page and on a campaign's page. */
+export function SuggestionForm({ campaignId, categories: offered, stationId, channel, receiptQuery }: SuggestionFormProps) {
+  const { t, locale } = useI18n();
+  const place = campaignId ?? '';
+  const kept = keptForms.get(place) ?? { draft: { ...emptyDraft, category: offered?.length === 1 ? offered[0]! : '' }, idempotencyKey: newIdempotencyKey() };
+  keptForms.set(place, kept);
+  const keep = (next: { draft: Draft; idempotencyKey: string }) => keptForms.set(place, next);
   const [check, setCheck] = useState(checker);
   useEffect(() => {
     if (!check) loadChecker().then(setCheck, () => undefined);
@@ -147,10 +210,10 @@ export function SubmitPage({ route }: { route: Route }) {
   const [retrying, setRetrying] = useState<{ attempt: number; seconds: number }>();
   const sendingRef = useRef(false);
 
-  const input = toInput(draft, channel, campaignId);
+  const input = toInput(draft, channel, campaignId, stationId);
 
   function setDraft(next: Draft): void {
-    kept = { draft: next, idempotencyKey: kept!.idempotencyKey };
+    keep({ draft: next, idempotencyKey: keptForms.get(place)?.idempotencyKey ?? newIdempotencyKey() });
     setDraftState(next);
   }
 
@@ -158,7 +221,7 @@ export function SubmitPage({ route }: { route: Route }) {
     const next = { ...draft, [key]: value };
     setDraft(next);
     // Re-check what is shown: fixing one contact field can clear another's error.
-    const problems = check ? problemsOf(check, toInput(next, channel, campaignId)) : {};
+    const problems = check ? problemsOf(check, toInput(next, channel, campaignId, stationId), offered) : {};
     setShown((current) => {
       const updated: Record<string, FieldProblem> = {};
       for (const field of Object.keys(current)) if (problems[field]) updated[field] = problems[field];
@@ -180,7 +243,7 @@ export function SubmitPage({ route }: { route: Route }) {
     const towards = event.relatedTarget as HTMLButtonElement | null;
     if (!check || submitIntent.current || towards?.type === 'submit') return;
     const field = draftFields[key];
-    const problem = problemsOf(check, input)[field];
+    const problem = problemsOf(check, input, offered)[field];
     setShown((current) => {
       const { [field]: _old, ...rest } = current;
       return problem ? { ...rest, [field]: problem } : rest;
@@ -195,16 +258,17 @@ export function SubmitPage({ route }: { route: Route }) {
     setSending(true);
     try {
       const result = (check ?? (await loadChecker())).check(input);
-      if (!result.ok) {
-        setShown(result.problems);
+      const notOffered = offeredProblem(input, offered);
+      if (!result.ok || Object.keys(notOffered).length) {
+        setShown({ ...(result.ok ? {} : result.problems), ...notOffered });
         setAttempt((n) => n + 1);
         return;
       }
-      const key = kept!.idempotencyKey;
+      const key = keptForms.get(place)?.idempotencyKey ?? kept.idempotencyKey;
       const receipt = await sendWithRetry(() => submitSuggestion(result.submission, key), { onWaiting: ({ attempt, seconds }) => setRetrying({ attempt, seconds }) });
       saveReceipt(receipt);
-      kept = undefined;
-      navigate('/receipt', { campaign: campaignId, channel: route.query.get('channel') ?? undefined });
+      keptForms.delete(place);
+      navigate('/receipt', receiptQuery ?? {});
     } catch (error) {
       if (!(error instanceof RequestError)) {
         // The schema chunk could not be loaded: the connection is down.
@@ -215,7 +279,7 @@ export function SubmitPage({ route }: { route: Route }) {
       // A 4xx other than 429 means nothing was filed: the corrected form is a new submission with a new key.
       // On a network error or 5xx the key is kept, so the retry is recognised if the first one did land.
       if (error.status >= 400 && error.status < 500 && error.status !== 429) {
-        kept = { draft, idempotencyKey: newIdempotencyKey() };
+        keep({ draft, idempotencyKey: newIdempotencyKey() });
       }
       setServerFields(error.fields ?? {});
       setFormError(isRetryable(error) ? t('submit.stillBusy') : error.fields ? undefined : error.message);
@@ -250,13 +314,7 @@ export function SubmitPage({ route }: { route: Route }) {
   const contactError = errorFor('contact');
 
   return (
-    <section aria-labelledby="page-heading">
-      <h1 id="page-heading" tabIndex={-1}>
-        {t('submit.heading')}
-      </h1>
-      <p class="lead">{t('submit.intro')}</p>
-      {campaignId && <p class="notice">{t('submit.campaign', { id: campaignId })}</p>}
-
+    <>
       <ErrorSummary items={summary} attempt={attempt} />
       {formError && (
         <p class="alert alert-error" role="alert">
@@ -326,7 +384,7 @@ export function SubmitPage({ route }: { route: Route }) {
               onBlur={(e) => blur('category', e)}
             >
               <option value="">{t('submit.categoryPlaceholder')}</option>
-              {categories.map((category: Category) => (
+              {(offered ?? categories).map((category: Category) => (
                 <option key={category} value={category}>
                   {categoryNames[category][locale]}
                 </option>
@@ -424,6 +482,21 @@ export function SubmitPage({ route }: { route: Route }) {
           <p class="hint" id="f-consent-note">
             {t('submit.privacy')}
           </p>
+          {/* Campaigns (issue 11): media — credited by name in the case library only if the citizen says so. */}
+          <div class="field check">
+            <input
+              id="f-credit-consent"
+              type="checkbox"
+              name="creditConsent"
+              checked={draft.creditConsent}
+              aria-describedby="f-credit-consent-note"
+              onChange={(e) => edit('creditConsent', e.currentTarget.checked)}
+            />
+            <label for="f-credit-consent">{t('cases.creditConsent')}</label>
+          </div>
+          <p class="hint" id="f-credit-consent-note">
+            {t('cases.creditConsentHint')}
+          </p>
         </fieldset>
 
         {/* The honeypot: off screen and hidden from screen readers, unless something filled it in — then it is shown
@@ -460,6 +533,6 @@ export function SubmitPage({ route }: { route: Route }) {
           {retrying ? t('submit.retrying', { seconds: retrying.seconds, attempt: retrying.attempt }) : ''}
         </p>
       </form>
-    </section>
+    </>
   );
 }

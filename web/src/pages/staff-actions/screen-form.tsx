@@ -40,6 +40,7 @@ export function ScreenForm({ context }: { context: ActionContext }) {
   const fields = sender.outcome.fields;
   const error = (name: string) => problems[name] ?? fields[name];
   const departmentLabel = (d: Department) => (locale === 'en' ? d.en : d.name);
+  const targets = departments.filter((d) => detail.campaign?.targetDepartmentIds.includes(d.id));
 
   async function submit(): Promise<void> {
     const found: Problems = {};
@@ -124,11 +125,23 @@ export function ScreenForm({ context }: { context: ActionContext }) {
                 }}
               >
                 <option value="">{t('act.screen.leadPlaceholder')}</option>
-                {departments.map((d) => (
-                  <option key={d.id} value={d.id}>
-                    {departmentLabel(d)}
-                  </option>
-                ))}
+                {/* A campaign's target departments first: its suggestions are meant for them. */}
+                {targets.length > 0 && (
+                  <optgroup label={t('act.screen.campaignTargets')}>
+                    {targets.map((d) => (
+                      <option key={d.id} value={d.id}>
+                        {departmentLabel(d)}
+                      </option>
+                    ))}
+                  </optgroup>
+                )}
+                {departments
+                  .filter((d) => !targets.includes(d))
+                  .map((d) => (
+                    <option key={d.id} value={d.id}>
+                      {departmentLabel(d)}
+                    </option>
+                  ))}
               </select>
             )}
           </Field>

@@ -1,0 +1,32 @@
+import type { CampaignMediaKey } from './campaign-media-zh-cn';
+
+/** The campaign poster's and close report's strings in English: a missing translation is a type error. */
+export const campaignMediaEn: Record<CampaignMediaKey, string> = {
+  'poster.heading': 'Campaign poster',
+  'poster.intro': 'Choose the station before printing: the QR code on the poster records which station a scan came from. Printing outputs the poster alone (A4).',
+  'poster.station': 'Station',
+  'poster.noStation': 'No station',
+  'poster.organisation': 'Published by',
+  'poster.print': 'Print the poster',
+  'poster.downloadSvg': 'Download the QR code (SVG)',
+  'poster.downloadPng': 'Download the QR code (PNG)',
+  'poster.draftNote': 'This campaign is still a draft: the QR downloads work once it is scheduled, and the page the code opens says it has not opened yet until it does.',
+  'poster.back': 'Back to the campaign',
+  'poster.scan': 'Scan to make a suggestion',
+  'poster.window': 'Open {from} to {to} (Beijing time)',
+  'poster.stationLine': 'Station: {name}',
+  'poster.followTitle': 'Following it up',
+  'poster.follow': 'After submitting you receive a tracking code and a PIN (by SMS or on the page): keep them. With them you can follow the progress and read the reply at {url}.',
+  'poster.orType': 'Or open in a browser: {url}',
+  'creport.heading': 'Campaign report',
+  'creport.print': 'Print the report',
+  'creport.xlsx': 'Generate the Excel report',
+  'creport.xlsxQueued': 'Started: download it below when it is ready (it also appears in your exports).',
+  'creport.xlsxRunning': 'Generating the Excel report…',
+  'creport.xlsxDone': 'Download the Excel report',
+  'creport.xlsxFailed': 'The Excel report failed; try again.',
+  'creport.totals': 'Totals',
+  'creport.noFigures': 'No figures yet.',
+  'creport.empty': 'None',
+  'exp.campaignReport': 'Campaign report: {title}',
+};

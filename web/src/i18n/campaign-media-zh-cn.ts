@@ -1,0 +1,32 @@
+/** The campaign poster's and close report's strings (zh-CN), registered with the staff strings (./staff.ts). */
+export const campaignMediaZhCN = {
+  'poster.heading': '征集海报',
+  'poster.intro': '打印前请选择征集点：海报上的二维码会记录扫码来自哪个征集点。打印时只输出海报本身（A4）。',
+  'poster.station': '征集点',
+  'poster.noStation': '不指定征集点',
+  'poster.organisation': '发布单位',
+  'poster.print': '打印海报',
+  'poster.downloadSvg': '下载二维码（SVG）',
+  'poster.downloadPng': '下载二维码（PNG）',
+  'poster.draftNote': '此专题仍是草稿：二维码下载链接在专题排期后才可用，扫码打开的页面在开始征集前会提示尚未开始。',
+  'poster.back': '返回专题',
+  'poster.scan': '扫码提建议',
+  'poster.window': '征集时间：{from} 至 {to}（北京时间）',
+  'poster.stationLine': '征集点：{name}',
+  'poster.followTitle': '如何查询办理进度',
+  'poster.follow': '提交后您会收到查询码和查询密码（短信或页面显示），请妥善保存。凭查询码和密码可在 {url} 随时查看办理进度和答复。',
+  'poster.orType': '或在浏览器中打开：{url}',
+  'creport.heading': '专题征集报告',
+  'creport.print': '打印报告',
+  'creport.xlsx': '生成 Excel 报告',
+  'creport.xlsxQueued': '已开始生成，完成后可在下方下载（也会出现在“导出”列表中）。',
+  'creport.xlsxRunning': 'Excel 报告生成中……',
+  'creport.xlsxDone': '下载 Excel 报告',
+  'creport.xlsxFailed': 'Excel 报告生成失败，请重试。',
+  'creport.totals': '总体',
+  'creport.noFigures': '暂无统计数据。',
+  'creport.empty': '暂无',
+  'exp.campaignReport': '专题报告：{title}',
+} as const;
+
+export type CampaignMediaKey = keyof typeof campaignMediaZhCN;
