@@ -7,6 +7,7 @@ import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } fr
 import type { StoredPhoneCode } from '../domain/campaign/phone-code';
 import { keys, tableModel } from '../model/table';
 import type { PhoneCodeStore } from '../ports';
+import { isConditionalCheckFailed } from './dynamo-errors';
 
 export class DynamoPhoneCodeStore implements PhoneCodeStore {
   constructor(
@@ -42,7 +43,7 @@ export class DynamoPhoneCodeStore implements PhoneCodeStore {
         }),
       );
     } catch (error) {
-      if ((error as { name?: string }).name !== 'ConditionalCheckFailedException') throw error;
+      if (!isConditionalCheckFailed(error)) throw error;
     }
   }
 }

@@ -61,7 +61,9 @@ describe('a response', () => {
   });
 
   it('names each broken answer, in the caller’s language, and writes nothing', async () => {
-    const before = await t.snapshot();
+    // The seeded demo's workflows write in the background: compare what a response could have written.
+    const ours = async () => (await t.snapshot()).filter((key) => /RESPONSE#|RESPONDENT#|PARTICIPANT#|survey-any|RATE#response/.test(key));
+    const before = await ours();
     const r = await postFrom(t.url, client(), responses('survey-any'), { responseId: randomUUID(), answers: { mode: 'car', score: 9, nosuch: 1 }, stationId: 'moon' }, 'en');
     expect(r.status).toBe(400);
     expect(r.body.error.code).toBe('validation_failed');
@@ -71,7 +73,7 @@ describe('a response', () => {
     const bad = await postFrom(t.url, client(), responses('survey-any'), { responseId: 'not-an-id', answers: {} });
     expect(bad.status).toBe(400);
     expect(Object.keys(bad.body.error.fields)).toContain('responseId');
-    expect(await t.snapshot()).toEqual(before);
+    expect(await ours()).toEqual(before);
   });
 
   it('only inside the window: 409 naming it before and after, 404 for a draft', async () => {
@@ -135,7 +137,7 @@ describe('one response per phone', () => {
     const wrongCode = code === '000000' ? '111111' : '000000';
     const wrong = await postFrom(t.url, client(), responses('survey-phone'), { responseId: randomUUID(), answers: variedAnswers(2), phone, phoneCode: wrongCode });
     expect(wrong.status).toBe(400);
-    expect(wrong.body.error.fields.phoneCode).toBe('验证码不正确');
+    expect(wrong.body.error.fields.phoneCode).toMatch(/验证码不正确/);
 
     const first = { responseId: randomUUID(), answers: variedAnswers(2), phone, phoneCode: code };
     expect((await postFrom(t.url, client(), responses('survey-phone'), first)).status).toBe(201);

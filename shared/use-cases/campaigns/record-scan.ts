@@ -1,7 +1,8 @@
 /**
  * POST /api/campaigns/{campaignId}/scans — the public page was opened from a poster's QR code.
  * Primary course:
- *  1. validate the visit id (the page's, kept for its life) and the station, which must be one of the campaign's;
+ *  1. validate the visit id (the page's, kept for its life) and the station, which must be one of the campaign's; a
+ *     scan counts whenever the campaign is public, inside its window or not (posters hang on after it closes);
  *  2. count the request against its address (429 past the limit: a script could otherwise inflate the scans);
  *  3. count the scan once per visit id: a conditional put of the visit and the ADD on a counter shard, in one
  *     transaction (a reload or a retry of the same visit counts nothing) — 204 either way.
