@@ -128,11 +128,9 @@ describe('a campaign, from the organizer to a citizen on a phone and back', () =
 
     await page.getByTestId('campaign-export-csv').click();
     await page.goto(`${session.url}/#/staff`);
+    // The exports list polls while one is unfinished.
     const done = page.locator('[data-testid=export-row][data-state=done]').first();
-    for (let attempt = 0; attempt < 30 && !(await done.isVisible()); attempt++) {
-      await page.waitForTimeout(1_000);
-      await page.reload();
-    }
+    await done.waitFor({ timeout: 90_000 });
     const [download] = await Promise.all([page.waitForEvent('download'), done.getByRole('button', { name: /下载/ }).click()]);
     const rows = parse(readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '')) as string[][];
     const header = rows[0]!;
