@@ -23,6 +23,8 @@ import { seedAdoptions } from './seed-adoptions';
 import { historyItems } from './seed-history';
 import { seedTopicsDemo } from './seed-topics';
 import { seedCampaigns } from './seed-campaigns';
+import { seedCampaignActivity } from './seed-campaign-activity';
+import { toSuggestion } from '../../shared/aws/dynamo-suggestion-store';
 
 export const demoOrgId = 'demo';
 export const demoPassword = 'jianyi-demo';
@@ -196,17 +198,30 @@ export async function seedDemoData(options: SeedOptions): Promise<SeedResult> {
     if (suggestion.status === 'submitted' || example.parked || (options.workflows === 'open' && open)) toStart.push(suggestion.id);
   });
 
-  if (options.history !== false) {
-    items.push(...historyItems({ orgId: demoOrgId, now, pin: demoPin, examples, departments: practice.departments.map((d) => d.id) }));
-  }
+  const history = options.history !== false ? historyItems({ orgId: demoOrgId, now, pin: demoPin, examples, departments: practice.departments.map((d) => d.id) }) : [];
+  items.push(...history);
   await writeAll(options.dynamodb, options.tableName, items);
   await seedAdoptions(options.dynamodb, options.tableName, demoOrgId, now); // adoption records (issue 10, point 4)
-  await seedCampaigns(options.dynamodb, options.tableName, demoOrgId, now); // campaigns (issue 11)
+  const campaigns = await seedCampaigns(options.dynamodb, options.tableName, demoOrgId, now); // campaigns (issue 11)
+  let campaignSuggestions = 0;
+  if (options.history !== false) {
+    // What the campaigns took in: responses, poster suggestions (the tests' tables go without, as without history).
+    campaignSuggestions = await seedCampaignActivity({
+      db: options.dynamodb,
+      tableName: options.tableName,
+      orgId: demoOrgId,
+      now,
+      pin: demoPin,
+      campaigns,
+      historySuggestions: history.filter((item) => item.type === 'suggestion').map(toSuggestion),
+      ...(options.startWorkflow ? { startWorkflow: options.startWorkflow } : {}),
+    });
+  }
   if (options.startWorkflow) for (const id of toStart) await options.startWorkflow(id);
   const topicsCluster = await seedTopicsDemo({ ...options, now, orgId: demoOrgId, pin: demoPin }); // hot topics: a 路灯 spike
   return {
     logins: staff.map((s) => ({ username: s.username, password: demoPassword, role: s.role, ...(s.departmentId ? { departmentId: s.departmentId } : {}) })),
-    suggestions: examples.length + topicsCluster,
+    suggestions: examples.length + topicsCluster + campaignSuggestions,
     pin: demoPin,
   };
 }
