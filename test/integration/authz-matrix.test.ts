@@ -121,6 +121,18 @@ const expectations: Record<string, (who: Who) => Expected> = {
   'GET /api/staff/campaigns/{campaignId}/poster': (who) => (who.role === 'handler' ? 403 : 404),
   'PUT /api/staff/campaigns/{campaignId}/cover': (who) => (['admin', 'organizer'].includes(who.role) ? 404 : 403),
   'POST /api/staff/campaigns/{campaignId}/report': (who) => (who.role === 'handler' ? 403 : 404),
+  // Campaigns (issue 11): every staff member reads them (a handler too: its department may be a target); only
+  // organizers and admins write, checked before the body (whose probe field is named) and before the lookup.
+  'GET /api/staff/campaigns': orgLevel(...everyone),
+  'POST /api/staff/campaigns': orgLevel('admin', 'organizer'),
+  'GET /api/staff/campaigns/{campaignId}': () => 404,
+  'PUT /api/staff/campaigns/{campaignId}': orgLevel('admin', 'organizer'),
+  'POST /api/staff/campaigns/{campaignId}/state': orgLevel('admin', 'organizer'),
+  // Campaigns (issue 11): responses. The office's roles that read results (not a dispatcher, not a department's
+  // handler); the probe's campaign does not exist.
+  'GET /api/staff/campaigns/{campaignId}/figures': (who) => (['admin', 'organizer', 'supervisor', 'viewer'].includes(who.role) ? 404 : 403),
+  'GET /api/staff/campaigns/{campaignId}/responses': (who) => (['admin', 'organizer', 'supervisor', 'viewer'].includes(who.role) ? 404 : 403),
+  'POST /api/staff/campaigns/{campaignId}/exports': (who) => (['admin', 'organizer', 'supervisor', 'viewer'].includes(who.role) ? 'ok' : 403),
 };
 
 const otherOrg = 'matrix-other';

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DynamoFailedNotifications } from '../../shared/aws/dynamo-failed-notifications';
 import { failedNotificationRecord } from '../../shared/domain/notifications/failed';
-import { eventually, startTestStack, submitForScreening, validSubmission, type TestStack } from './harness';
+import { eventually, openCampaign, startTestStack, submitForScreening, validSubmission, type TestStack } from './harness';
 
 let t: TestStack;
 let tokens: Record<string, string>;
@@ -213,6 +213,7 @@ describe('handling a suggestion', () => {
     expect(badId.status).toBe(400);
     expect(Object.keys(badId.body.error.fields)).toEqual(['campaignId']);
 
+    await openCampaign(t, 'xiance-2026'); // its time limits were set before the campaign itself: both kept
     const plain = await t.api('/api/suggestions', { method: 'POST', json: validSubmission });
     const campaign = await t.api('/api/suggestions', { method: 'POST', json: { ...validSubmission, campaignId: 'xiance-2026' } });
     const days = (new Date(campaign.body.dueAt).getTime() - new Date(plain.body.dueAt).getTime()) / 86_400_000;

@@ -124,3 +124,29 @@ export async function submitForScreening(
   });
   return { id: item.id, code: r.body.trackingCode, pin: r.body.pin };
 }
+
+/**
+ * A campaign taking submissions now (open for a year, every category), created and scheduled by the demo organizer
+ * through the API: what a suggestion with this campaignId needs (submissions name only existing campaigns).
+ */
+export async function openCampaign(t: TestStack, id: string): Promise<void> {
+  const organizer = await t.token('organizer');
+  const created = await t.api('/api/staff/campaigns', {
+    method: 'POST',
+    token: organizer,
+    json: {
+      id,
+      title: `测试专题 ${id}`,
+      theme: '测试用的专题征集',
+      categories: ['traffic', 'housing', 'urban-management', 'health', 'education', 'environment', 'economy', 'telecom', 'elderly-and-children', 'public-safety', 'other'],
+      opensAt: new Date(Date.now() - 60_000).toISOString(),
+      closesAt: new Date(Date.now() + 365 * 86_400_000).toISOString(),
+      targetDepartmentIds: [],
+      responsePolicy: 'any',
+      stations: [],
+    },
+  });
+  if (created.status !== 201) throw new Error(`campaign not created: ${created.status} ${JSON.stringify(created.body)}`);
+  const scheduled = await t.api(`/api/staff/campaigns/${id}/state`, { method: 'POST', token: organizer, json: { action: 'schedule', version: 1 } });
+  if (scheduled.status !== 200) throw new Error(`campaign not scheduled: ${scheduled.status} ${JSON.stringify(scheduled.body)}`);
+}

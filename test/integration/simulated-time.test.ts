@@ -3,7 +3,7 @@
  * deadlines, escalation, the rating window and the auto-close happen within a test.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, startTestStack, submitForScreening, validSubmission, type TestStack } from './harness';
+import { eventually, openCampaign, startTestStack, submitForScreening, validSubmission, type TestStack } from './harness';
 
 const dayPerSecond = 86_400;
 let t: TestStack;
@@ -90,6 +90,7 @@ describe('the workflow on a fast clock', () => {
       json: { limits: { tiers: { study: { amount: 8, unit: 'calendarDays' } }, studyProgressNoteEvery: { amount: 2, unit: 'calendarDays' } } },
     });
     expect(limits.status).toBe(200);
+    await openCampaign(t, campaignId);
     const { id } = await submitForScreening(t, dispatcher, { ...validSubmission, campaignId, contact: { email: 'study@example.com', consent: true } });
     expect((await act(id, dispatcher, 'screen', { decision: 'assign', category: 'traffic', tier: 'study', leadDepartmentId: 'transport', cohandlerDepartmentIds: ['urban-mgmt'] })).status).toBe(200);
     expect((await act(id, handler, 'sign')).status).toBe(200);

@@ -19,7 +19,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../domain/erro
 import { auditRecord } from '../../domain/staff/audit-record';
 import { requireRole, type StaffPrincipal } from '../../domain/staff/principal';
 import type { StaffRole } from '../../domain/staff/staff';
-import { parseOrThrow } from '../../domain/validation';
+import { parseOrThrow, toFieldProblems } from '../../domain/validation';
 import type { CampaignFiguresSource, CampaignStore, Clock, Directory } from '../../ports';
 
 export interface CampaignDeps {
@@ -89,10 +89,17 @@ export async function createCampaign(deps: CampaignDeps, principal: StaffPrincip
 
 const versioned = z.object({ version: z.number().int().min(1) });
 
-function versionOf(body: unknown): { version: number; rest: unknown } {
-  const { version } = parseOrThrow(versioned, body);
-  const { version: _v, ...rest } = body as Record<string, unknown>;
-  return { version, rest };
+/** The version the organizer read and the rest of the body checked against `schema`: every broken field named at once. */
+function parseVersioned<S extends z.ZodType>(schema: S, body: unknown): { version: number; value: z.output<S> } {
+  const input = body && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>) : {};
+  const { version: _v, ...rest } = input;
+  const version = versioned.safeParse(input, { reportInput: true });
+  const value = schema.safeParse(rest, { reportInput: true });
+  if (version.success && value.success) return { version: version.data.version, value: value.data };
+  throw new ValidationError({
+    ...(value.success ? {} : toFieldProblems(value.error.issues)),
+    ...(version.success ? {} : toFieldProblems(version.error.issues)),
+  });
 }
 
 async function current(deps: Pick<CampaignDeps, 'campaigns'>, principal: StaffPrincipal, campaignId: string, version: number): Promise<Campaign> {
@@ -103,8 +110,7 @@ async function current(deps: Pick<CampaignDeps, 'campaigns'>, principal: StaffPr
 
 export async function updateCampaign(deps: CampaignDeps, principal: StaffPrincipal, campaignId: string, body: unknown): Promise<StaffCampaign> {
   requireRole(principal, campaignWriters);
-  const { version, rest } = versionOf(body);
-  const draft = parseOrThrow(campaignDraftSchema, rest);
+  const { version, value: draft } = parseVersioned(campaignDraftSchema, body);
   await requireKnownDepartments(deps, principal.orgId, draft);
   const campaign = await current(deps, principal, campaignId, version);
   const now = deps.clock.now();
@@ -123,8 +129,7 @@ const stateChangeSchema = z.strictObject({
 /** POST /api/staff/campaigns/{id}/state: schedule, unschedule, close early, publish results. Opening is the clock's. */
 export async function changeState(deps: CampaignDeps, principal: StaffPrincipal, campaignId: string, body: unknown): Promise<StaffCampaign> {
   requireRole(principal, campaignWriters);
-  const { version, rest } = versionOf(body);
-  const input = parseOrThrow(stateChangeSchema, rest);
+  const { version, value: input } = parseVersioned(stateChangeSchema, body);
   const results = input.action === 'publish' ? parseOrThrow(campaignResultsSchema, { summary: input.summary, ...(input.summaryEn ? { summaryEn: input.summaryEn } : {}) }) : undefined;
   const campaign = await current(deps, principal, campaignId, version);
   const now = deps.clock.now();

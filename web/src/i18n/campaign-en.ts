@@ -202,4 +202,11 @@ export const campaignEn: Record<CampaignKey, string> = {
   'camp.res.exportXlsx': 'Export Excel (XLSX)',
   'camp.res.exportStarted': 'The {format} file is being made.',
   'camp.res.exportsList': 'Go to the exports to download it',
+  'camp.cover.heading': 'Cover image',
+  'camp.cover.current': 'The current cover',
+  'camp.cover.none': 'No cover image yet (optional).',
+  'camp.cover.choose': 'Choose an image to upload',
+  'camp.cover.replace': 'Choose another image',
+  'camp.cover.limits': 'JPEG, PNG or WebP, at most 1 MB; uploaded as soon as chosen, shown on the public page and the poster.',
+  'camp.cover.uploading': 'Uploading…',
 };

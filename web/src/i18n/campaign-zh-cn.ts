@@ -198,6 +198,13 @@ export const campaignZhCN = {
   'camp.res.exportXlsx': '导出 Excel（XLSX）',
   'camp.res.exportStarted': '已开始生成 {format} 文件。',
   'camp.res.exportsList': '前往导出列表下载',
+  'camp.cover.heading': '封面图片',
+  'camp.cover.current': '当前封面',
+  'camp.cover.none': '还没有封面图片（可选）。',
+  'camp.cover.choose': '选择图片上传',
+  'camp.cover.replace': '换一张图片',
+  'camp.cover.limits': 'JPEG、PNG 或 WebP，不超过 1 MB；选好即上传，显示在公开页面和海报上。',
+  'camp.cover.uploading': '正在上传…',
 } as const;
 
 export type CampaignKey = keyof typeof campaignZhCN;

@@ -11,6 +11,7 @@
  *    its results, time limits, poster, close report and public page.
  * Closed and published campaigns are read-only, as they are for staff who are neither organizers nor admins.
  */
+import { CoverUpload } from './cover-upload';
 import '../../zod-without-eval';
 import { useState } from 'preact/hooks';
 import { campaignLimits, campaignDraftSchema, newCampaignSchema } from '../../../../shared/domain/campaign/campaign-schema';
@@ -324,6 +325,16 @@ export function CampaignEditorPage({ id }: { id?: string }) {
           )}
         </form>
 
+        {campaign && mayEdit && !frozen && (
+          <CoverUpload
+            campaign={campaign}
+            onUploaded={async () => {
+              const fresh = await getCampaign(campaign.id);
+              load.setData(fresh);
+              if (!dirty) setDraftState(campaignForm(fresh));
+            }}
+          />
+        )}
         {campaign && (
           <CampaignLifecycle
             campaign={campaign}
