@@ -132,7 +132,7 @@ const expectations: Record<string, (who: Who) => Expected> = {
   // handler); the probe's campaign does not exist.
   'GET /api/staff/campaigns/{campaignId}/figures': (who) => (['admin', 'organizer', 'supervisor', 'viewer'].includes(who.role) ? 404 : 403),
   'GET /api/staff/campaigns/{campaignId}/responses': (who) => (['admin', 'organizer', 'supervisor', 'viewer'].includes(who.role) ? 404 : 403),
-  'POST /api/staff/campaigns/{campaignId}/exports': (who) => (['admin', 'organizer', 'supervisor', 'viewer'].includes(who.role) ? 'ok' : 403),
+  'POST /api/staff/campaigns/{campaignId}/exports': (who) => (['admin', 'organizer', 'supervisor', 'viewer'].includes(who.role) ? 404 : 403),
 };
 
 const otherOrg = 'matrix-other';
