@@ -26,6 +26,10 @@ import { DynamoResponseStore } from '../../shared/aws/dynamo-response-store';
 import { DynamoSuggestionStore } from '../../shared/aws/dynamo-suggestion-store';
 import { shardOf } from '../../shared/domain/campaign/aggregate';
 import { submitResponse } from '../../shared/use-cases/campaigns/submit-response';
+import { inParallel } from '../../shared/use-cases/in-parallel';
+
+/** Requests in flight while seeding: a fresh start's seeding stays a few seconds. */
+const inFlight = 8;
 
 const day = 86_400_000;
 
@@ -87,7 +91,6 @@ export async function seedCampaignActivity(options: CampaignActivityOptions): Pr
   const responses = new DynamoResponseStore(db, tableName);
   // A demo-only secret: it keys the seeded respondents' and participants' hashes, which nothing later compares.
   const secret = async () => 'demo-seed-respondents';
-  const at = { current: now };
   // The campaign as it stood when each response came: the closed one was open then.
   const asItWas = new Map(options.campaigns.map((c) => [c.id, { ...c, state: c.state === 'published' || c.state === 'closed' ? ('open' as const) : c.state }]));
   const deps = {
@@ -95,43 +98,45 @@ export async function seedCampaignActivity(options: CampaignActivityOptions): Pr
     responses,
     phoneCodes: new DynamoPhoneCodeStore(db, tableName),
     rateLimiter: new DynamoRateLimiter(db, tableName),
-    clock: { now: () => at.current },
+    clock: { now: () => now },
     secret,
   };
   const random = generator(20261201);
   for (const campaign of options.campaigns) {
     if (!campaign.questionnaire || (campaign.state !== 'open' && campaign.state !== 'published')) continue;
-    const count = campaign.state === 'open' ? 140 : 220;
+    const count = campaign.state === 'open' ? 90 : 120;
     const from = Date.parse(campaign.opensAt);
     const until = Math.min(Date.parse(campaign.closesAt), now.getTime() - 3_600_000);
     const stations = ['', ...campaign.stations.map((s) => s.id)];
     // The posters' QR codes were scanned more often than people answered (each scan once per visit).
-    for (let i = 0; i < count * 1.6; i++) {
-      const stationId = pick(random, campaign.stations.map((s) => s.id));
+    const scans = Array.from({ length: Math.round(count * 1.3) }, (_, i) => ({ i, stationId: pick(random, campaign.stations.map((s) => s.id)) }));
+    await inParallel(scans, inFlight, async ({ i, stationId }) => {
       if (stationId) await responses.recordScan(orgId, campaign.id, `demo-visit-${campaign.id}-${i}`, scanContributions(stationId));
-    }
-    for (let i = 0; i < count; i++) {
+    });
+    // Drawn first (the same figures every time), then sent a few at a time, each at the moment it was given.
+    const given = Array.from({ length: count }, (_, i) => {
       // More on the first days (the announcement), fewer later.
-      const share = random() ** 1.6;
-      at.current = new Date(from + share * (until - from));
+      const at = new Date(from + random() ** 1.6 * (until - from));
       const answers =
         campaign.state === 'open'
           ? lifeCircleAnswers(random)
           : { 'heard-from': pick(random, ['poster', 'wechat', 'wechat', 'friends']), 'worth-it': 3 + Math.floor(random() * 3) };
       const stationId = pick(random, stations);
-      await submitResponse(deps, {
-        orgId,
-        campaignId: campaign.id,
-        locale: 'zh-CN',
-        body: {
-          responseId: ulid(at.current.getTime()),
-          answers,
-          ...(stationId ? { stationId } : {}),
-          // Now and then the same person answers again (the campaigns' policy allows it): one participant.
-          browserId: `demo-resident-${String(Math.floor(i * (random() < 0.1 ? 0.5 : 1))).padStart(6, '0')}`,
+      // Now and then the same person answers again (the campaigns' policy allows it): one participant.
+      const person = Math.floor(i * (random() < 0.1 ? 0.5 : 1));
+      return { at, answers, stationId, person };
+    });
+    await inParallel(given, inFlight, async ({ at, answers, stationId, person }) => {
+      await submitResponse(
+        { ...deps, clock: { now: () => at } },
+        {
+          orgId,
+          campaignId: campaign.id,
+          locale: 'zh-CN',
+          body: { responseId: ulid(at.getTime()), answers, ...(stationId ? { stationId } : {}), browserId: `demo-resident-${String(person).padStart(6, '0')}` },
         },
-      });
-    }
+      );
+    });
   }
 
   // The open campaign's suggestions, each created with its counters in the create transaction.
@@ -167,12 +172,12 @@ export async function seedCampaignActivity(options: CampaignActivityOptions): Pr
   }
 
   // The closed campaign's suggestions from the history: what each one's creation added to the counters.
-  for (const s of options.historySuggestions) {
-    if (!s.campaignId) continue;
+  await inParallel(options.historySuggestions, inFlight, async (s) => {
+    if (!s.campaignId) return;
     const counters = suggestionContributions({ day: officeDay(s.submittedAt), channel: s.channel, category: s.category, ...(s.stationId ? { stationId: s.stationId } : {}) });
     await db.send(new TransactWriteCommand({ TransactItems: counterUpdates(tableName, orgId, s.campaignId, shardOf(s.id), counters) }));
     const participant = contactParticipantKey(await secret(), orgId, s.campaignId, s.contact);
     if (participant) await responses.countParticipant(orgId, s.campaignId, participant);
-  }
+  });
   return lifeCircle ? lifeCircleIdeas.length : 0;
 }

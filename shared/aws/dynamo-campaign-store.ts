@@ -61,17 +61,22 @@ export class DynamoCampaignStore implements CampaignStore {
     }
   }
 
+  /** The record and its version, written only on the version read (optimistic lock). */
+  private recordUpdate(campaign: Campaign, expectedVersion: number) {
+    return {
+      TableName: this.tableName,
+      Key: keys.campaign(campaign.orgId, campaign.id),
+      UpdateExpression: 'SET #record = :record, #version = :version',
+      ConditionExpression: '#version = :expected',
+      ExpressionAttributeNames: { '#record': 'record', '#version': 'version' },
+      ExpressionAttributeValues: { ':record': campaign, ':version': campaign.version, ':expected': expectedVersion },
+    };
+  }
+
   async saveScheduled(campaign: Campaign, expectedVersion: number): Promise<void> {
     try {
       await this.db.send(
-        new UpdateCommand({
-          TableName: this.tableName,
-          Key: keys.campaign(campaign.orgId, campaign.id),
-          UpdateExpression: 'SET #record = :record, #version = :version',
-          ConditionExpression: '#version = :expected',
-          ExpressionAttributeNames: { '#record': 'record', '#version': 'version' },
-          ExpressionAttributeValues: { ':record': campaign, ':version': campaign.version, ':expected': expectedVersion },
-        }),
+        new UpdateCommand(this.recordUpdate(campaign, expectedVersion)),
       );
     } catch (error) {
       if (isConditionalCheckFailed(error)) throw new ConflictError('error.concurrentCampaignUpdate', undefined, 'concurrent_update');
@@ -85,14 +90,7 @@ export class DynamoCampaignStore implements CampaignStore {
         new TransactWriteCommand({
           TransactItems: [
             {
-              Update: {
-                TableName: this.tableName,
-                Key: keys.campaign(campaign.orgId, campaign.id),
-                UpdateExpression: 'SET #record = :record, #version = :version',
-                ConditionExpression: '#version = :expected',
-                ExpressionAttributeNames: { '#record': 'record', '#version': 'version' },
-                ExpressionAttributeValues: { ':record': campaign, ':version': campaign.version, ':expected': expectedVersion },
-              },
+              Update: this.recordUpdate(campaign, expectedVersion),
             },
             { Put: { TableName: this.tableName, Item: auditItem(audit), ConditionExpression: 'attribute_not_exists(pk)' } },
           ],
