@@ -18,7 +18,7 @@ import { auditRecord } from '../../domain/staff/audit-record';
 import { requireRole, type StaffPrincipal } from '../../domain/staff/principal';
 import type { StaffRole } from '../../domain/staff/staff';
 import type { CampaignStore, Clock, ExportStore, FileJobQueue } from '../../ports';
-import { exportView, type ExportView } from '../exports/staff-exports';
+import { exportView, keepAndQueue, type ExportView } from '../exports/staff-exports';
 
 /** Who may have a campaign's report: the office's roles; a department's handler works on suggestions, not campaigns. */
 export const campaignReportRoles: readonly StaffRole[] = ['admin', 'organizer', 'dispatcher', 'supervisor', 'viewer'];
@@ -49,12 +49,11 @@ export async function requestCampaignReport(
     fileName: closeReportFileName(campaign.id, requestedAt, locale),
     campaignReport: { campaignId: campaign.id, title: campaign.title },
   };
-  await deps.exports.create(record, auditRecord(principal, requestedAt, 'exportCampaignReport', record.id, `campaign=${campaign.id}`));
-  try {
-    await deps.jobs.enqueue({ type: 'campaignReport', orgId: record.orgId, username: record.username, exportId: record.id });
-  } catch (error) {
-    await deps.exports.finish({ ...record, state: 'failed', failure: { reason: 'error' }, finishedAt: deps.clock.now().toISOString() });
-    throw error;
-  }
+  await keepAndQueue(deps, record, auditRecord(principal, requestedAt, 'exportCampaignReport', record.id, `campaign=${campaign.id}`), {
+    type: 'campaignReport',
+    orgId: record.orgId,
+    username: record.username,
+    exportId: record.id,
+  });
   return exportView(record, now);
 }

@@ -18,7 +18,7 @@ import { auditRecord } from '../../domain/staff/audit-record';
 import type { StaffPrincipal } from '../../domain/staff/principal';
 import { parseOrThrow } from '../../domain/validation';
 import type { CampaignFiguresSource, CampaignStore, Clock, ExportStore, FileJobQueue } from '../../ports';
-import { exportView, type ExportView } from '../exports/staff-exports';
+import { exportView, keepAndQueue, type ExportView } from '../exports/staff-exports';
 import { readableCampaign } from './staff-campaign-access';
 
 export const responsesExportRequestSchema = z.strictObject({
@@ -65,12 +65,11 @@ export async function requestResponsesExport(
   };
   record.fileName = responsesFileName(campaign.id, record.requestedAt, record.format, locale);
   record.fileKey = `exports/${principal.orgId}/${principal.username}/${record.id}.${record.format}`;
-  await deps.exports.create(record, auditRecord(principal, record.requestedAt, 'exportCampaignResponses', campaign.id, `format=${record.format} export=${record.id}`));
-  try {
-    await deps.jobs.enqueue({ type: 'responsesExport', orgId: record.orgId, username: record.username, exportId: record.id });
-  } catch (error) {
-    await deps.exports.finish({ ...record, state: 'failed', failure: { reason: 'error' }, finishedAt: deps.clock.now().toISOString() });
-    throw error;
-  }
+  await keepAndQueue(deps, record, auditRecord(principal, record.requestedAt, 'exportCampaignResponses', campaign.id, `format=${record.format} export=${record.id}`), {
+    type: 'responsesExport',
+    orgId: record.orgId,
+    username: record.username,
+    exportId: record.id,
+  });
   return exportView(record, now);
 }

@@ -15,7 +15,7 @@ import type { Locale } from '../../domain/i18n/messages';
 import { auditRecord } from '../../domain/staff/audit-record';
 import type { StaffPrincipal } from '../../domain/staff/principal';
 import { parseOrThrow } from '../../domain/validation';
-import type { AuditLog, Clock, ExportStore, FileJobQueue, FileLinks } from '../../ports';
+import type { AuditLog, AuditRecord, Clock, ExportStore, FileJob, FileJobQueue, FileLinks } from '../../ports';
 import { queueFilterSchema, scopedFilters } from '../staff-queue';
 
 export const exportRequestSchema = z.strictObject({
@@ -104,14 +104,28 @@ export async function requestExport(
   record.fileName = exportFileName(record);
   record.fileKey = `exports/${principal.orgId}/${principal.username}/${record.id}.${record.format}`;
   const detail = `format=${record.format}${filtersText(filters) ? ` ${filtersText(filters)}` : ''}`;
-  await deps.exports.create(record, auditRecord(principal, record.requestedAt, 'exportQueue', record.id, detail));
+  await keepAndQueue(deps, record, auditRecord(principal, record.requestedAt, 'exportQueue', record.id, detail), { type: 'export', orgId: record.orgId, username: record.username, exportId: record.id });
+  return exportView(record, now);
+}
+
+/**
+ * Keeps an export with its audit record (one write), then queues its job; if queueing fails the export is marked
+ * failed at once (so the person's list never shows one waiting forever) and the error goes on. Every kind of kept
+ * file — a queue export, a campaign's responses, a close report — is asked for this way.
+ */
+export async function keepAndQueue(
+  deps: { exports: ExportStore; jobs: FileJobQueue; clock: Clock },
+  record: ExportRecord,
+  audit: AuditRecord,
+  job: FileJob,
+): Promise<void> {
+  await deps.exports.create(record, audit);
   try {
-    await deps.jobs.enqueue({ type: 'export', orgId: record.orgId, username: record.username, exportId: record.id });
+    await deps.jobs.enqueue(job);
   } catch (error) {
     await deps.exports.finish({ ...record, state: 'failed', failure: { reason: 'error' }, finishedAt: deps.clock.now().toISOString() });
     throw error;
   }
-  return exportView(record, now);
 }
 
 export async function listExports(deps: { exports: ExportStore; clock: Clock }, principal: StaffPrincipal): Promise<ExportsResponse> {
