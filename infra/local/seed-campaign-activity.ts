@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ulid } from 'ulid';
-import { scanContributions, suggestionContributions } from '../../shared/domain/campaign/aggregate';
+import { scanContributions, shardOf, suggestionContributions } from '../../shared/domain/campaign/aggregate';
 import type { Campaign } from '../../shared/domain/campaign/campaign';
 import { contactParticipantKey } from '../../shared/domain/campaign/respondent';
 import type { Answers } from '../../shared/domain/questionnaire/questionnaire';
@@ -24,7 +24,6 @@ import { DynamoPhoneCodeStore } from '../../shared/aws/dynamo-phone-code-store';
 import { DynamoRateLimiter } from '../../shared/aws/dynamo-rate-limiter';
 import { DynamoResponseStore } from '../../shared/aws/dynamo-response-store';
 import { DynamoSuggestionStore } from '../../shared/aws/dynamo-suggestion-store';
-import { shardOf } from '../../shared/domain/campaign/aggregate';
 import { submitResponse } from '../../shared/use-cases/campaigns/submit-response';
 import { inParallel } from '../../shared/use-cases/in-parallel';
 

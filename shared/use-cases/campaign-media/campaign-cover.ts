@@ -20,7 +20,7 @@ import { auditRecord } from '../../domain/staff/audit-record';
 import { requireRole, type StaffPrincipal } from '../../domain/staff/principal';
 import type { StaffRole } from '../../domain/staff/staff';
 import type { CampaignStore, Clock, FileReader, FileWriter } from '../../ports';
-import { publicCampaignOrThrow } from './public-campaign';
+import { publicCampaignOrThrow } from '../campaigns/public-campaign';
 
 /** Who edits a campaign (docs/campaigns.md): its organizers and the admin. */
 export const campaignEditRoles: readonly StaffRole[] = ['admin', 'organizer'];

@@ -11,7 +11,7 @@
 import QRCode from 'qrcode';
 import { campaignPageUrl, qrFileName, qrRequest } from '../../domain/campaign/campaign-links';
 import type { CampaignStore } from '../../ports';
-import { publicCampaignOrThrow } from './public-campaign';
+import { publicCampaignOrThrow } from '../campaigns/public-campaign';
 
 export interface CampaignQrDeps {
   campaigns: Pick<CampaignStore, 'get'>;

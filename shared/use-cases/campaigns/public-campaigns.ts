@@ -4,7 +4,7 @@
  */
 import { publicCampaign, type PublicCampaign } from '../../domain/campaign/views';
 import type { Campaign } from '../../domain/campaign/campaign';
-import { NotFoundError } from '../../domain/errors';
+import { publicCampaignOrThrow } from './public-campaign';
 import type { CampaignFiguresSource, CampaignStore, Clock } from '../../ports';
 
 export interface PublicCampaignDeps {
@@ -41,7 +41,5 @@ export async function listPublicCampaigns(deps: PublicCampaignDeps, orgId: strin
 
 /** GET /api/campaigns/{id}: the page a poster's QR code opens. */
 export async function getPublicCampaign(deps: PublicCampaignDeps, orgId: string, campaignId: string): Promise<PublicCampaign> {
-  const campaign = await deps.campaigns.get(orgId, campaignId);
-  if (!campaign || campaign.state === 'draft') throw new NotFoundError('error.campaignNotFound');
-  return view(deps, campaign);
+  return view(deps, await publicCampaignOrThrow(deps.campaigns, orgId, campaignId));
 }
