@@ -13,6 +13,7 @@ import { campaignStore } from '../../shared/aws/composition-campaigns';
 import { responseStore } from '../../shared/aws/composition-responses';
 import { notificationQueue } from '../../shared/aws/composition-sqs';
 import { secretFromEnvironment } from '../../shared/aws/server-secret';
+import { publicChannels } from '../../shared/domain/suggestion/suggestion';
 import { screeningDueAt } from '../../shared/domain/suggestion/phase-deadlines';
 import { deadlinePolicy } from '../../shared/use-cases/org-calendar';
 import { apiHandler, byRoute } from '../../shared/http/api-handler';
@@ -56,6 +57,8 @@ export const handler = apiHandler(
         body: request.body,
         locale: request.locale,
         sourceIp: request.sourceIp,
+        // Hotline, offline, import and integration channels come only through staff or an integration key.
+        allowedChannels: publicChannels,
         ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
       });
       return { status: result.status, body: result.body };

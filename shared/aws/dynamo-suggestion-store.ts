@@ -29,6 +29,8 @@ const entityFields = [
   'rating', 'reopenCount', 'mergedInto', 'escalatedAt', 'workflowError', 'progressNotedAt',
   // Adoption records (issue 10, point 4).
   'adoption', 'featured',
+  // Every channel into one queue (issue 12).
+  'source',
 ] as const satisfies readonly (keyof Suggestion)[];
 
 /** Queue index attributes follow from the state: only open suggestions sit in the org and department queues. */
@@ -75,7 +77,7 @@ export class DynamoSuggestionStore implements SuggestionStore {
   async create(
     s: Suggestion,
     entry: TimelineEntry,
-    idempotency?: { scope: string; key: string; record: IdempotencyRecord; expiresAt: number },
+    idempotency?: { scope: string; key: string; record: IdempotencyRecord; expiresAt?: number },
     campaign?: CampaignContribution,
   ): Promise<void> {
     const items: TransactItem[] = [
@@ -97,7 +99,8 @@ export class DynamoSuggestionStore implements SuggestionStore {
             ...keys.idempotency(idempotency.scope, idempotency.key),
             type: 'idempotency',
             ...idempotency.record,
-            [tableModel.timeToLiveAttribute]: idempotency.expiresAt,
+            // Without an expiry the record is kept for good: a source system's record id (import) is never taken twice.
+            ...(idempotency.expiresAt !== undefined ? { [tableModel.timeToLiveAttribute]: idempotency.expiresAt } : {}),
           },
           ConditionExpression: 'attribute_not_exists(pk)',
         },

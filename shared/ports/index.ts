@@ -74,7 +74,7 @@ export interface SuggestionStore {
   create(
     suggestion: Suggestion,
     entry: TimelineEntry,
-    idempotency?: { scope: string; key: string; record: IdempotencyRecord; expiresAt: number },
+    idempotency?: { scope: string; key: string; record: IdempotencyRecord; expiresAt?: number },
     // Campaigns (issue 11): responses — a campaign suggestion's counters move in the same transaction.
     campaign?: CampaignContribution,
   ): Promise<void>;

@@ -24,7 +24,7 @@ import type { Locale } from '../domain/i18n/messages';
 import { submissionSchema } from '../domain/intake/submission';
 import { submitted } from '../domain/suggestion/lifecycle';
 import { hashPin } from '../domain/suggestion/pin-hash';
-import type { Actor, Suggestion, SuggestionStatus } from '../domain/suggestion/suggestion';
+import type { Actor, Channel, Suggestion, SuggestionSource, SuggestionStatus } from '../domain/suggestion/suggestion';
 import { keyedPin } from '../domain/suggestion/keyed-pin';
 import { newPin, newTrackingCode, type RandomBytes } from '../domain/suggestion/tracking-code';
 import { parseOrThrow } from '../domain/validation';
@@ -61,6 +61,8 @@ export interface SubmitResponse {
   receiptSent: boolean;
   /** Channels whose receipt was not sent: that phone or email had its daily number of receipts already. */
   receiptsWithheld?: ('sms' | 'email')[];
+  /** The source system's record was taken in before (import, integration): this is the first receipt again. */
+  alreadyReceived?: true;
 }
 
 export interface SubmitDeps {
@@ -90,6 +92,40 @@ export interface SubmitCommand {
   idempotencyKey?: string;
   locale: Locale;
   actor?: Actor;
+  // Every channel into one queue (issue 12)
+  /** The channels this caller may name (the public form: web and qr); omitted means any. */
+  allowedChannels?: readonly Channel[];
+  /** Where it came from beyond the channel (staff entry, import, integration), stored on the suggestion. */
+  source?: SuggestionSource;
+  /** Import: the original submission time, kept as `submittedAt` (the screening deadline still runs from now). */
+  submittedAt?: Date;
+  /**
+   * The source system's own record id (12345 工单号): the intake is idempotent on it for good, not for 24 hours.
+   * A second intake of the same record, whatever its content now, writes nothing and answers 200 with the first
+   * receipt (`alreadyReceived`), its PIN derived again from the pair.
+   */
+  sourceRecord?: { system: string; recordId: string };
+  /** Whether to send the receipt (受理告知) to the contact given; default true. An import may leave it off. */
+  sendReceipt?: boolean;
+  /**
+   * The citizen is not at the screen (staff entry): the receipt carries the PIN. The PIN is then derived under the
+   * server secret (keyed-pin.ts) from a key (the suggestion id's, or the source record's), and the receipt's params
+   * carry that key (`pinKey`), never the PIN: the notifier derives the PIN again when it renders, so no PIN is in
+   * the queue, the ledger or a failure record.
+   */
+  pinInReceipt?: boolean;
+  /** A note on the first timeline entry (e.g. who entered it, from which line). */
+  note?: string;
+}
+
+/** The key a receipt-carried PIN is derived from (keyed-pin.ts) when no source record keys it. */
+export function receiptPinKey(suggestionId: string): string {
+  return `receipt#${suggestionId}`;
+}
+
+/** The key a source record's PIN is derived from: a repeat intake of the record shows the same PIN. */
+function sourcePinKey(record: { system: string; recordId: string }): string {
+  return `source#${record.system}#${record.recordId}`;
 }
 
 const idempotencyTtlSeconds = 24 * 3600;
@@ -97,6 +133,10 @@ const idempotencyKeyPattern = /^[A-Za-z0-9_-]{8,128}$/;
 
 export async function submitSuggestion(deps: SubmitDeps, command: SubmitCommand): Promise<{ status: 201 | 200; body: SubmitResponse }> {
   const submission = parseOrThrow(submissionSchema, command.body);
+  if (command.allowedChannels && !command.allowedChannels.includes(submission.channel)) {
+    throw new ValidationError({ channel: { rule: 'channelNotAllowed', params: { options: command.allowedChannels.join(', ') } } });
+  }
+  if (command.sourceRecord) return submitFromSource(deps, command, submission, command.sourceRecord);
   if (command.idempotencyKey !== undefined && !idempotencyKeyPattern.test(command.idempotencyKey)) {
     throw new ValidationError({ 'Idempotency-Key': { rule: 'idempotencyKeyFormat' } });
   }
@@ -115,15 +155,61 @@ export async function submitSuggestion(deps: SubmitDeps, command: SubmitCommand)
     }
   }
 
+  const idempotency = command.idempotencyKey ? { scope: idemScope, key: command.idempotencyKey, fingerprint, ttlSeconds: idempotencyTtlSeconds } : undefined;
+  return createSubmitted(deps, command, submission, secret, { pin }, idempotency);
+}
+
+/** An intake keyed by the source system's record id: the first time it is created, later it answers from there. */
+async function submitFromSource(deps: SubmitDeps, command: SubmitCommand, submission: Submission, record: { system: string; recordId: string }) {
+  const secret = await deps.pinSecret();
+  const scope = `source#${command.orgId}#${record.system}`;
+  const pinKey = sourcePinKey(record);
+  const pin = keyedPin(secret, command.orgId, pinKey);
+  const fingerprint = createHash('sha256').update(JSON.stringify(submission)).digest('base64url');
+  const first = async () => {
+    const found = await deps.store.getIdempotency(scope, record.recordId);
+    return found ? { status: 200 as const, body: { ...(found.response as Omit<SubmitResponse, 'pin'>), pin, alreadyReceived: true as const } } : undefined;
+  };
+  const before = await first();
+  if (before) return before;
+  try {
+    return await createSubmitted(deps, command, submission, secret, { pin, pinKey }, { scope, key: record.recordId, fingerprint });
+  } catch (error) {
+    if (!(error instanceof IdempotencyConflict)) throw error;
+    // Two intakes of one record raced (an overlapping export imported twice at once): the other wrote first.
+    const after = await first();
+    if (!after) throw error;
+    return after;
+  }
+}
+
+/**
+ * Steps 2b-5: checks the campaign and limits, creates the suggestion with its first timeline entry (and the
+ * idempotency record, if any) in one transaction, then starts its workflow and queues the receipt.
+ */
+async function createSubmitted(
+  deps: SubmitDeps,
+  command: SubmitCommand,
+  submission: Submission,
+  secret: string,
+  given: { pin: string; pinKey?: string },
+  idempotency: { scope: string; key: string; fingerprint: string; ttlSeconds?: number } | undefined,
+): Promise<{ status: 201 | 200; body: SubmitResponse }> {
   const now = deps.clock.now();
   await requireCampaignTakes(deps.campaigns, command.orgId, submission, now);
   if (command.sourceIp) await requireWithinIntakeLimits(deps.rateLimiter, command.orgId, command.sourceIp, now);
   const at = now.toISOString();
+  // An imported suggestion keeps its original time; its screening runs from now, when the office received it.
+  const submittedAt = command.submittedAt ? command.submittedAt.toISOString() : at;
   const due = await deps.screeningDueAt(now, submission.campaignId);
+  const id = ulid((command.submittedAt ?? now).getTime());
+  // A PIN sent in the receipt is one the notifier can derive again from its key.
+  const pinKey = command.pinInReceipt ? (given.pinKey ?? receiptPinKey(id)) : undefined;
+  const pin = pinKey ? keyedPin(secret, command.orgId, pinKey) : given.pin;
   const actor: Actor = command.actor ?? { type: 'citizen', id: 'anonymous' };
   const { suggestion, entry } = submitted(
     {
-      id: ulid(now.getTime()),
+      id,
       orgId: command.orgId,
       trackingCode: newTrackingCode(deps.randomBytes),
       pinHash: hashPin(pin),
@@ -135,13 +221,18 @@ export async function submitSuggestion(deps: SubmitDeps, command: SubmitCommand)
       ...(submission.contact ? { contact: submission.contact, locale: command.locale } : {}),
       ...(submission.campaignId ? { campaignId: submission.campaignId } : {}),
       ...(submission.campaignId && submission.stationId ? { stationId: submission.stationId } : {}),
+      ...(command.source ? { source: command.source } : {}),
       dueAt: due.toISOString(),
       phaseStartedAt: at,
-      submittedAt: at,
+      submittedAt,
     },
     actor,
   );
-  const { send: receipts, withheld } = await cappedReceipts(deps.rateLimiter, secret, suggestion, receiptRequests(suggestion, command.locale, deps.publicBaseUrl), now);
+  // The rates and topics jobs read changes after their watermark: an old original time must not hide it from them.
+  suggestion.updatedAt = at;
+  if (command.note) entry.note = command.note;
+  const wanted = command.sendReceipt === false ? [] : receiptRequests(suggestion, command.locale, deps.publicBaseUrl, pinKey);
+  const { send: receipts, withheld } = await cappedReceipts(deps.rateLimiter, secret, suggestion, wanted, now);
   const response: SubmitResponse = {
     trackingCode: suggestion.trackingCode,
     pin,
@@ -156,20 +247,20 @@ export async function submitSuggestion(deps: SubmitDeps, command: SubmitCommand)
     await deps.store.create(
       suggestion,
       entry,
-      command.idempotencyKey
+      idempotency
         ? {
-            scope: idemScope,
-            key: command.idempotencyKey,
-            record: { fingerprint, response: withoutPin(response) },
-            expiresAt: Math.floor(now.getTime() / 1000) + idempotencyTtlSeconds,
+            scope: idempotency.scope,
+            key: idempotency.key,
+            record: { fingerprint: idempotency.fingerprint, response: withoutPin(response) },
+            ...(idempotency.ttlSeconds !== undefined ? { expiresAt: Math.floor(now.getTime() / 1000) + idempotency.ttlSeconds } : {}),
           }
         : undefined,
       campaignCounting(suggestion),
     );
   } catch (error) {
-    if (!(error instanceof IdempotencyConflict) || !command.idempotencyKey) throw error;
+    if (!(error instanceof IdempotencyConflict) || !idempotency || !command.idempotencyKey) throw error;
     // Two copies of one retry raced: the other wrote first.
-    const replay = await replayed(deps, idemScope, command.idempotencyKey, fingerprint, pin);
+    const replay = await replayed(deps, idempotency.scope, command.idempotencyKey, idempotency.fingerprint, pin);
     if (!replay) throw new ConflictError('error.idempotencyKeyReused', undefined, 'idempotency_key_reused');
     return replay;
   }
@@ -253,13 +344,15 @@ function withoutPin(response: SubmitResponse): Omit<SubmitResponse, 'pin'> {
 }
 
 /** One receipt per contact channel the citizen gave; keyed so a redelivery sends nothing twice. */
-export function receiptRequests(s: Suggestion, locale: Locale, publicBaseUrl: string): NotificationRequest[] {
+export function receiptRequests(s: Suggestion, locale: Locale, publicBaseUrl: string, pinKey?: string): NotificationRequest[] {
   if (!s.contact?.consent) return [];
   const params = {
     title: s.title,
     trackingCode: s.trackingCode,
     dueDate: s.dueAt.slice(0, 10),
     trackUrl: `${publicBaseUrl}/#/track?code=${s.trackingCode}`,
+    // The notifier derives the PIN from this key when it renders (the PIN itself is never carried).
+    ...(pinKey ? { pinKey } : {}),
   };
   const out: NotificationRequest[] = [];
   if (s.contact.phone) {

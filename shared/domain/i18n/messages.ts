@@ -233,6 +233,7 @@ const zhCN = {
   'rule.notOfferedByCampaign': '本次专题征集只收以下类别：{options}',
   'rule.unknownStation': '本次专题征集没有这个征集点',
   'rule.stationNeedsCampaign': '征集点只用于专题征集',
+  'rule.channelNotAllowed': '此处只能选择以下渠道：{options}',
   // Campaigns (issue 11): responses
   'error.alreadyResponded': '您已经答过这份问卷（每人限答一次）',
   'error.noQuestionnaire': '这个专题征集没有问卷',
@@ -498,6 +499,7 @@ const en: Record<MessageKey, string> = {
   'rule.notOfferedByCampaign': 'This campaign takes only these categories: {options}',
   'rule.unknownStation': 'This campaign has no such station',
   'rule.stationNeedsCampaign': 'A station applies only within a campaign',
+  'rule.channelNotAllowed': 'Only these channels may be named here: {options}',
   // Campaigns (issue 11): responses
   'error.alreadyResponded': 'You have answered this questionnaire already (one response per person)',
   'error.noQuestionnaire': 'This campaign has no questionnaire',

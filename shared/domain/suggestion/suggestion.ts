@@ -29,6 +29,34 @@ export const openStatuses: readonly SuggestionStatus[] = [
 export const channels = ['web', 'qr', 'miniapp', 'hotline', 'offline', 'import', 'open311'] as const;
 export type Channel = (typeof channels)[number];
 
+/** The channels a citizen reaches on their own through the public form; the others need staff or an integration key. */
+export const publicChannels = ['web', 'qr'] as const satisfies readonly Channel[];
+
+// Every channel into one queue (issue 12)
+/** Where an offline suggestion came in (渠道 offline): a suggestion box, a station (征集点), a door-to-door visit. */
+export const offlineKinds = ['box', 'station', 'visit'] as const;
+export type OfflineKind = (typeof offlineKinds)[number];
+
+/**
+ * Where a suggestion came from, beyond its channel, so each one in the queue is traceable to its source
+ * ("多渠道接收、一平台分办"). Set once at intake, never changed.
+ */
+export interface SuggestionSource {
+  /** 代录: the staff member who entered it on the citizen's behalf (hotline operator, station staff), and when. */
+  enteredBy?: { id: string; name?: string; at: string };
+  /** Channel offline: box, station or visit. */
+  offlineKind?: OfflineKind;
+  /** Free text naming the place or line: the station's or box's name, the hotline's call reference. */
+  place?: string;
+  /** 接入方: the integration whose key submitted it; its state changes are delivered back to that integration. */
+  integrationId?: string;
+  /** The other system (e.g. "12345") and its own record id: import and integrations are idempotent on the pair. */
+  system?: string;
+  recordId?: string;
+  /** 批量导入: the import that created it. */
+  importId?: string;
+}
+
 export const tiers = ['immediate', 'deadline', 'study'] as const;
 export type Tier = (typeof tiers)[number];
 
@@ -88,6 +116,8 @@ export interface Suggestion {
   campaignId?: string;
   /** The campaign's station (征集点) whose QR code brought the citizen here. */
   stationId?: string;
+  /** Where it came from beyond the channel (staff entry, import, integration): issue 12. */
+  source?: SuggestionSource;
   status: SuggestionStatus;
   tier?: Tier;
   leadDepartmentId?: string;
