@@ -6,6 +6,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { launchBrowser } from './browser';
 import { startLocalServer } from './local-server';
 
@@ -21,7 +22,8 @@ export interface E2eSession {
 
 export async function startE2eSession(): Promise<E2eSession> {
   mkdirSync(shotsDir, { recursive: true });
-  const server = await startLocalServer();
+  const template = inject('e2eDataTemplate');
+  const server = await startLocalServer(undefined, template ? { seededFrom: template } : {});
   let browser: Browser;
   try {
     browser = await launchBrowser();
