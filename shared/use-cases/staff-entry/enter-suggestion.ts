@@ -18,7 +18,9 @@ import { auditRecord } from '../../domain/staff/audit-record';
 import { requireRole, type StaffPrincipal } from '../../domain/staff/principal';
 import type { StaffRole } from '../../domain/staff/staff';
 import type { SuggestionSource } from '../../domain/suggestion/suggestion';
-import { parseOrThrow } from '../../domain/validation';
+import type { StaffEntryEnvelope } from '../../domain/intake/staff-entry';
+import { submissionSchema } from '../../domain/intake/submission';
+import { toFieldProblems } from '../../domain/validation';
 import { submitSuggestion, type SubmitDeps, type SubmitResponse } from '../submit-suggestion';
 
 /** Who may enter a suggestion for a citizen. */
@@ -36,7 +38,7 @@ export interface StaffEntryCommand {
 export async function enterSuggestion(deps: SubmitDeps, principal: StaffPrincipal, command: StaffEntryCommand): Promise<{ status: 201 | 200; body: SubmitResponse }> {
   requireRole(principal, staffEntryRoles);
   const { envelope: rawEnvelope, submission } = splitStaffEntry(command.body);
-  const envelope = parseOrThrow(staffEntryEnvelopeSchema, rawEnvelope);
+  const envelope = parseBoth(rawEnvelope, submission);
   const now = deps.clock.now();
   const receivedAt = envelope.receivedAt ? new Date(envelope.receivedAt) : undefined;
   if (receivedAt && receivedAt.getTime() > now.getTime() + clockSkewMs) {
@@ -60,5 +62,16 @@ export async function enterSuggestion(deps: SubmitDeps, principal: StaffPrincipa
     note: staffEntryNote(principal.name, envelope),
     ...(command.idempotencyKey !== undefined ? { idempotencyKey: command.idempotencyKey } : {}),
     audit: (s) => auditRecord(principal, at, 'enterSuggestion', `suggestion:${s.id}`, `${envelope.channel}${envelope.offlineKind ? `/${envelope.offlineKind}` : ''}`),
+  });
+}
+
+/** The envelope, checked with the submission so every broken field of the form is named at once. */
+function parseBoth(envelope: unknown, submission: unknown): StaffEntryEnvelope {
+  const outer = staffEntryEnvelopeSchema.safeParse(envelope, { reportInput: true });
+  const inner = submissionSchema.safeParse(submission, { reportInput: true });
+  if (outer.success && inner.success) return outer.data;
+  throw new ValidationError({
+    ...(inner.success ? {} : toFieldProblems(inner.error.issues)),
+    ...(outer.success ? {} : toFieldProblems(outer.error.issues)),
   });
 }
