@@ -169,7 +169,8 @@ export const functionPermissions = {
     // GetItem: the organisation's and campaign's SMS quiet hours (their time limits), read at delivery.
     table: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'DeleteItem'] },
     notificationQueue: ['consume', 'changeVisibility', 'send'],
-    secrets: ['notifyWebhook'],
+    // pin: a staff entry's receipt carries the PIN, derived at render time (issue 12: staff entry and callbacks).
+    secrets: ['notifyWebhook', 'pin'],
     deliver: ['email', 'sms'],
   },
   /**
@@ -298,6 +299,18 @@ export const functionPermissions = {
     files: ['write'],
     fileJobQueue: ['send'],
     secrets: ['origin'],
+  },
+  // Issue 12: staff entry and callbacks
+  /**
+   * 代录: the account check, the deadline policy and the idempotency record (get), the receipts' caps (update), the
+   * create transaction with its audit record (puts); the workflow start and the receipt. The PIN is derived under
+   * the PIN secret.
+   */
+  'api/staff-entries': {
+    table: { actions: ['GetItem', 'PutItem', 'UpdateItem'] },
+    notificationQueue: ['send'],
+    workflow: ['start'],
+    secrets: ['origin', 'pin'],
   },
 } as const satisfies Record<`${string}/${string}`, FunctionPermissions>;
 

@@ -313,6 +313,12 @@ export class StatelessStack extends Stack {
         description: "Campaigns' cover upload and close report (staff)",
         environment: staffEnvironment,
       }),
+      // Issue 12: staff entry and callbacks
+      'staff-entries': new ProjectFunction(this, 'StaffEntries', {
+        entry: 'api/staff-entries',
+        description: '代录: staff enter a citizen\'s suggestion from the hotline or offline',
+        environment: staffEnvironment,
+      }),
       fallback: new ProjectFunction(this, 'Fallback', {
         entry: 'api/fallback',
         description: 'Unknown route (404) or method (405), in JSON',

@@ -57,6 +57,8 @@ const staff: (Omit<StaffProfile, 'orgId'> & { role: StaffRole })[] = [
   { username: 'supervisor', name: '督查室 周涛', role: 'supervisor', email: 'supervisor@demo.jianyi.local', phone: '13800000004' },
   { username: 'organizer', name: '专题征集 吴芳', role: 'organizer', email: 'organizer@demo.jianyi.local' },
   { username: 'viewer', name: '观察员 郑洁', role: 'viewer' },
+  // Issue 12: staff entry and callbacks — the hotline's operator (12345 接线员), who enters calls as suggestions.
+  { username: 'operator', name: '热线接线员 陈晨', role: 'operator', email: 'operator@demo.jianyi.local' },
 ];
 
 const extraExamples: Example[] = [

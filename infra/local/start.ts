@@ -125,7 +125,7 @@ async function main(): Promise<void> {
     if (suggestions && pin) console.log(`  Demo suggestions: ${suggestions}, all trackable with PIN ${pin} (codes in the staff console).`);
   } else {
     console.log('  Demo data was seeded on an earlier start (delete the data directory to start over).');
-    console.log('  Demo logins: admin, dispatcher, handler-transport, handler-urban, supervisor, organizer, viewer — password jianyi-demo.');
+    console.log('  Demo logins: admin, dispatcher, handler-transport, handler-urban, supervisor, organizer, viewer, operator — password jianyi-demo.');
   }
   console.log('');
   console.log(`ready ${url}`);

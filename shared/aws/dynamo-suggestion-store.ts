@@ -13,6 +13,7 @@ import { openStatuses, type Suggestion, type TimelineEntry } from '../domain/sug
 import { keys, queuePartitions, tableModel, type IndexName } from '../model/table';
 import { IdempotencyConflict, type IdempotencyRecord, type QueuePage, type QueueQuery, type SuggestionStore, type TransitionExtras } from '../ports';
 import { auditPut } from './audit-item';
+import type { AuditRecord } from '../domain/staff/audit-record';
 import { decodeCursor, encodeCursor } from './cursor';
 import { cancelledConditions } from './dynamo-errors';
 import { queryAll } from './query-all';
@@ -79,6 +80,7 @@ export class DynamoSuggestionStore implements SuggestionStore {
     entry: TimelineEntry,
     idempotency?: { scope: string; key: string; record: IdempotencyRecord; expiresAt?: number },
     campaign?: CampaignContribution,
+    audit?: AuditRecord,
   ): Promise<void> {
     const items: TransactItem[] = [
       { Put: { TableName: this.tableName, Item: suggestionItem(s), ConditionExpression: 'attribute_not_exists(pk)' } },
@@ -111,7 +113,9 @@ export class DynamoSuggestionStore implements SuggestionStore {
         // Campaigns (issue 11): responses — a campaign suggestion's counters, on a shard chosen by its id (the next
         // one on a retry after a conflict), appended last so the positions above stay as they are.
         const counting = campaign ? counterUpdates(this.tableName, s.orgId, campaign.campaignId, shardOf(campaign.shardKey) + attempt, campaign.counters) : [];
-        await this.db.send(new TransactWriteCommand({ TransactItems: [...items, ...counting] }));
+        // Issue 12: staff entry and callbacks — the audit record of a staff entry goes last, after everything above.
+        const audited = audit ? [auditPut(this.tableName, audit)] : [];
+        await this.db.send(new TransactWriteCommand({ TransactItems: [...items, ...counting, ...audited] }));
         return;
       } catch (error) {
         if (campaign && (await retryOnConflict(error, attempt))) continue;

@@ -22,6 +22,7 @@ import { SnsSmsProvider } from './sns-sms-provider';
 import { SqsNotificationQueue } from './sqs-notification-queue';
 import { WebhookProvider } from './webhook-provider';
 import { webhookSecret } from './webhook-secret';
+import { secretFromEnvironment } from './server-secret';
 
 export async function notifierDeps(env: Record<string, string | undefined> = process.env): Promise<NotifierDeps> {
   const tableName = requiredEnv('TABLE_NAME');
@@ -30,6 +31,7 @@ export async function notifierDeps(env: Record<string, string | undefined> = pro
   const maxReceives = Number(optionalEnv('NOTIFY_MAX_RECEIVES', '5'));
   if (!Number.isInteger(maxReceives) || maxReceives < 1) throw new Error('NOTIFY_MAX_RECEIVES must be a positive integer');
   // Read once per container, before the first message.
+  const pinSecret = secretFromEnvironment('PIN_SECRET');
   const signingSecret = Object.values(choice).includes('webhook') ? await webhookSecret(env, secretsManager) : undefined;
   return {
     ledger: new DynamoNotificationLedger(dynamoDocumentClient(), tableName),
@@ -54,6 +56,8 @@ export async function notifierDeps(env: Record<string, string | undefined> = pro
     quietHours: choice.sms === 'outbox' ? 'annotate' : 'defer',
     // The organisation's (and campaign's) own quiet hours, cached per container for a minute.
     smsQuietHours: smsQuietHoursOf(supervision()),
+    // Issue 12: staff entry and callbacks — a staff entry's receipt carries its PIN, derived here.
+    ...(pinSecret ? { pinSecret } : {}),
     log,
   };
 }

@@ -30,7 +30,9 @@ export type FunctionName =
   | 'staff-responses'
   // Campaigns (issue 11): media
   | 'campaign-media'
-  | 'staff-campaign-files';
+  | 'staff-campaign-files'
+  // Issue 12: staff entry and callbacks
+  | 'staff-entries';
 
 export interface RouteDefinition {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -117,6 +119,8 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'GET', path: '/api/staff/campaigns/{campaignId}/poster', fn: 'staff-campaign-files', auth: 'staff' },
   { method: 'PUT', path: '/api/staff/campaigns/{campaignId}/cover', fn: 'staff-campaign-files', auth: 'staff' },
   { method: 'POST', path: '/api/staff/campaigns/{campaignId}/report', fn: 'staff-campaign-files', auth: 'staff' },
+  // Issue 12: staff entry and callbacks — 代录 on a citizen's behalf.
+  { method: 'POST', path: '/api/staff/entries', fn: 'staff-entries', auth: 'staff' },
 ];
 
 export function routeKey(route: Pick<RouteDefinition, 'method' | 'path'>): string {

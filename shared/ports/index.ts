@@ -77,6 +77,8 @@ export interface SuggestionStore {
     idempotency?: { scope: string; key: string; record: IdempotencyRecord; expiresAt?: number },
     // Campaigns (issue 11): responses — a campaign suggestion's counters move in the same transaction.
     campaign?: CampaignContribution,
+    // Issue 12: staff entry and callbacks — a staff member's entry is audited in the same transaction.
+    audit?: AuditRecord,
   ): Promise<void>;
   getIdempotency(scope: string, key: string): Promise<IdempotencyRecord | undefined>;
   get(id: string): Promise<Suggestion | undefined>;

@@ -7,12 +7,17 @@ import type { QuietHours } from '../domain/deadlines';
 import { maxDelaySeconds, notBefore, retryDelaySeconds, secondsUntil, type QueuedNotification } from '../domain/notifications/delivery';
 import { failedNotificationRecord } from '../domain/notifications/failed';
 import { renderNotification } from '../domain/notifications/render';
+import { carriesPin } from '../domain/notifications/receipt-with-pin';
+import { keyedPin } from '../domain/suggestion/keyed-pin';
 import type { Clock, FailedNotificationStore, Log, NotificationLedger, NotificationProvider, NotificationRequest, NotificationRetryControl } from '../ports';
 
 export interface DeliveryDeps {
   ledger: NotificationLedger;
   provider: NotificationProvider;
   clock: Clock;
+  // Issue 12: staff entry and callbacks
+  /** The PIN secret: a staff entry's receipt names its PIN's key, and the PIN is derived from it here, at render time. */
+  pinSecret?: () => Promise<string>;
 }
 
 /**
@@ -28,13 +33,20 @@ export async function deliverNotification(deps: DeliveryDeps, request: Notificat
   if (claim === 'alreadySent') return 'duplicate';
   if (claim === 'inProgress') throw new Error(`notification ${request.idempotencyKey} is being sent by another worker`);
   try {
-    await deps.provider.send(renderNotification(request), request);
+    await deps.provider.send(renderNotification(request, await derivedPin(deps, request)), request);
   } catch (error) {
     await deps.ledger.release(request.idempotencyKey);
     throw error;
   }
   await deps.ledger.markSent(request.idempotencyKey, deps.clock.now());
   return 'sent';
+}
+
+/** The PIN a receipt carries, derived from its key (never stored, never queued); nothing for other requests. */
+async function derivedPin(deps: Pick<DeliveryDeps, 'pinSecret'>, request: NotificationRequest): Promise<{ pin?: string }> {
+  if (!carriesPin(request)) return {};
+  if (!deps.pinSecret) throw new Error('a receipt carries a PIN key but the notifier has no PIN secret (PIN_SECRET_ARN / PIN_SECRET_FILE)');
+  return { pin: keyedPin(await deps.pinSecret(), request.orgId, String(request.params.pinKey)) };
 }
 
 /** One received queue message, as the SQS event source hands it over. */

@@ -48,6 +48,7 @@ import {
 } from '../ports';
 import type { Submission } from '../domain/intake/submission';
 import { requireAccepting } from '../domain/campaign/lifecycle';
+import type { AuditRecord } from '../domain/staff/audit-record';
 
 /** 201 from POST /api/suggestions. The PIN is shown once; only its hash is stored. */
 export interface SubmitResponse {
@@ -116,6 +117,9 @@ export interface SubmitCommand {
   pinInReceipt?: boolean;
   /** A note on the first timeline entry (e.g. who entered it, from which line). */
   note?: string;
+  // Issue 12: staff entry and callbacks
+  /** A staff member's entry: its audit record (given the new suggestion), written in the create transaction. */
+  audit?: (suggestion: Suggestion) => AuditRecord;
 }
 
 /** The key a receipt-carried PIN is derived from (keyed-pin.ts) when no source record keys it. */
@@ -156,7 +160,10 @@ export async function submitSuggestion(deps: SubmitDeps, command: SubmitCommand)
   }
 
   const idempotency = command.idempotencyKey ? { scope: idemScope, key: command.idempotencyKey, fingerprint, ttlSeconds: idempotencyTtlSeconds } : undefined;
-  return createSubmitted(deps, command, submission, secret, { pin }, idempotency);
+  // Issue 12: staff entry and callbacks — a keyed PIN sent in the receipt is derived from the same key, so a replay
+  // (which derives it from the Idempotency-Key) shows the PIN the receipt carries.
+  const pinKey = command.pinInReceipt && command.idempotencyKey ? command.idempotencyKey : undefined;
+  return createSubmitted(deps, command, submission, secret, { pin, ...(pinKey ? { pinKey } : {}) }, idempotency);
 }
 
 /** An intake keyed by the source system's record id: the first time it is created, later it answers from there. */
@@ -256,6 +263,7 @@ async function createSubmitted(
           }
         : undefined,
       campaignCounting(suggestion),
+      command.audit?.(suggestion),
     );
   } catch (error) {
     if (!(error instanceof IdempotencyConflict) || !idempotency || !command.idempotencyKey) throw error;

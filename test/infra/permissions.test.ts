@@ -95,6 +95,8 @@ const expected: Record<string, Actions> = {
   'queue/notifier': {
     table: ['dynamodb:DeleteItem', 'dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem'],
     notificationQueue: ['sqs:ChangeMessageVisibility', 'sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ReceiveMessage', 'sqs:SendMessage'],
+    // Issue 12: staff entry and callbacks — a staff entry's receipt carries its PIN, derived at render time.
+    pinSecret: ['secretsmanager:GetSecretValue'],
   },
   'jobs/workflow-sweep': {
     table: tableRead(),
@@ -182,6 +184,14 @@ const expected: Record<string, Actions> = {
     files: ['s3:AbortMultipartUpload', 's3:PutObject'],
     fileJobQueue: ['sqs:SendMessage'],
     ...origin,
+  },
+  // Issue 12: staff entry and callbacks
+  'api/staff-entries': {
+    table: tableRead('dynamodb:PutItem', 'dynamodb:UpdateItem'),
+    notificationQueue: ['sqs:SendMessage'],
+    stateMachine: ['states:StartExecution'],
+    ...origin,
+    pinSecret: ['secretsmanager:GetSecretValue'],
   },
 };
 

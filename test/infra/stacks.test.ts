@@ -204,7 +204,8 @@ describe('stateless stack: functions', () => {
     expect(env(wf.awaitEvent)).toEqual(web.sort());
     expect(env(wf.checkpoint)).toEqual([...web, 'NOTIFY_QUEUE_URL'].sort());
     expect(env(wf.recordFailure)).toEqual([...web, 'NOTIFY_QUEUE_URL'].sort());
-    expect(env(stateless.notifier)).toEqual([...web, 'NOTIFY_MAX_RECEIVES', 'NOTIFY_PROVIDER', 'NOTIFY_QUEUE_URL'].sort());
+    // Issue 12: staff entry and callbacks — PIN_SECRET_ARN: a staff entry's receipt carries its derived PIN.
+    expect(env(stateless.notifier)).toEqual([...web, 'NOTIFY_MAX_RECEIVES', 'NOTIFY_PROVIDER', 'NOTIFY_QUEUE_URL', 'PIN_SECRET_ARN'].sort());
     expect(env(stateless.queueStats)).toEqual(base.sort());
     // Hot topics: the job's notice links to the topics page; the page's API is a staff one.
     expect(env(stateless.updateTopics)).toEqual([...web, 'NOTIFY_QUEUE_URL'].sort());
@@ -217,10 +218,13 @@ describe('stateless stack: functions', () => {
     expect(JSON.stringify(staff.Properties.Environment.Variables.JWT_ISSUER)).toContain('https://cognito-idp.');
   });
 
-  it('gives only intake and campaign responses the PIN secret, read-only', () => {
+  it('gives only intake, campaign responses, staff entry and the notifier the PIN secret, read-only', () => {
     const readers = Object.entries(resourcesOf(statelessTemplate, 'AWS::IAM::Policy')).filter(([, p]) => JSON.stringify(p).includes('secretsmanager:GetSecretValue') && JSON.stringify(p).includes('PinSecret'));
     // Campaigns (issue 11): responses — respondents and SMS codes are hashed under it.
-    expect(readers).toHaveLength(2);
+    // Issue 12: staff entry and callbacks — 代录 derives the receipt's PIN, the notifier derives it again to render.
+    expect(readers).toHaveLength(4);
+    expect(JSON.stringify(readers.map(([, p]) => p.Properties.Roles))).toContain('StaffEntries');
+    expect(JSON.stringify(readers.map(([, p]) => p.Properties.Roles))).toContain('Notifier');
     expect(JSON.stringify(readers.map(([, p]) => p.Properties.Roles))).toContain('PublicSuggestions');
     expect(JSON.stringify(readers.map(([, p]) => p.Properties.Roles))).toContain('CampaignResponses');
     const [, secret] = only(resourcesOf(statefulTemplate, 'AWS::SecretsManager::Secret'));

@@ -56,7 +56,8 @@ const expectations: Record<string, (who: Who) => Expected> = {
   'GET /api/staff/audit': orgLevel('admin', 'supervisor'),
   // The dashboard: the office's roles read the organisation's, a handler their own department's (never 403 for
   // another department: the scope follows from the profile, not from the target).
-  'GET /api/staff/dashboard': orgLevel(...everyone),
+  // Issue 12: staff entry and callbacks — the hotline's operator enters calls and reads no rates.
+  'GET /api/staff/dashboard': orgLevel(...everyone.filter((r) => r !== 'operator')),
   'PUT /api/staff/rates/ranking-settings': orgLevel('admin'),
   'POST /api/staff/rates/recompute': orgLevel('admin'),
   // The queue filtered to the target's department: a handler of another department may not ask for it.
@@ -118,9 +119,10 @@ const expectations: Record<string, (who: Who) => Expected> = {
   // Campaigns (issue 11): media. The role is checked before the campaign is looked up: the probe's campaign does
   // not exist, so whoever may use the route is told so (404); the poster and the close report are the office's
   // (not a department's handler), the cover is the organizer's and the admin's.
-  'GET /api/staff/campaigns/{campaignId}/poster': (who) => (who.role === 'handler' ? 403 : 404),
+  // Issue 12: staff entry and callbacks — nor the hotline's operator.
+  'GET /api/staff/campaigns/{campaignId}/poster': (who) => (who.role === 'handler' || who.role === 'operator' ? 403 : 404),
   'PUT /api/staff/campaigns/{campaignId}/cover': (who) => (['admin', 'organizer'].includes(who.role) ? 404 : 403),
-  'POST /api/staff/campaigns/{campaignId}/report': (who) => (who.role === 'handler' ? 403 : 404),
+  'POST /api/staff/campaigns/{campaignId}/report': (who) => (who.role === 'handler' || who.role === 'operator' ? 403 : 404),
   // Campaigns (issue 11): every staff member reads them (a handler too: its department may be a target); only
   // organizers and admins write, checked before the body (whose probe field is named) and before the lookup.
   'GET /api/staff/campaigns': orgLevel(...everyone),
@@ -133,6 +135,8 @@ const expectations: Record<string, (who: Who) => Expected> = {
   'GET /api/staff/campaigns/{campaignId}/figures': (who) => (['admin', 'organizer', 'supervisor', 'viewer'].includes(who.role) ? 404 : 403),
   'GET /api/staff/campaigns/{campaignId}/responses': (who) => (['admin', 'organizer', 'supervisor', 'viewer'].includes(who.role) ? 404 : 403),
   'POST /api/staff/campaigns/{campaignId}/exports': (who) => (['admin', 'organizer', 'supervisor', 'viewer'].includes(who.role) ? 404 : 403),
+  // Issue 12: staff entry and callbacks — 代录 by the hotline's operators and the office (the probe body is a 400).
+  'POST /api/staff/entries': orgLevel('operator', 'dispatcher', 'admin'),
 };
 
 const otherOrg = 'matrix-other';

@@ -271,6 +271,11 @@ const zhCN = {
   'field.size': '图片尺寸（像素）',
   'field.ec': '纠错等级',
   'field.campaign': '专题征集',
+  // Issue 12: staff entry and callbacks
+  'rule.offlineKindOnlyOffline': '只有线下渠道需要填写线下方式',
+  'field.offlineKind': '线下方式',
+  'field.place': '地点或来电编号',
+  'field.receivedAt': '收到时间',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -537,6 +542,11 @@ const en: Record<MessageKey, string> = {
   'field.size': 'Image size (pixels)',
   'field.ec': 'Error correction',
   'field.campaign': 'Campaign',
+  // Issue 12: staff entry and callbacks
+  'rule.offlineKindOnlyOffline': 'only an offline entry names how it was received offline',
+  'field.offlineKind': 'Offline kind',
+  'field.place': 'Place or call reference',
+  'field.receivedAt': 'Received at',
 };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };

@@ -247,6 +247,11 @@ function derivedParams(locale: Locale, params: Record<string, string | number>):
 export function fillTemplate(event: NotificationEvent, locale: Locale, params: Record<string, string | number>): NotificationTemplate {
   const template = notificationTemplates[event]?.[locale] ?? notificationTemplates[event]?.['zh-CN'];
   if (!template) throw new Error(`no notification template for event ${event}`);
+  return fillWith(template, locale, params);
+}
+
+/** One template's subject and body with the params (and the phrases derived from them) filled in. */
+export function fillWith(template: NotificationTemplate, locale: Locale, params: Record<string, string | number>): NotificationTemplate {
   const values: Record<string, string | number> = { ...params, ...derivedParams(locale, params) };
   const fill = (text: string) => text.replace(/\{(\w+)\}/g, (_whole, name: string) => (values[name] === undefined ? '' : String(values[name])));
   return { subject: fill(template.subject), body: fill(template.body) };

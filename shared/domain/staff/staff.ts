@@ -1,8 +1,10 @@
 /** A staff member as the organisation's directory holds them: who they are, their role and department. */
 
-export type StaffRole = 'admin' | 'dispatcher' | 'handler' | 'supervisor' | 'organizer' | 'viewer';
+// Issue 12: staff entry and callbacks — operator (接线员/代录员): the hotline's and stations' staff, who enter
+// suggestions on a citizen's behalf.
+export type StaffRole = 'admin' | 'dispatcher' | 'handler' | 'supervisor' | 'organizer' | 'viewer' | 'operator';
 
-export const staffRoles = ['admin', 'dispatcher', 'handler', 'supervisor', 'organizer', 'viewer'] as const satisfies readonly StaffRole[];
+export const staffRoles = ['admin', 'dispatcher', 'handler', 'supervisor', 'organizer', 'viewer', 'operator'] as const satisfies readonly StaffRole[];
 
 /** A staff member's profile (in the table; credentials live in Cognito or the dev identity provider). */
 export interface StaffProfile {

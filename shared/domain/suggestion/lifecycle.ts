@@ -65,7 +65,8 @@ const answered: SuggestionStatus[] = ['replied', 'reopened', 'closed'];
 const adoptionRoles = ['admin', 'dispatcher', 'supervisor', 'handler'];
 
 export const lifecycle: Record<Action, Rule> = {
-  submit: { from: [null], to: 'submitted', by: ['citizen', 'staff', 'system'], roles: ['admin', 'dispatcher'], visibility: 'public' },
+  // Issue 12: staff entry and callbacks — the operator (接线员) enters a citizen's suggestion (代录).
+  submit: { from: [null], to: 'submitted', by: ['citizen', 'staff', 'system'], roles: ['admin', 'dispatcher', 'operator'], visibility: 'public' },
   beginScreening: { from: ['submitted'], to: 'screening', by: ['system'], visibility: 'public' },
   reject: { from: ['screening'], to: 'rejected', by: ['staff'], roles: ['admin', 'dispatcher'], visibility: 'public' },
   merge: { from: ['screening'], to: 'merged', by: ['staff'], roles: ['admin', 'dispatcher'], visibility: 'public' },

@@ -3,13 +3,16 @@
  * staff queue row, and the staff detail with contact details masked.
  */
 import type { Adoption, FeaturedMark } from './adoption';
-import type { Channel, Rating, Resolution, SuggestionStatus, Tier, Visibility } from './suggestion';
+import type { Channel, SuggestionSource, Rating, Resolution, SuggestionStatus, Tier, Visibility } from './suggestion';
 
 export interface PublicTimelineEntry {
   at: string;
   action: string;
   status: SuggestionStatus;
   note?: string;
+  // Issue 12: staff entry and callbacks
+  /** 由工作人员代录: the submission was entered by staff on the citizen's behalf (never who: the note is left out). */
+  enteredByStaff?: true;
 }
 
 /** 200 from GET /api/suggestions/{trackingCode} with header x-tracking-pin. */
@@ -84,6 +87,8 @@ export interface StaffSuggestionDetail extends QueueItem {
   contact?: MaskedContact;
   contactMasked: boolean;
   cohandlerDepartmentIds?: string[];
+  // Issue 12: staff entry and callbacks — who entered it (代录), by which line, where.
+  source?: SuggestionSource;
   timeline: StaffTimelineEntry[];
   reply?: { text: string; at: string; departmentId: string };
   /** what the signed-in staff member may do now (route suffixes: 'screen', 'sign', 'send-back',

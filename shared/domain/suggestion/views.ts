@@ -1,5 +1,5 @@
 /** What each audience may see of a suggestion. */
-import type { CitizenView, MaskedContact, QueueItem, StaffSuggestionDetail } from './view-types';
+import type { CitizenView, MaskedContact, PublicTimelineEntry, QueueItem, StaffSuggestionDetail } from './view-types';
 import { maskEmail, maskName, maskPhone } from '../masking';
 import type { Contact, Suggestion, TimelineEntry } from './suggestion';
 import { citizenAdoption, isAdopted } from './views-adoption';
@@ -16,12 +16,19 @@ export function citizenView(s: Suggestion, timeline: readonly TimelineEntry[]): 
     dueAt: s.dueAt,
     timeline: timeline
       .filter((e) => e.visibility === 'public')
-      .map((e) => ({ at: e.at, action: e.action, status: e.toStatus, ...(e.note ? { note: e.note } : {}) })),
+      .map((e) => publicEntry(e)),
     ...(s.reply ? { reply: { text: s.reply.text, at: s.reply.at } } : {}),
     ...(s.status === 'infoRequested' && s.infoRequest ? { infoRequest: { question: s.infoRequest.question, askedAt: s.infoRequest.askedAt } } : {}),
     canRate: s.status === 'replied',
     ...(s.adoption ? { adoption: citizenAdoption(s.adoption) } : {}),
   };
+}
+
+// Issue 12: staff entry and callbacks
+/** A public timeline entry; a staff member's submission (代录) is marked as such, without its note naming them. */
+function publicEntry(e: TimelineEntry): PublicTimelineEntry {
+  if (e.action === 'submit' && e.actor.type === 'staff') return { at: e.at, action: e.action, status: e.toStatus, enteredByStaff: true };
+  return { at: e.at, action: e.action, status: e.toStatus, ...(e.note ? { note: e.note } : {}) };
 }
 
 export function queueItem(s: Suggestion, now: Date): QueueItem {
@@ -65,6 +72,7 @@ export function staffDetail(s: Suggestion, timeline: readonly TimelineEntry[], n
     ...(s.contact ? { contact: maskContact(s.contact) } : {}),
     contactMasked: true,
     ...(s.cohandlerDepartmentIds?.length ? { cohandlerDepartmentIds: s.cohandlerDepartmentIds } : {}),
+    ...(s.source ? { source: s.source } : {}),
     timeline: timeline.map((e) => ({
       at: e.at,
       action: e.action,

@@ -491,4 +491,6 @@ export const staffEn: Record<StaffKey, string> = {
   'bul.submit': 'Generate',
   'bul.queued': 'Generating; refresh in a moment to see it.',
   'bul.refresh': 'Refresh',
+  // Issue 12: staff entry and callbacks
+  'role.operator': 'Operator',
 };

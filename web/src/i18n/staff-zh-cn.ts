@@ -485,6 +485,8 @@ export const staffZhCN = {
   'bul.submit': '生成',
   'bul.queued': '已开始生成，稍后刷新即可看到。',
   'bul.refresh': '刷新',
+  // Issue 12: staff entry and callbacks
+  'role.operator': '接线员',
 } as const;
 
 export type StaffKey = keyof typeof staffZhCN;
