@@ -313,6 +313,17 @@ export class StatelessStack extends Stack {
         description: "Campaigns' cover upload and close report (staff)",
         environment: staffEnvironment,
       }),
+      // Issue 12: integrations and Open311
+      'staff-integrations': new ProjectFunction(this, 'StaffIntegrations', {
+        entry: 'api/staff-integrations',
+        description: "The admin's integrations: keys created (shown once), edited, revoked",
+        environment: staffEnvironment,
+      }),
+      'integration-suggestions': new ProjectFunction(this, 'IntegrationSuggestions', {
+        entry: 'api/integration-suggestions',
+        description: 'The integration channel (mini-program, city app): submit and follow suggestions with a key',
+        environment: webEnvironment,
+      }),
       fallback: new ProjectFunction(this, 'Fallback', {
         entry: 'api/fallback',
         description: 'Unknown route (404) or method (405), in JSON',

@@ -30,7 +30,10 @@ export type FunctionName =
   | 'staff-responses'
   // Campaigns (issue 11): media
   | 'campaign-media'
-  | 'staff-campaign-files';
+  | 'staff-campaign-files'
+  // Issue 12: integrations and Open311
+  | 'staff-integrations'
+  | 'integration-suggestions';
 
 export interface RouteDefinition {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -117,6 +120,14 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'GET', path: '/api/staff/campaigns/{campaignId}/poster', fn: 'staff-campaign-files', auth: 'staff' },
   { method: 'PUT', path: '/api/staff/campaigns/{campaignId}/cover', fn: 'staff-campaign-files', auth: 'staff' },
   { method: 'POST', path: '/api/staff/campaigns/{campaignId}/report', fn: 'staff-campaign-files', auth: 'staff' },
+  // Issue 12: integrations and Open311. The admin's integrations (接入方) and their keys; the integration channel
+  // itself is public at the gateway: its handler checks the integration key (scope, state, rate) on each request.
+  { method: 'GET', path: '/api/staff/integrations', fn: 'staff-integrations', auth: 'staff' },
+  { method: 'POST', path: '/api/staff/integrations', fn: 'staff-integrations', auth: 'staff' },
+  { method: 'PUT', path: '/api/staff/integrations/{id}', fn: 'staff-integrations', auth: 'staff' },
+  { method: 'POST', path: '/api/staff/integrations/{id}/revoke', fn: 'staff-integrations', auth: 'staff' },
+  { method: 'POST', path: '/api/integrations/v1/suggestions', fn: 'integration-suggestions', auth: 'public' },
+  { method: 'GET', path: '/api/integrations/v1/suggestions/{trackingCode}', fn: 'integration-suggestions', auth: 'public' },
 ];
 
 export function routeKey(route: Pick<RouteDefinition, 'method' | 'path'>): string {

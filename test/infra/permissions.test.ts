@@ -183,6 +183,19 @@ const expected: Record<string, Actions> = {
     fileJobQueue: ['sqs:SendMessage'],
     ...origin,
   },
+  // Issue 12: integrations and Open311
+  'api/staff-integrations': {
+    table: tableRead('dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'),
+    ...origin,
+    pinSecret: ['secretsmanager:GetSecretValue'],
+  },
+  'api/integration-suggestions': {
+    table: tableRead('dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'),
+    notificationQueue: ['sqs:SendMessage'],
+    stateMachine: ['states:StartExecution'],
+    ...origin,
+    pinSecret: ['secretsmanager:GetSecretValue'],
+  },
 };
 
 /** Lambda functions in the stateless stack that are not project functions, and why they are not listed above. */

@@ -133,6 +133,12 @@ const expectations: Record<string, (who: Who) => Expected> = {
   'GET /api/staff/campaigns/{campaignId}/figures': (who) => (['admin', 'organizer', 'supervisor', 'viewer'].includes(who.role) ? 404 : 403),
   'GET /api/staff/campaigns/{campaignId}/responses': (who) => (['admin', 'organizer', 'supervisor', 'viewer'].includes(who.role) ? 404 : 403),
   'POST /api/staff/campaigns/{campaignId}/exports': (who) => (['admin', 'organizer', 'supervisor', 'viewer'].includes(who.role) ? 404 : 403),
+  // Issue 12: integrations and Open311. Admins only, the role checked before the body and the lookup (the probe's
+  // id is a suggestion's, no integration's: 404 to an admin).
+  'GET /api/staff/integrations': orgLevel('admin'),
+  'POST /api/staff/integrations': orgLevel('admin'),
+  'PUT /api/staff/integrations/{id}': orgLevel('admin'),
+  'POST /api/staff/integrations/{id}/revoke': (who) => (who.role === 'admin' ? 404 : 403),
 };
 
 const otherOrg = 'matrix-other';
