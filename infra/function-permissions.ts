@@ -319,6 +319,16 @@ export const functionPermissions = {
     workflow: ['start'],
     secrets: ['origin', 'pin'],
   },
+  /**
+   * Open311: as the integration channel (the key, intake), plus the departments' names (query) and the requests
+   * changed since a date (the byOrgChanged index).
+   */
+  'api/open311': {
+    table: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'], queryIndexes: ['byOrgChanged'] },
+    notificationQueue: ['send'],
+    workflow: ['start'],
+    secrets: ['origin', 'pin'],
+  },
 } as const satisfies Record<`${string}/${string}`, FunctionPermissions>;
 
 export type FunctionEntry = keyof typeof functionPermissions;

@@ -33,7 +33,8 @@ export type FunctionName =
   | 'staff-campaign-files'
   // Issue 12: integrations and Open311
   | 'staff-integrations'
-  | 'integration-suggestions';
+  | 'integration-suggestions'
+  | 'open311';
 
 export interface RouteDefinition {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -128,6 +129,16 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'POST', path: '/api/staff/integrations/{id}/revoke', fn: 'staff-integrations', auth: 'staff' },
   { method: 'POST', path: '/api/integrations/v1/suggestions', fn: 'integration-suggestions', auth: 'public' },
   { method: 'GET', path: '/api/integrations/v1/suggestions/{trackingCode}', fn: 'integration-suggestions', auth: 'public' },
+  // Open311 GeoReport v2, each endpoint in .json and .xml (a path parameter is a whole segment at API Gateway, so the
+  // fixed names are one route per format; a service's or request's file name carries its own extension).
+  ...(['json', 'xml'] as const).flatMap((format) => [
+    { method: 'GET' as const, path: `/open311/v2/discovery.${format}`, fn: 'open311' as const, auth: 'public' as const },
+    { method: 'GET' as const, path: `/open311/v2/services.${format}`, fn: 'open311' as const, auth: 'public' as const },
+    { method: 'POST' as const, path: `/open311/v2/requests.${format}`, fn: 'open311' as const, auth: 'public' as const },
+    { method: 'GET' as const, path: `/open311/v2/requests.${format}`, fn: 'open311' as const, auth: 'public' as const },
+  ]),
+  { method: 'GET', path: '/open311/v2/services/{serviceFile}', fn: 'open311', auth: 'public' },
+  { method: 'GET', path: '/open311/v2/requests/{requestFile}', fn: 'open311', auth: 'public' },
 ];
 
 export function routeKey(route: Pick<RouteDefinition, 'method' | 'path'>): string {
