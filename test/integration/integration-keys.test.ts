@@ -8,6 +8,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../shared/model/table';
+import { demoIntegrationKey } from '../../infra/local/seed-integrations';
 import { startTestStack, validSubmission, type TestStack } from './harness';
 
 let t: TestStack;
@@ -83,6 +84,13 @@ describe('an integration key', () => {
     expect(revoked.body).toMatchObject({ state: 'revoked', version: 2 });
     const refused = await t.api('/api/integrations/v1/suggestions', { method: 'POST', headers: { 'x-api-key': key }, json: submission });
     expect(refused.status).toBe(403);
+  });
+
+  it('the seeded demo mini-program key submits under channel miniapp', async () => {
+    const r = await t.api('/api/integrations/v1/suggestions', { method: 'POST', headers: { authorization: `Bearer ${demoIntegrationKey}` }, json: submission });
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    const status = await t.api(`/api/integrations/v1/suggestions/${r.body.trackingCode}`, { headers: { 'x-api-key': demoIntegrationKey } });
+    expect(status.status).toBe(200);
   });
 
   it('refuses a missing, malformed or forged key (401) and a missing scope (403)', async () => {
