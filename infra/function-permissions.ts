@@ -312,6 +312,36 @@ export const functionPermissions = {
     workflow: ['start'],
     secrets: ['origin', 'pin'],
   },
+  // Issue 12: integrations and Open311
+  /**
+   * The admin's integrations: the account check and an integration (get), the list (query), a new one with its
+   * key's credential and audit record (a transaction of puts), an edit or revocation (update and audit put). Keys
+   * are hashed under the PIN secret.
+   */
+  'api/staff-integrations': {
+    table: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'] },
+    secrets: ['origin', 'pin'],
+  },
+  /**
+   * The integration channel: the key's credential and integration (get), its rate limit and last use (update);
+   * then intake as the public form's (get, puts, workflow start, receipt) and status (get, timeline query).
+   */
+  'api/integration-suggestions': {
+    table: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'] },
+    notificationQueue: ['send'],
+    workflow: ['start'],
+    secrets: ['origin', 'pin'],
+  },
+  /**
+   * Open311: as the integration channel (the key, intake), plus the departments' names (query) and the requests
+   * changed since a date (the byOrgChanged index).
+   */
+  'api/open311': {
+    table: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'], queryIndexes: ['byOrgChanged'] },
+    notificationQueue: ['send'],
+    workflow: ['start'],
+    secrets: ['origin', 'pin'],
+  },
 } as const satisfies Record<`${string}/${string}`, FunctionPermissions>;
 
 export type FunctionEntry = keyof typeof functionPermissions;

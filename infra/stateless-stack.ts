@@ -211,6 +211,15 @@ export class StatelessStack extends Stack {
         responseHeadersPolicy,
       },
       additionalBehaviors: {
+        // Issue 12: Open311 GeoReport v2 is served by the API too, uncached like it.
+        '/open311/*': {
+          origin: apiOrigin,
+          viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL,
+          cachePolicy: cloudfront.CachePolicy.CACHING_DISABLED,
+          originRequestPolicy: cloudfront.OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          responseHeadersPolicy,
+        },
         '/api/*': {
           origin: apiOrigin,
           viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.HTTPS_ONLY,
@@ -318,6 +327,22 @@ export class StatelessStack extends Stack {
         entry: 'api/staff-entries',
         description: '代录: staff enter a citizen\'s suggestion from the hotline or offline',
         environment: staffEnvironment,
+      }),
+      // Issue 12: integrations and Open311
+      'staff-integrations': new ProjectFunction(this, 'StaffIntegrations', {
+        entry: 'api/staff-integrations',
+        description: "The admin's integrations: keys created (shown once), edited, revoked",
+        environment: staffEnvironment,
+      }),
+      'integration-suggestions': new ProjectFunction(this, 'IntegrationSuggestions', {
+        entry: 'api/integration-suggestions',
+        description: 'The integration channel (mini-program, city app): submit and follow suggestions with a key',
+        environment: webEnvironment,
+      }),
+      open311: new ProjectFunction(this, 'Open311', {
+        entry: 'api/open311',
+        description: 'Open311 GeoReport v2: discovery, services, requests in JSON and XML',
+        environment: webEnvironment,
       }),
       fallback: new ProjectFunction(this, 'Fallback', {
         entry: 'api/fallback',

@@ -185,7 +185,8 @@ export async function startLocalHttpServer(options: LocalHttpOptions): Promise<L
       sendJson(res, 200, { messages: await options.outbox() });
       return;
     }
-    if (pathname === '/api' || pathname.startsWith('/api/')) {
+    // Issue 12: Open311 GeoReport v2 is routed like the API.
+    if (pathname === '/api' || pathname.startsWith('/api/') || pathname.startsWith('/open311/')) {
       await handleApi(req, res, url, pathname);
       return;
     }

@@ -170,6 +170,8 @@ type SeedModule = {
     startWorkflow?: (suggestionId: string) => Promise<void>;
     workflows?: 'new' | 'open';
     history?: boolean;
+    // Issue 12: integrations and Open311
+    integrationSecret?: string;
   }): Promise<SeededDemo>;
 };
 
@@ -384,6 +386,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
           },
           workflows: options.seedWorkflows ?? 'new',
           history: options.seedHistory !== false,
+          // Issue 12: integrations and Open311 — the demo integration's key is hashed under the local PIN secret.
+          integrationSecret: pinSecret.value,
         });
       }
     }

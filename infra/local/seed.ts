@@ -24,6 +24,8 @@ import { historyItems } from './seed-history';
 import { seedTopicsDemo } from './seed-topics';
 import { seedCampaigns } from './seed-campaigns';
 import { seedCampaignActivity } from './seed-campaign-activity';
+// Issue 12: integrations and Open311
+import { seedIntegrations } from './seed-integrations';
 import { toSuggestion } from '../../shared/aws/dynamo-suggestion-store';
 
 export const demoOrgId = 'demo';
@@ -95,6 +97,8 @@ export interface SeedOptions {
    * reminders, escalations and auto-closes on the seeded data too). @default 'new'
    */
   workflows?: 'new' | 'open';
+  /** Issue 12: the secret integration keys are hashed under (the local PIN secret); without it no demo key. */
+  integrationSecret?: string;
   /** Add a year of finished casework (seed-history.ts) for the rates to show. @default true */
   history?: boolean;
 }
@@ -221,6 +225,8 @@ export async function seedDemoData(options: SeedOptions): Promise<SeedResult> {
   }
   if (options.startWorkflow) for (const id of toStart) await options.startWorkflow(id);
   const topicsCluster = await seedTopicsDemo({ ...options, now, orgId: demoOrgId, pin: demoPin }); // hot topics: a 路灯 spike
+  // Issue 12: integrations and Open311 — the demo mini-program's known key (local only: needs the PIN secret).
+  if (options.integrationSecret) await seedIntegrations(options.dynamodb, options.tableName, demoOrgId, now, options.integrationSecret);
   return {
     logins: staff.map((s) => ({ username: s.username, password: demoPassword, role: s.role, ...(s.departmentId ? { departmentId: s.departmentId } : {}) })),
     suggestions: examples.length + topicsCluster + campaignSuggestions,

@@ -18,6 +18,7 @@ import * as path from 'node:path';
 import { ensureSynthesized, ensureWebBuilt } from './build-steps';
 import { projectRoot, startLocalStack, type LocalStack } from './local-stack';
 import { watchLaunchChain } from './parent-watch';
+import { demoIntegrationKey } from './seed-integrations';
 
 // Before any AWS SDK loads: the SDK warns about Node 20 once per bundled copy otherwise.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -127,6 +128,8 @@ async function main(): Promise<void> {
     console.log('  Demo data was seeded on an earlier start (delete the data directory to start over).');
     console.log('  Demo logins: admin, dispatcher, handler-transport, handler-urban, supervisor, organizer, viewer, operator — password jianyi-demo.');
   }
+  // Issue 12: integrations and Open311 — the demo mini-program's known key (local only).
+  console.log(`  Demo integration key (mini-program): ${demoIntegrationKey} — POST /api/integrations/v1/suggestions, Open311 at /open311/v2/`);
   console.log('');
   console.log(`ready ${url}`);
 }

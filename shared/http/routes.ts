@@ -32,7 +32,11 @@ export type FunctionName =
   | 'campaign-media'
   | 'staff-campaign-files'
   // Issue 12: staff entry and callbacks
-  | 'staff-entries';
+  | 'staff-entries'
+  // Issue 12: integrations and Open311
+  | 'staff-integrations'
+  | 'integration-suggestions'
+  | 'open311';
 
 export interface RouteDefinition {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -121,6 +125,24 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'POST', path: '/api/staff/campaigns/{campaignId}/report', fn: 'staff-campaign-files', auth: 'staff' },
   // Issue 12: staff entry and callbacks — 代录 on a citizen's behalf.
   { method: 'POST', path: '/api/staff/entries', fn: 'staff-entries', auth: 'staff' },
+  // Issue 12: integrations and Open311. The admin's integrations (接入方) and their keys; the integration channel
+  // itself is public at the gateway: its handler checks the integration key (scope, state, rate) on each request.
+  { method: 'GET', path: '/api/staff/integrations', fn: 'staff-integrations', auth: 'staff' },
+  { method: 'POST', path: '/api/staff/integrations', fn: 'staff-integrations', auth: 'staff' },
+  { method: 'PUT', path: '/api/staff/integrations/{id}', fn: 'staff-integrations', auth: 'staff' },
+  { method: 'POST', path: '/api/staff/integrations/{id}/revoke', fn: 'staff-integrations', auth: 'staff' },
+  { method: 'POST', path: '/api/integrations/v1/suggestions', fn: 'integration-suggestions', auth: 'public' },
+  { method: 'GET', path: '/api/integrations/v1/suggestions/{trackingCode}', fn: 'integration-suggestions', auth: 'public' },
+  // Open311 GeoReport v2, each endpoint in .json and .xml (a path parameter is a whole segment at API Gateway, so the
+  // fixed names are one route per format; a service's or request's file name carries its own extension).
+  ...(['json', 'xml'] as const).flatMap((format) => [
+    { method: 'GET' as const, path: `/open311/v2/discovery.${format}`, fn: 'open311' as const, auth: 'public' as const },
+    { method: 'GET' as const, path: `/open311/v2/services.${format}`, fn: 'open311' as const, auth: 'public' as const },
+    { method: 'POST' as const, path: `/open311/v2/requests.${format}`, fn: 'open311' as const, auth: 'public' as const },
+    { method: 'GET' as const, path: `/open311/v2/requests.${format}`, fn: 'open311' as const, auth: 'public' as const },
+  ]),
+  { method: 'GET', path: '/open311/v2/services/{serviceFile}', fn: 'open311', auth: 'public' },
+  { method: 'GET', path: '/open311/v2/requests/{requestFile}', fn: 'open311', auth: 'public' },
 ];
 
 export function routeKey(route: Pick<RouteDefinition, 'method' | 'path'>): string {

@@ -149,6 +149,14 @@ export const keys = {
   campaignVisit: (orgId: string, campaignId: string, visitId: string) => ({ pk: `VISIT#${orgId}#${campaignId}#${visitId}`, sk: 'VISIT' }),
   /** The SMS code sent to a (hashed) phone for a campaign's one-per-phone policy. */
   campaignPhoneCode: (orgId: string, campaignId: string, phoneKey: string) => ({ pk: `PHONECODE#${orgId}#${campaignId}#${phoneKey}`, sk: 'PHONECODE' }),
+  // Issue 12: integrations and Open311
+  /** An integration (接入方) under its organisation: listed with the organisation's other records. */
+  integration: (orgId: string, integrationId: string) => ({ pk: `ORG#${orgId}`, sk: `INTEGRATION#${integrationId}` }),
+  /** A key's credential by the id it carries: which organisation it belongs to and its hash. */
+  integrationKey: (integrationId: string) => ({ pk: `INTEGRATIONKEY#${integrationId}`, sk: 'KEY' }),
+  /** The webhook job's watermark and one delivery's record (the same event is delivered with the same key). */
+  integrationWebhookWatermark: (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'INTEGRATIONWEBHOOK#WATERMARK' }),
+  integrationDelivery: (orgId: string, deliveryKey: string) => ({ pk: `WEBHOOKDELIVERY#${orgId}#${deliveryKey}`, sk: 'DELIVERY' }),
 };
 
 /** Queue index partition values. Kept here beside the keys so writers and readers agree. */

@@ -448,3 +448,6 @@ export interface CaseLibrarySource {
 export interface OrganisationProfileSource {
   profile(orgId: string): Promise<{ name: string; nameEn?: string } | undefined>;
 }
+
+// Issue 12: integrations and Open311
+export type { IntegrationCredential, IntegrationStore } from './integrations';

@@ -193,6 +193,27 @@ const expected: Record<string, Actions> = {
     ...origin,
     pinSecret: ['secretsmanager:GetSecretValue'],
   },
+  // Issue 12: integrations and Open311
+  'api/staff-integrations': {
+    table: tableRead('dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'),
+    ...origin,
+    pinSecret: ['secretsmanager:GetSecretValue'],
+  },
+  'api/integration-suggestions': {
+    table: tableRead('dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'),
+    notificationQueue: ['sqs:SendMessage'],
+    stateMachine: ['states:StartExecution'],
+    ...origin,
+    pinSecret: ['secretsmanager:GetSecretValue'],
+  },
+  'api/open311': {
+    table: tableRead('dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'),
+    'index/byOrgChanged': ['dynamodb:Query'],
+    notificationQueue: ['sqs:SendMessage'],
+    stateMachine: ['states:StartExecution'],
+    ...origin,
+    pinSecret: ['secretsmanager:GetSecretValue'],
+  },
 };
 
 /** Lambda functions in the stateless stack that are not project functions, and why they are not listed above. */

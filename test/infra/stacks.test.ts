@@ -218,15 +218,17 @@ describe('stateless stack: functions', () => {
     expect(JSON.stringify(staff.Properties.Environment.Variables.JWT_ISSUER)).toContain('https://cognito-idp.');
   });
 
-  it('gives only intake, campaign responses, staff entry and the notifier the PIN secret, read-only', () => {
+  it('gives only intake, campaign responses, staff entry, the notifier and the integrations the PIN secret, read-only', () => {
     const readers = Object.entries(resourcesOf(statelessTemplate, 'AWS::IAM::Policy')).filter(([, p]) => JSON.stringify(p).includes('secretsmanager:GetSecretValue') && JSON.stringify(p).includes('PinSecret'));
     // Campaigns (issue 11): responses — respondents and SMS codes are hashed under it.
     // Issue 12: staff entry and callbacks — 代录 derives the receipt's PIN, the notifier derives it again to render.
-    expect(readers).toHaveLength(4);
     expect(JSON.stringify(readers.map(([, p]) => p.Properties.Roles))).toContain('StaffEntries');
     expect(JSON.stringify(readers.map(([, p]) => p.Properties.Roles))).toContain('Notifier');
+    // Issue 12: integrations and Open311 — integration keys are hashed under it (admin, channel, Open311).
+    expect(readers).toHaveLength(7);
     expect(JSON.stringify(readers.map(([, p]) => p.Properties.Roles))).toContain('PublicSuggestions');
     expect(JSON.stringify(readers.map(([, p]) => p.Properties.Roles))).toContain('CampaignResponses');
+    for (const fn of ['StaffIntegrations', 'IntegrationSuggestions', 'Open311']) expect(JSON.stringify(readers.map(([, p]) => p.Properties.Roles))).toContain(fn);
     const [, secret] = only(resourcesOf(statefulTemplate, 'AWS::SecretsManager::Secret'));
     expect(secret.DeletionPolicy).toBe('Retain');
     expect(secret.Properties.GenerateSecretString.PasswordLength).toBeGreaterThanOrEqual(32);
@@ -577,7 +579,7 @@ describe('stateless stack: web hosting', () => {
     const [, distribution] = only(resourcesOf(statelessTemplate, 'AWS::CloudFront::Distribution'));
     const config = distribution.Properties.DistributionConfig;
     const behaviours = [config.DefaultCacheBehavior, ...(config.CacheBehaviors as Record<string, any>[])];
-    expect(behaviours.map((b) => b.PathPattern ?? '(default)')).toEqual(['(default)', '/api/*']);
+    expect(behaviours.map((b) => b.PathPattern ?? '(default)')).toEqual(['(default)', '/open311/*', '/api/*']);
     for (const behaviour of behaviours) expect(behaviour.ResponseHeadersPolicyId).toEqual({ Ref: policyId });
 
     const headers = policy.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;

@@ -137,6 +137,12 @@ const expectations: Record<string, (who: Who) => Expected> = {
   'POST /api/staff/campaigns/{campaignId}/exports': (who) => (['admin', 'organizer', 'supervisor', 'viewer'].includes(who.role) ? 404 : 403),
   // Issue 12: staff entry and callbacks — 代录 by the hotline's operators and the office (the probe body is a 400).
   'POST /api/staff/entries': orgLevel('operator', 'dispatcher', 'admin'),
+  // Issue 12: integrations and Open311. Admins only, the role checked before the body and the lookup (the probe's
+  // id is a suggestion's, no integration's: 404 to an admin).
+  'GET /api/staff/integrations': orgLevel('admin'),
+  'POST /api/staff/integrations': orgLevel('admin'),
+  'PUT /api/staff/integrations/{id}': orgLevel('admin'),
+  'POST /api/staff/integrations/{id}/revoke': (who) => (who.role === 'admin' ? 404 : 403),
 };
 
 const otherOrg = 'matrix-other';

@@ -276,6 +276,17 @@ const zhCN = {
   'field.offlineKind': '线下方式',
   'field.place': '地点或来电编号',
   'field.receivedAt': '收到时间',
+  // Issue 12: integrations and Open311
+  'error.integrationNotFound': '没有这个接入方',
+  'error.concurrentIntegrationUpdate': '这个接入方已被他人修改，请刷新后再改',
+  'error.integrationKeyMissing': '缺少接入密钥（Authorization: Bearer 或 X-Api-Key）',
+  'error.integrationKeyInvalid': '接入密钥无效或已吊销',
+  'error.integrationScope': '这个接入密钥没有“{scope}”权限',
+  'error.integrationRateLimited': '这个接入密钥请求过多，请 {seconds} 秒后再试',
+  'rule.webhookUrl': '须为 https 地址（仅本机可用 http）',
+  'field.scopes': '权限',
+  'field.ratePerMinute': '每分钟请求上限',
+  'field.webhook.url': '回调地址',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -547,6 +558,17 @@ const en: Record<MessageKey, string> = {
   'field.offlineKind': 'Offline kind',
   'field.place': 'Place or call reference',
   'field.receivedAt': 'Received at',
+  // Issue 12: integrations and Open311
+  'error.integrationNotFound': 'No such integration',
+  'error.concurrentIntegrationUpdate': 'Someone else changed this integration; reload and try again',
+  'error.integrationKeyMissing': 'An integration key is required (Authorization: Bearer or X-Api-Key)',
+  'error.integrationKeyInvalid': 'The integration key is invalid or revoked',
+  'error.integrationScope': 'This integration key lacks the scope "{scope}"',
+  'error.integrationRateLimited': 'Too many requests with this integration key; try again in {seconds} seconds',
+  'rule.webhookUrl': 'must be an https URL (plain http only to this machine)',
+  'field.scopes': 'Scopes',
+  'field.ratePerMinute': 'Requests per minute',
+  'field.webhook.url': 'Webhook URL',
 };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
