@@ -30,7 +30,9 @@ export type FunctionName =
   | 'staff-responses'
   // Campaigns (issue 11): media
   | 'campaign-media'
-  | 'staff-campaign-files';
+  | 'staff-campaign-files'
+  // Issue 12: bulk import
+  | 'staff-imports';
 
 export interface RouteDefinition {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -117,6 +119,16 @@ export const routes: readonly RouteDefinition[] = [
   { method: 'GET', path: '/api/staff/campaigns/{campaignId}/poster', fn: 'staff-campaign-files', auth: 'staff' },
   { method: 'PUT', path: '/api/staff/campaigns/{campaignId}/cover', fn: 'staff-campaign-files', auth: 'staff' },
   { method: 'POST', path: '/api/staff/campaigns/{campaignId}/report', fn: 'staff-campaign-files', auth: 'staff' },
+  // Issue 12: bulk import — upload, map, preview, start, resume, progress and the per-row report; saved mappings.
+  { method: 'POST', path: '/api/staff/imports', fn: 'staff-imports', auth: 'staff' },
+  { method: 'GET', path: '/api/staff/imports', fn: 'staff-imports', auth: 'staff' },
+  { method: 'GET', path: '/api/staff/imports/{id}', fn: 'staff-imports', auth: 'staff' },
+  { method: 'POST', path: '/api/staff/imports/{id}/preview', fn: 'staff-imports', auth: 'staff' },
+  { method: 'POST', path: '/api/staff/imports/{id}/start', fn: 'staff-imports', auth: 'staff' },
+  { method: 'POST', path: '/api/staff/imports/{id}/resume', fn: 'staff-imports', auth: 'staff' },
+  { method: 'GET', path: '/api/staff/imports/{id}/report', fn: 'staff-imports', auth: 'staff' },
+  { method: 'GET', path: '/api/staff/import-mappings', fn: 'staff-imports', auth: 'staff' },
+  { method: 'PUT', path: '/api/staff/import-mappings', fn: 'staff-imports', auth: 'staff' },
 ];
 
 export function routeKey(route: Pick<RouteDefinition, 'method' | 'path'>): string {

@@ -413,7 +413,9 @@ export type FileJob =
   // Campaigns (issue 11): responses — an export of a campaign's responses (its record says which campaign).
   | { type: 'responsesExport'; orgId: string; username: string; exportId: string }
   // Campaigns (issue 11): media — a campaign's close report, kept as one of the person's exports.
-  | { type: 'campaignReport'; orgId: string; username: string; exportId: string };
+  | { type: 'campaignReport'; orgId: string; username: string; exportId: string }
+  // Issue 12: bulk import — one chunk of an import's rows (chunk-range in bulk-import.ts).
+  | { type: 'import'; orgId: string; importId: string; chunk: number };
 
 export interface FileJobQueue {
   enqueue(job: FileJob): Promise<void>;
@@ -446,3 +448,6 @@ export interface CaseLibrarySource {
 export interface OrganisationProfileSource {
   profile(orgId: string): Promise<{ name: string; nameEn?: string } | undefined>;
 }
+
+// Issue 12: bulk import
+export type { ImportStore } from './imports';
