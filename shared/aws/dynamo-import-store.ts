@@ -128,8 +128,8 @@ export class DynamoImportStore implements ImportStore {
           TableName: this.tableName,
           Key: keys.bulkImport(orgId, id),
           UpdateExpression: done ? 'SET #counts = :counts, chunksDone = :n, #state = :done, finishedAt = if_not_exists(finishedAt, :at)' : 'SET #counts = :counts, chunksDone = :n',
-          // A later sum has at least as many chunks: an earlier, smaller one never overwrites it.
-          ConditionExpression: 'chunksDone < :n',
+          // A later sum has at least as many chunks: an earlier, smaller one never overwrites it (an equal one is the same sum).
+          ConditionExpression: 'chunksDone <= :n',
           ExpressionAttributeNames: { '#counts': 'counts', ...(done ? { '#state': 'state' } : {}) },
           ExpressionAttributeValues: { ':counts': total, ':n': chunks.length, ...(done ? { ':done': 'done', ':at': at } : {}) },
           ReturnValues: 'ALL_NEW',
