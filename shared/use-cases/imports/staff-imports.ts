@@ -1,6 +1,7 @@
 /**
  * 批量导入 for staff (issue 12, point 2). Primary course:
- *  1. upload (POST /api/staff/imports?system=&fileName=, the file's bytes as the body): admin or dispatcher (403);
+ *  1. upload (POST /api/staff/imports?system=&fileName=, the file's bytes as the body, sent as
+ *     application/octet-stream: a text/* body would reach the function decoded as UTF-8, breaking GBK): admin or dispatcher (403);
  *     a CSV (UTF-8 or GBK) or XLSX of at most 4 MB with a header row and data rows (400 `file`); the file kept,
  *     the import recorded `uploaded` with its header and first rows, audited in the same transaction; a saved
  *     mapping made for this header is offered;
@@ -14,6 +15,8 @@
  */
 import { PassThrough } from 'node:stream';
 import { ulid } from 'ulid';
+import * as z from 'zod';
+import { parseOrThrow } from '../../domain/validation';
 import { ConflictError, NotFoundError, ValidationError } from '../../domain/errors';
 import { chunkCountOf, importLimits, type BulkImport, type ImportMapping, type ImportRowResult } from '../../domain/imports/bulk-import';
 import { mapRow, problemText, requireUsableMapping } from '../../domain/imports/map-row';
@@ -34,6 +37,10 @@ export interface StaffImportDeps {
   jobs: FileJobQueue;
   clock: Clock;
 }
+
+// The mapping itself is checked by its own schema (import-mappings.ts), so its problems are named `mapping.*`.
+const previewSchema = z.strictObject({ mapping: z.record(z.string(), z.unknown()) });
+const startSchema = z.strictObject({ mapping: z.record(z.string(), z.unknown()), sendReceipt: z.boolean().optional() });
 
 const systemPattern = /^[\p{L}\p{N}_.-]{1,32}$/u;
 const importIdPattern = /^[0-9A-HJKMNP-TV-Z]{26}$/;
@@ -121,7 +128,7 @@ export async function previewImport(
   locale: 'zh-CN' | 'en',
 ): Promise<{ rows: PreviewRow[]; rowCount: number }> {
   const record = await importOrThrow(deps.imports, principal, id);
-  const mapping = parseMapping((body as { mapping?: unknown } | undefined)?.mapping);
+  const mapping = parseMapping(parseOrThrow(previewSchema, body ?? {}).mapping);
   const indexes = requireUsableMapping(record.header, mapping);
   const table = await importTable(deps.reader, record);
   const rows = table.rows.slice(0, importLimits.previewRows).map((cells, i): PreviewRow => {
@@ -142,10 +149,9 @@ export async function startImport(
   body: unknown,
 ): Promise<BulkImport> {
   const record = await importOrThrow(deps.imports, principal, id);
-  const input = (body ?? {}) as { mapping?: unknown; sendReceipt?: unknown };
+  const input = parseOrThrow(startSchema, body ?? {});
   const mapping = parseMapping(input.mapping);
   requireUsableMapping(record.header, mapping);
-  if (input.sendReceipt !== undefined && typeof input.sendReceipt !== 'boolean') throw new ValidationError({ sendReceipt: { rule: 'type', params: { expected: 'boolean' } } });
   const at = deps.clock.now().toISOString();
   const started: BulkImport = { ...record, state: 'running', mapping: { ...mapping, header: record.header }, sendReceipt: input.sendReceipt === true, startedAt: at, startedBy: { id: principal.username, name: principal.name } };
   const ok = await deps.imports.start(started, auditRecord(principal, at, 'startImport', id, `mapping=${mapping.name} rows=${record.rowCount} receipt=${started.sendReceipt}`));
