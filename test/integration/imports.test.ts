@@ -80,10 +80,11 @@ describe('bulk import', () => {
     expect(rows[0]).toEqual(['row', 'recordId', 'outcome', 'trackingCode', 'reason']);
     expect(rows).toHaveLength(31);
     expect(rows.map((r) => r[0]).slice(1)).toEqual(Array.from({ length: 30 }, (_, i) => String(i + 1)));
-    expect(rows[8]).toMatchObject(['8', expect.any(String), 'invalid', '', expect.stringContaining('建议内容')]);
+    expect(rows[8]!.slice(2, 4)).toEqual(['invalid', '']);
+    expect(rows[8]![4]).toContain('建议内容');
     expect(rows[22]![2]).toBe('invalid');
     expect(rows[22]![4]).toContain('提交时间');
-    expect(rows[29]).toMatchObject(['29', rows[3]![1], 'skipped']);
+    expect(rows[29]!.slice(0, 3)).toEqual(['29', rows[3]![1], 'skipped']);
     expect(rows[1]![3]).toMatch(/\S/);
 
     // An imported suggestion: channel import, its source, its original time, and its workflow started.

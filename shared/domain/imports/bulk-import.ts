@@ -75,7 +75,8 @@ export interface BulkImport {
   createdAt: string;
   createdBy: string;
   startedAt?: string;
-  startedBy?: { id: string; name: string };
+  /** Who started it, with their role then: every row is taken in as them (the lifecycle checks the role). */
+  startedBy?: { id: string; name: string; role: string };
   finishedAt?: string;
   /** Derived from the finished chunks' results (never added blindly): exact under redelivery. */
   counts: ImportCounts;

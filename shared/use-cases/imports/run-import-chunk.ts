@@ -36,7 +36,7 @@ export async function runImportChunk(deps: RunImportChunkDeps, job: { orgId: str
   const mapping = record.mapping;
   const indexes = requireUsableMapping(record.header, mapping);
   const table = await importTable(deps.reader, record);
-  const actor = { type: 'staff' as const, id: record.startedBy.id, name: record.startedBy.name };
+  const actor = { type: 'staff' as const, id: record.startedBy.id, name: record.startedBy.name, role: record.startedBy.role };
   const owners = ownerRows(record.id, table, indexes, mapping);
   const todo: number[] = [];
   for (let row = from; row <= to; row++) if (!recorded.has(row)) todo.push(row);
@@ -76,7 +76,7 @@ async function takeRow(
   orgId: string,
   system: string,
   sendReceipt: boolean,
-  actor: { type: 'staff'; id: string; name: string },
+  actor: { type: 'staff'; id: string; name: string; role: string },
   row: number,
   cells: readonly string[],
   mapping: Parameters<typeof mapRow>[2],

@@ -153,7 +153,7 @@ export async function startImport(
   const mapping = parseMapping(input.mapping);
   requireUsableMapping(record.header, mapping);
   const at = deps.clock.now().toISOString();
-  const started: BulkImport = { ...record, state: 'running', mapping: { ...mapping, header: record.header }, sendReceipt: input.sendReceipt === true, startedAt: at, startedBy: { id: principal.username, name: principal.name } };
+  const started: BulkImport = { ...record, state: 'running', mapping: { ...mapping, header: record.header }, sendReceipt: input.sendReceipt === true, startedAt: at, startedBy: { id: principal.username, name: principal.name, role: principal.role } };
   const ok = await deps.imports.start(started, auditRecord(principal, at, 'startImport', id, `mapping=${mapping.name} rows=${record.rowCount} receipt=${started.sendReceipt}`));
   if (!ok) throw new ConflictError('error.importStarted', { state: record.state }, 'import_started');
   for (let chunk = 0; chunk < record.chunkCount; chunk++) await deps.jobs.enqueue({ type: 'import', orgId: principal.orgId, importId: id, chunk });
