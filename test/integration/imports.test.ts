@@ -97,13 +97,13 @@ describe('bulk import', () => {
     const byCode = await t.stack.documents.send(new QueryCommand({ TableName: t.stack.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': keys.importRow('demo', firstId, 1).pk } }));
     expect(byCode.Items?.length).toBe(30);
     if (found) expect(found.channel).toBe('import');
-  });
+  }, 180_000);
 
   it('the same file again creates nothing: every good row is skipped', async () => {
     const up = await upload(admin);
     const done = await runToEnd(admin, up.body.import.id);
     expect(done.counts).toEqual({ imported: 0, skipped: 27, invalid: 3 });
-  });
+  }, 180_000);
 
   it('a chunk run again after a crash counts nothing twice and loses no row', async () => {
     const pk = keys.importRow('demo', firstId, 1).pk;
@@ -126,7 +126,7 @@ describe('bulk import', () => {
     const rows = await t.stack.documents.send(new QueryCommand({ TableName: t.stack.tableName, KeyConditionExpression: 'pk = :pk', ExpressionAttributeValues: { ':pk': pk }, ConsistentRead: true }));
     expect(rows.Items?.length).toBe(30);
     expect(rows.Items?.find((i) => i.row === 1)?.outcome).toBe('imported');
-  });
+  }, 180_000);
 
   it('lists the imports, newest first', async () => {
     const list = await t.api('/api/staff/imports', { token: dispatcher });
