@@ -228,6 +228,10 @@ export const functionPermissions = {
    * the supervisors' notices). Consumes the file-jobs queue.
    */
   'queue/file-jobs': {
+    // Issue 12: bulk import — a chunk of an import's rows, each through the intake (the workflow start, the PIN
+    // secret, the receipt when asked), the import's file read whole (files: read).
+    workflow: ['start'],
+    secrets: ['pin'],
     // GetItem: where the rates job stands (a bulletin waits for the first computation) and the ranking settings.
     // byCampaignResponses: an export of a campaign's responses (Campaigns, issue 11), its campaign read by GetItem.
     // Campaigns (issue 11): media — a close report reads the campaign (get) and its featured ideas (byOrgCaseLibrary).
@@ -235,7 +239,7 @@ export const functionPermissions = {
     table: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query', 'BatchGetItem'], queryIndexes: ['byOrgDue', 'byStatusDue', 'byDepartmentDue', 'byCampaignResponses', 'byOrgCaseLibrary'] },
     fileJobQueue: ['consume'],
     notificationQueue: ['send'],
-    files: ['write'],
+    files: ['write', 'read'],
   },
   // --- Campaigns (issue 11): the campaigns themselves --------------------------------------------------------
   /** The portal's list (query) and a campaign's page (get), with a published campaign's figures (one BatchGet of its shards). */
@@ -341,6 +345,18 @@ export const functionPermissions = {
     notificationQueue: ['send'],
     workflow: ['start'],
     secrets: ['origin', 'pin'],
+  },
+  // Issue 12: bulk import
+  /**
+   * The account check and an import (get), the list, mappings and a chunk's results (query); upload, start and
+   * mapping saved with their audit records (transactions of puts and an update); the file (write), read back for
+   * the preview (read), the report written and linked; the chunks' jobs (send).
+   */
+  'api/staff-imports': {
+    table: { actions: ['GetItem', 'PutItem', 'UpdateItem', 'Query'] },
+    files: ['write', 'read', 'link'],
+    fileJobQueue: ['send'],
+    secrets: ['origin'],
   },
 } as const satisfies Record<`${string}/${string}`, FunctionPermissions>;
 

@@ -148,6 +148,9 @@ export function applyNagSuppressions({ stateful, stateless }: { stateful: Statef
     acknowledge(fn.role!, { id: wildcardResource(fn, filesObjects), reason: reasons.filesObjects });
   }
 
+  // Issue 12: bulk import — the uploaded export and its reports, under keys made at run time.
+  acknowledge(stateless.apiFunctions['staff-imports'].role!, { id: wildcardResource(stateless.apiFunctions['staff-imports'], filesObjects), reason: reasons.filesObjects });
+
   const provider = stateless.node.children.find((c) => c.node.id.startsWith('Custom::CDKBucketDeployment'));
   if (provider) acknowledge(provider, { id: 'AwsSolutions-L1', reason: reasons.deploymentRuntime });
 }

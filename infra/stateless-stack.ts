@@ -344,6 +344,15 @@ export class StatelessStack extends Stack {
         description: 'Open311 GeoReport v2: discovery, services, requests in JSON and XML',
         environment: webEnvironment,
       }),
+      // Issue 12: bulk import
+      'staff-imports': new ProjectFunction(this, 'StaffImports', {
+        entry: 'api/staff-imports',
+        description: 'Bulk import (批量导入): upload, mapping, preview, start, progress and report (staff)',
+        // An upload of up to 4 MB is parsed whole to count its rows.
+        memorySize: 1024,
+        timeout: Duration.seconds(29),
+        environment: staffEnvironment,
+      }),
       fallback: new ProjectFunction(this, 'Fallback', {
         entry: 'api/fallback',
         description: 'Unknown route (404) or method (405), in JSON',

@@ -14,6 +14,9 @@ import { log } from '../../shared/observability/log';
 import { observed } from '../../shared/observability/observed';
 import { rateReport, whenRatesReady } from '../../shared/use-cases/rate-report';
 import { handleFileJob, type FileJobDeps } from '../../shared/use-cases/file-jobs';
+// Issue 12: bulk import
+import { fileReader } from '../../shared/aws/composition-campaign-media';
+import { importStore, importSubmitDeps } from '../../shared/aws/composition-imports';
 
 const files = fileWriter();
 const people = directory();
@@ -40,6 +43,8 @@ const deps: FileJobDeps = {
   },
   // Campaigns (issue 11): media — a campaign's close report.
   campaignReportDeps: { exports: exportStore(), campaigns: campaignStore(), figures: campaignFigures(), library: caseLibrary(), files, clock: systemClock, log },
+  // Issue 12: bulk import — a chunk of an import's rows, each through the intake.
+  importDeps: { imports: importStore(), reader: fileReader(), submit: importSubmitDeps(), clock: systemClock, log },
 };
 
 export const handler = middy<SQSEvent, SQSBatchResponse>()

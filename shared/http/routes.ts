@@ -36,7 +36,9 @@ export type FunctionName =
   // Issue 12: integrations and Open311
   | 'staff-integrations'
   | 'integration-suggestions'
-  | 'open311';
+  | 'open311'
+  // Issue 12: bulk import
+  | 'staff-imports';
 
 export interface RouteDefinition {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -143,6 +145,16 @@ export const routes: readonly RouteDefinition[] = [
   ]),
   { method: 'GET', path: '/open311/v2/services/{serviceFile}', fn: 'open311', auth: 'public' },
   { method: 'GET', path: '/open311/v2/requests/{requestFile}', fn: 'open311', auth: 'public' },
+  // Issue 12: bulk import — upload, map, preview, start, resume, progress and the per-row report; saved mappings.
+  { method: 'POST', path: '/api/staff/imports', fn: 'staff-imports', auth: 'staff' },
+  { method: 'GET', path: '/api/staff/imports', fn: 'staff-imports', auth: 'staff' },
+  { method: 'GET', path: '/api/staff/imports/{id}', fn: 'staff-imports', auth: 'staff' },
+  { method: 'POST', path: '/api/staff/imports/{id}/preview', fn: 'staff-imports', auth: 'staff' },
+  { method: 'POST', path: '/api/staff/imports/{id}/start', fn: 'staff-imports', auth: 'staff' },
+  { method: 'POST', path: '/api/staff/imports/{id}/resume', fn: 'staff-imports', auth: 'staff' },
+  { method: 'GET', path: '/api/staff/imports/{id}/report', fn: 'staff-imports', auth: 'staff' },
+  { method: 'GET', path: '/api/staff/import-mappings', fn: 'staff-imports', auth: 'staff' },
+  { method: 'PUT', path: '/api/staff/import-mappings', fn: 'staff-imports', auth: 'staff' },
 ];
 
 export function routeKey(route: Pick<RouteDefinition, 'method' | 'path'>): string {

@@ -157,6 +157,12 @@ export const keys = {
   /** The webhook job's watermark and one delivery's record (the same event is delivered with the same key). */
   integrationWebhookWatermark: (orgId: string) => ({ pk: `ORG#${orgId}`, sk: 'INTEGRATIONWEBHOOK#WATERMARK' }),
   integrationDelivery: (orgId: string, deliveryKey: string) => ({ pk: `WEBHOOKDELIVERY#${orgId}#${deliveryKey}`, sk: 'DELIVERY' }),
+  // Issue 12: bulk import — the organisation's imports in one partition, each import's row results and finished
+  // chunks in partitions of their own (sorted by number), the saved column mappings by name.
+  bulkImport: (orgId: string, importId: string) => ({ pk: `ORG#${orgId}#IMPORTS`, sk: `IMPORT#${importId}` }),
+  importRow: (orgId: string, importId: string, row: number) => ({ pk: `ORG#${orgId}#IMPORT#${importId}#ROWS`, sk: `ROW#${String(row).padStart(7, '0')}` }),
+  importChunk: (orgId: string, importId: string, chunk: number) => ({ pk: `ORG#${orgId}#IMPORT#${importId}#CHUNKS`, sk: `CHUNK#${String(chunk).padStart(5, '0')}` }),
+  importMapping: (orgId: string, name: string) => ({ pk: `ORG#${orgId}#IMPORTMAPPINGS`, sk: `MAPPING#${name}` }),
 };
 
 /** Queue index partition values. Kept here beside the keys so writers and readers agree. */

@@ -415,7 +415,9 @@ export type FileJob =
   // Campaigns (issue 11): responses — an export of a campaign's responses (its record says which campaign).
   | { type: 'responsesExport'; orgId: string; username: string; exportId: string }
   // Campaigns (issue 11): media — a campaign's close report, kept as one of the person's exports.
-  | { type: 'campaignReport'; orgId: string; username: string; exportId: string };
+  | { type: 'campaignReport'; orgId: string; username: string; exportId: string }
+  // Issue 12: bulk import — one chunk of an import's rows (chunk-range in bulk-import.ts).
+  | { type: 'import'; orgId: string; importId: string; chunk: number };
 
 export interface FileJobQueue {
   enqueue(job: FileJob): Promise<void>;
@@ -451,3 +453,5 @@ export interface OrganisationProfileSource {
 
 // Issue 12: integrations and Open311
 export type { IntegrationCredential, IntegrationStore } from './integrations';
+// Issue 12: bulk import
+export type { ImportStore } from './imports';

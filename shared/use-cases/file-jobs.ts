@@ -11,6 +11,8 @@ import { generateBulletin, type GenerateBulletinDeps, type GenerateOutcome } fro
 import { runExport, type RunExportDeps, type RunExportOutcome } from './exports/run-export';
 import { runResponsesExport, type RunResponsesExportDeps } from './exports/run-responses-export';
 import { runCampaignReport, type RunCampaignReportDeps, type RunCampaignReportOutcome } from './campaign-media/run-campaign-report';
+// Issue 12: bulk import
+import { runImportChunk, type RunImportChunkDeps, type RunImportChunkOutcome } from './imports/run-import-chunk';
 
 const jobSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('export'), orgId: z.string().min(1), username: z.string().min(1), exportId: z.string().min(1) }),
@@ -26,6 +28,8 @@ const jobSchema = z.discriminatedUnion('type', [
   }),
   // Campaigns (issue 11): media
   z.object({ type: z.literal('campaignReport'), orgId: z.string().min(1), username: z.string().min(1), exportId: z.string().min(1) }),
+  // Issue 12: bulk import
+  z.object({ type: z.literal('import'), orgId: z.string().min(1), importId: z.string().min(1), chunk: z.number().int().min(0) }),
 ]);
 
 export type FileJobDeps = {
@@ -36,12 +40,14 @@ export type FileJobDeps = {
   responsesExportDeps?: RunResponsesExportDeps;
   // Campaigns (issue 11): media
   campaignReportDeps: RunCampaignReportDeps;
+  // Issue 12: bulk import
+  importDeps?: RunImportChunkDeps;
 };
 
 export async function handleFileJob(
   deps: FileJobDeps,
   body: string,
-): Promise<RunExportOutcome | GenerateOutcome | RunCampaignReportOutcome | { outcome: 'malformed' }> {
+): Promise<RunExportOutcome | GenerateOutcome | RunCampaignReportOutcome | RunImportChunkOutcome | { outcome: 'malformed' }> {
   let job: z.infer<typeof jobSchema>;
   try {
     job = jobSchema.parse(JSON.parse(body));
@@ -56,6 +62,10 @@ export async function handleFileJob(
     return runResponsesExport(deps.responsesExportDeps, job);
   }
   if (job.type === 'campaignReport') return runCampaignReport(deps.campaignReportDeps, job);
+  if (job.type === 'import') {
+    if (!deps.importDeps) throw new Error('this worker has no import');
+    return runImportChunk(deps.importDeps, job);
+  }
   return generateBulletin(deps.bulletinDeps, {
     orgId: job.orgId,
     kind: job.kind,

@@ -154,7 +154,10 @@ const expected: Record<string, Actions> = {
     'index/byOrgCaseLibrary': ['dynamodb:Query'],
     fileJobQueue: ['sqs:DeleteMessage', 'sqs:GetQueueAttributes', 'sqs:ReceiveMessage'],
     notificationQueue: ['sqs:SendMessage'],
-    files: ['s3:AbortMultipartUpload', 's3:PutObject'],
+    // Issue 12: bulk import — the import's file read whole, each row's intake (workflow start, PIN secret).
+    files: ['s3:AbortMultipartUpload', 's3:GetObject', 's3:PutObject'],
+    stateMachine: ['states:StartExecution'],
+    pinSecret: ['secretsmanager:GetSecretValue'],
   },
   'jobs/bulletins': {
     fileJobQueue: ['sqs:SendMessage'],
@@ -213,6 +216,13 @@ const expected: Record<string, Actions> = {
     stateMachine: ['states:StartExecution'],
     ...origin,
     pinSecret: ['secretsmanager:GetSecretValue'],
+  },
+  // Issue 12: bulk import
+  'api/staff-imports': {
+    table: tableRead('dynamodb:PutItem', 'dynamodb:Query', 'dynamodb:UpdateItem'),
+    files: ['s3:AbortMultipartUpload', 's3:GetObject', 's3:PutObject'],
+    fileJobQueue: ['sqs:SendMessage'],
+    ...origin,
   },
 };
 

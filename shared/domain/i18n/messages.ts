@@ -287,6 +287,22 @@ const zhCN = {
   'field.scopes': '权限',
   'field.ratePerMinute': '每分钟请求上限',
   'field.webhook.url': '回调地址',
+  // Issue 12: bulk import
+  'error.importNotFound': '没有这个导入',
+  'error.importStarted': '这个导入已经开始（当前：{state}）',
+  'error.importNotRunning': '这个导入不在进行中（当前：{state}），无需续传',
+  'rule.importSystem': '来源系统名称只能包含字母、数字、下划线、点和连字符（至多 32 个）',
+  'rule.importFormat': '无法读取文件：应为 CSV（UTF-8 或 GBK）或 XLSX',
+  'rule.importEmpty': '文件中没有表头行和数据行',
+  'rule.importTooManyRows': '行数过多（上限 {max} 行），请分成几个文件',
+  'rule.importColumn': '文件中没有“{column}”这一列',
+  'rule.sourceTime': '无法识别的时间“{text}”（如 2026-11-03 14:05）',
+  'field.recordId': '来源编号',
+  'field.submittedAt': '提交时间',
+  'field.file': '文件',
+  'field.system': '来源系统',
+  'field.mapping.recordId': '来源编号列',
+  'field.mapping.content': '内容列',
 } as const;
 
 export type MessageKey = keyof typeof zhCN;
@@ -569,6 +585,22 @@ const en: Record<MessageKey, string> = {
   'field.scopes': 'Scopes',
   'field.ratePerMinute': 'Requests per minute',
   'field.webhook.url': 'Webhook URL',
+  // Issue 12: bulk import
+  'error.importNotFound': 'There is no such import',
+  'error.importStarted': 'This import has started already (now: {state})',
+  'error.importNotRunning': 'This import is not running (now: {state}); there is nothing to resume',
+  'rule.importSystem': 'the source system name may hold letters, digits, underscores, dots and hyphens (at most 32)',
+  'rule.importFormat': 'the file cannot be read: it should be CSV (UTF-8 or GBK) or XLSX',
+  'rule.importEmpty': 'the file has no header row and data rows',
+  'rule.importTooManyRows': 'too many rows (at most {max}): split it into several files',
+  'rule.importColumn': 'the file has no column “{column}”',
+  'rule.sourceTime': 'the time “{text}” is not recognised (e.g. 2026-11-03 14:05)',
+  'field.recordId': 'Source record id',
+  'field.submittedAt': 'Submitted at',
+  'field.file': 'File',
+  'field.system': 'Source system',
+  'field.mapping.recordId': 'Record id column',
+  'field.mapping.content': 'Content column',
 };
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
