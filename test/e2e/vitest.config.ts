@@ -9,8 +9,6 @@ export default defineConfig({
   test: {
     root: fileURLToPath(new URL('../..', import.meta.url)),
     include: ['test/e2e/**/*.e2e.test.ts'],
-    // Seeds the demo data once; each file's server starts from a copy (support/global-setup.ts).
-    globalSetup: ['test/e2e/support/global-setup.ts'],
     testTimeout: 180_000,
     hookTimeout: 240_000,
     pool: 'forks',

@@ -2,13 +2,9 @@
  * Runs `npm start` for a test: on a free port, with its own data directory, in its own process group so that
  * stopping it also stops what it started (DynamoDB Local's JVM). Resolves when it prints `ready <url>`.
  * With E2E_BASE_URL set, uses that already running server instead.
- *
- * Seeding the demo data takes about a minute, most of a start; the browser tier's global setup (global-setup.ts)
- * seeds one data directory once, and each file's server starts from a copy of it, as `npm start` does on a second
- * start over an existing data directory (open workflows resumed, demo data kept).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -55,16 +51,14 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
-export async function startLocalServer(readyTimeoutMs = 240_000, options: { seededFrom?: string; dataDir?: string } = {}): Promise<LocalServer> {
+export async function startLocalServer(readyTimeoutMs = 240_000): Promise<LocalServer> {
   if (process.env.E2E_BASE_URL) {
     const url = process.env.E2E_BASE_URL.replace(/\/$/, '');
     return { url, output: () => '', stop: async () => undefined };
   }
 
   const port = await freePort();
-  // A given data directory is kept when the server stops (the global setup's seeded template).
-  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'jianyi-e2e-'));
-  if (options.seededFrom) cpSync(options.seededFrom, dataDir, { recursive: true });
+  const dataDir = mkdtempSync(join(tmpdir(), 'jianyi-e2e-'));
   const child = spawn('npm', ['start'], {
     cwd: projectRoot,
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir },
@@ -78,7 +72,7 @@ export async function startLocalServer(readyTimeoutMs = 240_000, options: { seed
       killGroup(child, 'SIGKILL');
       await exited(child, 5_000);
     }
-    if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
   };
 
   const url = await new Promise<string>((resolve, reject) => {

@@ -6,7 +6,6 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { inject } from 'vitest';
 import { launchBrowser } from './browser';
 import { startLocalServer } from './local-server';
 
@@ -22,8 +21,7 @@ export interface E2eSession {
 
 export async function startE2eSession(): Promise<E2eSession> {
   mkdirSync(shotsDir, { recursive: true });
-  const template = inject('e2eDataTemplate');
-  const server = await startLocalServer(undefined, template ? { seededFrom: template } : {});
+  const server = await startLocalServer();
   let browser: Browser;
   try {
     browser = await launchBrowser();
