@@ -16,7 +16,8 @@ import { rateReport, whenRatesReady } from '../../shared/use-cases/rate-report';
 import { handleFileJob, type FileJobDeps } from '../../shared/use-cases/file-jobs';
 // Issue 12: bulk import
 import { fileReader } from '../../shared/aws/composition-campaign-media';
-import { importStore, importSubmitDeps } from '../../shared/aws/composition-imports';
+import { importStore } from '../../shared/aws/composition-imports';
+import { importSubmitDeps } from '../../shared/aws/composition-import-intake';
 
 const files = fileWriter();
 const people = directory();

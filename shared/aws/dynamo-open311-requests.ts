@@ -4,10 +4,11 @@
  */
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Suggestion } from '../domain/suggestion/suggestion';
+import type { RecentRequests } from '../ports/integrations';
 import { changedRows } from './changed-rows';
 import { toSuggestion } from './dynamo-suggestion-store';
 
-export class DynamoOpen311Requests {
+export class DynamoOpen311Requests implements RecentRequests {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly tableName: string,

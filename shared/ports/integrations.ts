@@ -1,6 +1,7 @@
 /** The ports of integrations (接入方): their records and the credentials their keys are checked against. */
 import type { Integration } from '../domain/integration/integration';
 import type { AuditRecord } from '../domain/staff/audit-record';
+import type { Suggestion } from '../domain/suggestion/suggestion';
 
 export interface IntegrationCredential {
   orgId: string;
@@ -18,4 +19,9 @@ export interface IntegrationStore {
   credential(integrationId: string): Promise<IntegrationCredential | undefined>;
   /** Records a use; written only when the stored lastUsedAt is older than `staleBefore` (at most once a minute). */
   touch(orgId: string, integrationId: string, at: string, staleBefore: string): Promise<void>;
+}
+
+/** Open311's GET requests: the organisation's suggestions changed since a time (newest changes last). */
+export interface RecentRequests {
+  changedSince(orgId: string, since: Date, limit: number): Promise<Suggestion[]>;
 }

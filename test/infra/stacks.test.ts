@@ -218,14 +218,16 @@ describe('stateless stack: functions', () => {
     expect(JSON.stringify(staff.Properties.Environment.Variables.JWT_ISSUER)).toContain('https://cognito-idp.');
   });
 
-  it('gives only intake, campaign responses, staff entry, the notifier and the integrations the PIN secret, read-only', () => {
+  it('gives only intake, campaign responses, staff entry, the notifier, the integrations and the import worker the PIN secret, read-only', () => {
     const readers = Object.entries(resourcesOf(statelessTemplate, 'AWS::IAM::Policy')).filter(([, p]) => JSON.stringify(p).includes('secretsmanager:GetSecretValue') && JSON.stringify(p).includes('PinSecret'));
     // Campaigns (issue 11): responses — respondents and SMS codes are hashed under it.
     // Issue 12: staff entry and callbacks — 代录 derives the receipt's PIN, the notifier derives it again to render.
     expect(JSON.stringify(readers.map(([, p]) => p.Properties.Roles))).toContain('StaffEntries');
     expect(JSON.stringify(readers.map(([, p]) => p.Properties.Roles))).toContain('Notifier');
     // Issue 12: integrations and Open311 — integration keys are hashed under it (admin, channel, Open311).
-    expect(readers).toHaveLength(7);
+    // Issue 12: bulk import — the file-jobs worker takes imported rows in through the intake.
+    expect(readers).toHaveLength(8);
+    expect(JSON.stringify(readers.map(([, p]) => p.Properties.Roles))).toContain('FileJobs');
     expect(JSON.stringify(readers.map(([, p]) => p.Properties.Roles))).toContain('PublicSuggestions');
     expect(JSON.stringify(readers.map(([, p]) => p.Properties.Roles))).toContain('CampaignResponses');
     for (const fn of ['StaffIntegrations', 'IntegrationSuggestions', 'Open311']) expect(JSON.stringify(readers.map(([, p]) => p.Properties.Roles))).toContain(fn);

@@ -23,6 +23,7 @@ import type { Suggestion } from '../../domain/suggestion/suggestion';
 import { normaliseTrackingCode } from '../../domain/suggestion/tracking-code';
 import type { Locale } from '../../domain/i18n/messages';
 import type { SuggestionStore } from '../../ports';
+import type { RecentRequests } from '../../ports/integrations';
 import type { SubmitDeps } from '../submit-suggestion';
 import { submitThroughIntegration } from './integration-suggestions';
 
@@ -109,7 +110,7 @@ export async function postRequest(deps: SubmitDeps, integration: Integration, fo
 
 export interface Open311ReadDeps {
   store: Pick<SuggestionStore, 'getByTrackingCode'>;
-  recent: { changedSince(orgId: string, since: Date, limit: number): Promise<Suggestion[]> };
+  recent: RecentRequests;
   departmentName: (id: string) => Promise<string | undefined>;
   now: () => Date;
 }
